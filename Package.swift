@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, lowest first. Imports point downwards only:
+// CGSL → Stochastics → ProtocolModel → Agents → Simulation → Studies → ballast (CLI).
+let package = Package(
+    name: "Ballast",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ballast", targets: ["ballast"]),
+        .library(name: "Stochastics", targets: ["Stochastics"]),
+        .library(name: "ProtocolModel", targets: ["ProtocolModel"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "Stochastics", dependencies: ["CGSL"]),
+        .target(name: "ProtocolModel", dependencies: ["Stochastics"]),
+        .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics"], path: "Agents",
+                exclude: ["README.md"]),
+        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics",
+                                                    .product(name: "Yams", package: "Yams")]),
+        .target(name: "Studies", dependencies: ["Simulation", "Stochastics"]),
+        .executableTarget(name: "ballast", dependencies: [
+            "Studies", "Simulation", "Stochastics",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "ProtocolModelTests", dependencies: [
+            "ProtocolModel", "Stochastics",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Agents", "ProtocolModel", "Stochastics"],
+                    resources: [.copy("Fixtures")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import Stochastics
+print(StandardNormal.cdf(1.96))
