@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first. Imports point downwards only:
-// CGSL → Stochastics → ProtocolModel → Agents → Simulation → Studies → ballast (CLI).
+// CGSL → Stochastics → ProtocolModel → (ScenarioSchema) → Agents → Simulation → Studies → ballast (CLI).
 let package = Package(
     name: "Ballast",
     platforms: [.macOS(.v15)],
@@ -25,16 +25,17 @@ let package = Package(
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"]),
         .target(name: "ProtocolModel", dependencies: ["Stochastics"]),
-        .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics"], path: "Agents",
+        .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
                 exclude: ["README.md"]),
-        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics",
-                                                    .product(name: "Yams", package: "Yams")]),
+        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics"]),
         .executableTarget(name: "ballast", dependencies: [
             "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [
             "ProtocolModel", "Stochastics",
             .product(name: "PropertyBased", package: "swift-property-based"),
