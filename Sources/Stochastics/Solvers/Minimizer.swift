@@ -10,7 +10,7 @@ public enum Minimizer {
     /// Stops when the bracket passes `gsl_min_test_interval(absoluteTolerance, relativeTolerance)`.
     public static func brent(
         in lower: Double, _ upper: Double, guess: Double,
-        absoluteTolerance: Double = 1e-8, relativeTolerance: Double = 1e-10,
+        absoluteTolerance: Double = 1e-7, relativeTolerance: Double = 1e-7,
         maxIterations: Int = 200,
         _ f: @escaping (Double) throws -> Double
     ) throws(StochasticsError) -> ScalarSolution {

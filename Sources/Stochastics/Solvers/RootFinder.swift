@@ -44,7 +44,9 @@ public enum RootFinder {
         return try withExtendedLifetime(box) { () throws(StochasticsError) -> ScalarSolution in
             var fn = gsl_function(function: { x, params in CallbackBox<Double>.from(params).call(x) },
                                   params: box.opaque)
-            try GSLRuntime.check(gsl_root_fsolver_set(solver, &fn, lower, upper), during: "gsl_root_fsolver_set")
+            let setStatus = gsl_root_fsolver_set(solver, &fn, lower, upper)
+            try box.rethrowFailure()
+            try GSLRuntime.check(setStatus, during: "gsl_root_fsolver_set")
             for iteration in 1...maxIterations {
                 let status = gsl_root_fsolver_iterate(solver)
                 try box.rethrowFailure()

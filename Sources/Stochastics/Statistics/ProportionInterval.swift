@@ -35,9 +35,19 @@ public struct ProportionInterval: Sendable, Equatable, CustomStringConvertible {
         try validate(successes, trials, confidence)
         let alpha = 1 - confidence
         let x = Double(successes), n = Double(trials)
-        let lower = successes == 0 ? 0 : gsl_cdf_beta_Pinv(alpha / 2, x, n - x + 1)
-        let upper = successes == trials ? 1 : gsl_cdf_beta_Pinv(1 - alpha / 2, x + 1, n - x)
+        let lower = successes == 0 ? 0 : try betaQuantile(alpha / 2, x, n - x + 1)
+        let upper = successes == trials ? 1 : try betaQuantile(1 - alpha / 2, x + 1, n - x)
         return ProportionInterval(successes: successes, trials: trials, confidence: confidence, lower: lower, upper: upper)
+    }
+
+    /// `gsl_cdf_beta_Pinv`, falling back to Brent on `gsl_cdf_beta_P` where GSL's own
+    /// inversion does not converge (it returns NaN for large shape parameters).
+    static func betaQuantile(_ p: Double, _ a: Double, _ b: Double) throws(StochasticsError) -> Double {
+        let direct = gsl_cdf_beta_Pinv(p, a, b)
+        if direct.isFinite { return direct }
+        return try RootFinder.brent(in: 0, 1, absoluteTolerance: 1e-14, relativeTolerance: 1e-12) {
+            gsl_cdf_beta_P($0, a, b) - p
+        }.x
     }
 
     private static func validate(_ successes: Int, _ trials: Int, _ confidence: Double) throws(StochasticsError) {
