@@ -1,0 +1,44 @@
+/// Optional withdrawal frictions of a ``DepositLedger``. The defaults reproduce plain par withdrawals.
+public struct WithdrawalPolicy: Sendable, Equatable {
+    /// Fee as a fraction of the amount withdrawn; it stays in the reserve as protocol revenue.
+    public var feeFraction: Double
+    /// Gate: at most this fraction of the outstanding deposits (measured at the first withdrawal of the
+    /// tick) may leave per tick; the rest of a request is refused and stays deposited. 1 = no gate.
+    public var gateFractionPerTick: Double
+    /// Lock-up / fixed term: no withdrawal is accepted before this tick (the deposits' maturity).
+    public var lockedUntilTick: Int
+    /// When true, losses the insurance fund cannot cover are socialised pro rata over deposits and
+    /// queued claims; when false (the reference model), they are dropped from the books.
+    public var socialiseUncoveredLosses: Bool
+
+    /// Creates a policy.
+    public init(feeFraction: Double = 0, gateFractionPerTick: Double = 1, lockedUntilTick: Int = 0,
+                socialiseUncoveredLosses: Bool = false) {
+        self.feeFraction = feeFraction
+        self.gateFractionPerTick = gateFractionPerTick
+        self.lockedUntilTick = lockedUntilTick
+        self.socialiseUncoveredLosses = socialiseUncoveredLosses
+    }
+
+    /// Plain par withdrawals: no fee, no gate, no lock-up, losses dropped.
+    public static let plain = WithdrawalPolicy()
+}
+
+/// What happened to one withdrawal request.
+public struct WithdrawalReceipt: Sendable, Equatable {
+    /// USD paid now from the reserve.
+    public var paid: Double
+    /// USD owed and placed in the FIFO queue.
+    public var queued: Double
+    /// Fee kept by the protocol.
+    public var fee: Double
+    /// USD not accepted (gate or lock-up); it stays deposited.
+    public var refused: Double
+    /// Creates a receipt.
+    public init(paid: Double, queued: Double, fee: Double, refused: Double = 0) {
+        self.paid = paid
+        self.queued = queued
+        self.fee = fee
+        self.refused = refused
+    }
+}
