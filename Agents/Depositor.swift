@@ -1,0 +1,160 @@
+import ProtocolModel
+import ScenarioSchema
+import Stochastics
+
+/// Depositors: the liability side, and the agents whose coordination makes a run.
+///
+/// Each depositor holds a USD balance. Every tick it pays attention with some probability;
+/// when attentive it sees a noisy private signal x = θ + σ·ε of the pool's solvency margin
+/// and withdraws its whole balance when x falls below its threshold, raised by what it
+/// sees others doing (herding) and lowered by the cost of leaving (fees, forgone stay bonus).
+/// This is the global-games run rule (Morris and Shin, 2003) with bounded attention.
+public enum Depositors: AgentKind {
+    public static let key = "depositors"
+
+    /// Parameters of the depositor population, read from the `depositors` section.
+    public struct Config: Sendable, Equatable {
+        public var count = 10_000
+        public var shards = 4
+        public var depositMedian = 10_000.0
+        public var depositLogSD = 1.0
+        /// Probability per tick that an agent looks at the pool.
+        public var attention = 0.1
+        /// Standard deviation of the private noise on θ.
+        public var noiseSD = 0.01
+        public var thresholdMean = 0.0
+        public var thresholdSD = 0.01
+        /// Weight on the cumulative withdrawn fraction w_t (reference: 0.1).
+        public var herding = 0.1
+        /// Weight on last tick's outflow (observed outflows).
+        public var herdingRecent = 0.0
+        /// Balances at or above this are whales, with their own attention and noise.
+        public var whaleThresholdUSD = Double.infinity
+        public var whaleAttention = 0.1
+        public var whaleNoiseSD = 0.01
+        /// How strongly a withdrawal fee (fraction) lowers the threshold: k − s·fee.
+        public var feeSensitivity = 1.0
+        /// A per-tick stay bonus (fraction of balance) and how strongly it lowers the threshold.
+        public var stayBonus = 0.0
+        public var bonusSensitivity = 1.0
+        public init() {}
+    }
+
+    /// One depositor. 32 bytes, held in contiguous arrays by its shard.
+    public struct Agent: Sendable, Equatable {
+        public var balance: Double
+        public var threshold: Double
+        public var isWhale: Bool
+        public var hasWithdrawn: Bool
+    }
+
+    /// The signal-dependent part of the rule, shared by every agent of a tick.
+    public struct TickView: Sendable {
+        public let theta: Double
+        public let thresholdShift: Double
+        public let withdrawalFee: Double
+        public let locked: Bool
+    }
+
+    public static func tickView(_ s: Snapshot, _ c: Config) -> TickView {
+        let fee = s.ledger.policy.feeFraction
+        let shift = c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
+            - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
+        return TickView(theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
+                        locked: s.tick < s.ledger.policy.lockedUntilTick)
+    }
+
+    /// The decision rule: whether this agent withdraws this tick. Pure apart from its draws.
+    @inlinable
+    public static func decide(_ a: Agent, _ v: TickView, _ c: Config, _ rng: inout RandomStream) -> Bool {
+        guard !a.hasWithdrawn else { return false }
+        let attention = a.isWhale ? c.whaleAttention : c.attention
+        guard rng.uniform() < attention else { return false }
+        let noise = a.isWhale ? c.whaleNoiseSD : c.noiseSD
+        let x = v.theta + noise * rng.standardNormal()
+        return !v.locked && x < a.threshold + v.thresholdShift
+    }
+
+    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+        var c = Config()
+        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
+        c.shards = try r.int("shards", default: c.shards, .integerAtLeast(1))
+        c.depositMedian = try r.double("deposit_median", default: c.depositMedian, .positive)
+        c.depositLogSD = try r.double("deposit_log_sd", default: c.depositLogSD, .positive)
+        c.attention = try r.double("attention", default: c.attention, .probability)
+        c.noiseSD = try r.double("noise_sd", default: c.noiseSD, .positive)
+        c.thresholdMean = try r.double("threshold_mean", default: c.thresholdMean)
+        c.thresholdSD = try r.double("threshold_sd", default: c.thresholdSD, .positive)
+        c.herding = try r.double("herding", default: c.herding, .nonNegative)
+        c.herdingRecent = try r.double("herding_recent", default: c.herdingRecent, .nonNegative)
+        c.whaleThresholdUSD = try r.double("whale_threshold_usd", default: 1e300, .positive)
+        c.whaleAttention = try r.double("whale_attention", default: c.attention, .probability)
+        c.whaleNoiseSD = try r.double("whale_noise_sd", default: c.noiseSD, .positive)
+        c.feeSensitivity = try r.double("fee_sensitivity", default: c.feeSensitivity, .nonNegative)
+        c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
+        c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
+        try r.finish()
+        guard let sizes = try? LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
+              let thresholds = try? Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD) else {
+            throw ConfigError(file: r.file, line: r.line, keyPath: r.keyPath, message: "invalid depositor distributions")
+        }
+        var shards: [any Population] = []
+        let shardCount = min(c.shards, max(1, c.count))
+        for s in 0..<shardCount {
+            let n = c.count / shardCount + (s < c.count % shardCount ? 1 : 0)
+            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "init")
+            var agents: [Agent] = []
+            agents.reserveCapacity(n)
+            for _ in 0..<n {
+                let balance = sizes.sample(&rng)
+                agents.append(Agent(balance: balance, threshold: thresholds.sample(&rng),
+                                    isWhale: balance >= c.whaleThresholdUSD, hasWithdrawn: false))
+            }
+            // Reduce in shard order so D₀ does not depend on anything but the seed.
+            setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
+            let stream = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "decide")
+            shards.append(DepositorShard(shard: s, config: c, agents: agents, rng: stream))
+        }
+        return shards
+    }
+}
+
+/// One shard of depositors: its agents as an array of structs, and its own random stream.
+public actor DepositorShard: Population {
+    public nonisolated let kind = Depositors.key
+    public nonisolated let shard: Int
+    public nonisolated let count: Int
+    let config: Depositors.Config
+    public private(set) var agents: [Depositors.Agent]
+    var rng: RandomStream
+
+    init(shard: Int, config: Depositors.Config, agents: [Depositors.Agent], rng: consuming RandomStream) {
+        self.shard = shard
+        self.count = agents.count
+        self.config = config
+        self.agents = agents
+        self.rng = rng
+    }
+
+    public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
+        let view = Depositors.tickView(snapshot, config)
+        var out: [Proposal] = []
+        for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
+            out.append(Proposal(population: population, agent: Int32(i), intent: .withdraw(amount: agents[i].balance)))
+        }
+        return out
+    }
+
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        // A withdrawal that was paid or queued ends the agent's stay; one refused by a gate or lock-up does not.
+        for r in receipts where r.filled && r.usdOut + r.usdQueued > 0 {
+            let i = Int(r.agent)
+            agents[i].hasWithdrawn = true
+            agents[i].balance = 0
+        }
+    }
+
+    public func observe() -> PopulationObservation {
+        PopulationObservation(active: agents.reduce(0) { $0 + ($1.hasWithdrawn ? 0 : 1) }, total: count)
+    }
+}

@@ -1,0 +1,83 @@
+import ProtocolModel
+import ScenarioSchema
+import Stochastics
+
+/// Liquidators: profit-seeking keepers with a repayment budget per tick.
+///
+/// Each repeatedly takes the liquidatable position with the lowest health factor at the
+/// AMM price, repays what the close factor and its budget allow, seizes collateral with
+/// the bonus and sells it into the AMM at once. It skips a position whose quoted sale
+/// proceeds, less gas, do not beat the repayment by its profit floor. Competition for the
+/// same positions is resolved by the phase's ordering policy.
+public enum Liquidators: AgentKind {
+    public static let key = "liquidators"
+
+    public struct Config: Sendable, Equatable {
+        public var count = 10
+        public var budgetPerTick = 100_000.0
+        /// Log-sd of budgets across liquidators (0: all equal).
+        public var budgetLogSD = 0.0
+        public var gasCostUSD = 0.0
+        public var minProfitUSD = 0.0
+        /// Fraction of the budget bid as a priority fee under the priority-fee ordering.
+        public var priorityFeeFraction = 0.0
+        public init() {}
+    }
+
+    public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> Intent? {
+        guard budget > 0, !s.amm.isEmpty else { return nil }
+        return .liquidate(budget: budget, gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
+    }
+
+    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+        var c = Config()
+        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
+        c.budgetPerTick = try r.double("budget_per_tick", default: c.budgetPerTick, .nonNegative)
+        c.budgetLogSD = try r.double("budget_log_sd", default: c.budgetLogSD, .nonNegative)
+        c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .nonNegative)
+        c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .nonNegative)
+        c.priorityFeeFraction = try r.double("priority_fee_fraction", default: c.priorityFeeFraction, .probability)
+        try r.finish()
+        var budgets = [Double](repeating: c.budgetPerTick, count: c.count)
+        if c.budgetLogSD > 0, c.budgetPerTick > 0,
+           let dist = try? LogNormal(median: c.budgetPerTick, logStandardDeviation: c.budgetLogSD) {
+            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
+            budgets = dist.sample(&rng, count: c.count)
+        }
+        return [LiquidatorPopulation(config: c, budgets: budgets)]
+    }
+}
+
+public actor LiquidatorPopulation: Population {
+    public nonisolated let kind = Liquidators.key
+    public nonisolated let shard = 0
+    public nonisolated let count: Int
+    let config: Liquidators.Config
+    let budgets: [Double]
+    /// Cumulative profit per liquidator in USD.
+    public private(set) var profit: [Double]
+
+    init(config: Liquidators.Config, budgets: [Double]) {
+        self.config = config
+        self.budgets = budgets
+        self.count = budgets.count
+        self.profit = [Double](repeating: 0, count: budgets.count)
+    }
+
+    public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
+        // Only worth waking up when some position is liquidatable at the snapshot price.
+        guard !s.amm.isEmpty, s.loans.lowestHealthFactor(price: s.ammPrice) != nil else { return [] }
+        var out: [Proposal] = []
+        for (i, b) in budgets.enumerated() {
+            if let intent = Liquidators.decide(budget: b, s, config) {
+                out.append(Proposal(population: population, agent: Int32(i), intent: intent,
+                                    priorityFee: b * config.priorityFeeFraction))
+            }
+        }
+        return out
+    }
+
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        for r in receipts where r.filled { profit[Int(r.agent)] += r.usdOut - r.amount }
+    }
+}

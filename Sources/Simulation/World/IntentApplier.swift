@@ -1,0 +1,170 @@
+import Agents
+import ProtocolModel
+
+/// Applies one ordered intent to the live world and says what happened.
+///
+/// Every branch either completes with its token movements recorded in ``ExternalFlows``
+/// or reverts before touching the state.
+struct IntentApplier {
+    /// Liquidations smaller than this (USD) are dust: skipped rather than looped on.
+    static let dustRepayment = 1e-9
+    /// A safety cap on liquidations in one policy intent.
+    static let maxLiquidationsPerIntent = 100_000
+
+    var skipped: [Int] = []
+
+    mutating func apply(_ p: Proposal, to w: inout WorldState) -> Receipt {
+        switch p.intent {
+        case let .withdraw(amount):
+            return withdraw(p, amount, &w)
+        case let .arbitrage(gamma, maxBase, maxQuote, gas, minProfit):
+            return arbitrage(p, gamma, maxBase, maxQuote, gas, minProfit, &w)
+        case let .removeLiquidity(shares):
+            guard shares > 0, shares <= w.amm.totalShares * (1 + 1e-12),
+                  let out = try? w.amm.removeLiquidity(shares: min(shares, w.amm.totalShares)) else {
+                return Receipt(agent: p.agent, intent: p.intent, revert: .insufficientBalance)
+            }
+            let price = w.amm.price
+            w.flows.collateralOut += out.base
+            w.flows.usdOut += out.quote
+            return Receipt(agent: p.agent, intent: p.intent, usdOut: out.quote + out.base * price, amount: shares)
+        case let .addLiquidity(value):
+            let price = w.amm.price
+            guard value > 0, price > 0,
+                  let shares = try? w.amm.addLiquidity(base: value / 2 / price, quote: value / 2) else {
+                return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+            }
+            w.flows.collateralIn += value / 2 / price
+            w.flows.usdIn += value / 2
+            return Receipt(agent: p.agent, intent: p.intent, amount: shares)
+        case let .liquidate(budget, gas, minProfit):
+            return liquidate(p, budget, gas, minProfit, &w)
+        case let .topUp(position, collateral):
+            let i = Int(position)
+            guard w.loans.positions.indices.contains(i), collateral > 0 else {
+                return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+            }
+            w.loans.positions[i].collateral += collateral
+            w.flows.collateralIn += collateral
+            return Receipt(agent: p.agent, intent: p.intent, amount: collateral)
+        case let .repay(position, amount):
+            let i = Int(position)
+            guard w.loans.positions.indices.contains(i), amount > 0, w.loans.positions[i].debt > 0 else {
+                return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+            }
+            let r = min(amount, w.loans.positions[i].debt)
+            w.loans.positions[i].debt -= r
+            w.flows.usdIn += r
+            w.ledger.receive(r)
+            return Receipt(agent: p.agent, intent: p.intent, amount: r)
+        case let .deleverage(position, collateral):
+            return deleverage(p, Int(position), collateral, &w)
+        }
+    }
+
+    private func withdraw(_ p: Proposal, _ amount: Double, _ w: inout WorldState) -> Receipt {
+        let account = p.population << 24 | (p.agent & 0xFF_FFFF)
+        let r = w.ledger.withdraw(account: account, amount: amount, tick: w.tick)
+        w.outflowThisTick += r.paid + r.queued + r.fee
+        return Receipt(agent: p.agent, intent: p.intent, usdOut: r.paid, usdQueued: r.queued, amount: r.fee)
+    }
+
+    private func arbitrage(_ p: Proposal, _ gamma: Double, _ maxBase: Double, _ maxQuote: Double,
+                           _ gas: Double, _ minProfit: Double, _ w: inout WorldState) -> Receipt {
+        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+        let pe = w.externalPrice, price = w.amm.price
+        let sellCollateral: Bool
+        let target: Double
+        if price > pe / gamma * (1 + 1e-12) {
+            sellCollateral = true
+            target = pe / gamma
+        } else if price < gamma * pe * (1 - 1e-12) {
+            sellCollateral = false
+            target = gamma * pe
+        } else {
+            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+        }
+        guard let trade = w.amm.inputToReachPrice(target), trade.baseIn == sellCollateral else {
+            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+        }
+        let input = min(trade.amountIn, sellCollateral ? maxBase : maxQuote)
+        guard input > 0 else { return Receipt(agent: p.agent, intent: p.intent, revert: .insufficientInventory) }
+        let out = w.amm.amountOut(amountIn: input, baseIn: sellCollateral)
+        // Profit against the external market, where the other leg is traded at p_ext.
+        let profit = (sellCollateral ? out - input * pe : out * pe - input) - gas
+        guard profit >= minProfit, (try? w.amm.swap(amountIn: input, baseIn: sellCollateral)) != nil else {
+            return Receipt(agent: p.agent, intent: p.intent, revert: .belowMinimumProfit)
+        }
+        if sellCollateral {
+            w.flows.collateralIn += input
+            w.flows.usdOut += out
+        } else {
+            w.flows.usdIn += input
+            w.flows.collateralOut += out
+        }
+        return Receipt(agent: p.agent, intent: p.intent, usdOut: profit, amount: input)
+    }
+
+    private mutating func liquidate(_ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
+                                    _ w: inout WorldState) -> Receipt {
+        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+        skipped.removeAll(keepingCapacity: true)
+        var left = budget, repaid = 0.0, proceeds = 0.0
+        for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !w.amm.isEmpty {
+            let price = w.amm.price
+            let skip = skipped
+            guard let i = w.loans.lowestHealthFactor(price: price, excluding: { skip.contains($0) }) else { break }
+            guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else {
+                skipped.append(i)
+                continue
+            }
+            let quoted = w.amm.amountOut(amountIn: q.seize, baseIn: true)
+            guard quoted - gas > q.repay + minProfit else {
+                skipped.append(i)
+                continue
+            }
+            let writtenOff = w.loans.liquidate(i, repay: q.repay, seize: q.seize)
+            left -= q.repay
+            repaid += q.repay
+            w.liquidatedUSD += q.repay
+            w.flows.usdIn += q.repay
+            w.ledger.receive(q.repay)
+            let sold = (try? w.amm.swap(amountIn: q.seize, baseIn: true)) ?? 0
+            proceeds += sold
+            w.flows.usdOut += sold
+            if writtenOff > 0 { writeOff(writtenOff, &w) }
+        }
+        guard repaid > 0 else { return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo) }
+        return Receipt(agent: p.agent, intent: p.intent, usdOut: proceeds, amount: repaid)
+    }
+
+    private func deleverage(_ p: Proposal, _ i: Int, _ collateral: Double, _ w: inout WorldState) -> Receipt {
+        guard w.loans.positions.indices.contains(i), collateral > 0 else {
+            return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+        }
+        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+        let sell = min(collateral, w.loans.positions[i].collateral)
+        guard sell > 0, let proceeds = try? w.amm.swap(amountIn: sell, baseIn: true) else {
+            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+        }
+        w.loans.positions[i].collateral -= sell
+        let r = min(proceeds, w.loans.positions[i].debt)
+        w.loans.positions[i].debt -= r
+        w.ledger.receive(r)
+        w.flows.usdOut += proceeds - r
+        let pos = w.loans.positions[i]
+        if pos.collateral < w.loans.parameters.dustCollateral && pos.debt > 0 {
+            w.loans.positions[i].debt = 0
+            writeOff(pos.debt, &w)
+        }
+        return Receipt(agent: p.agent, intent: p.intent, usdOut: proceeds - r, amount: r)
+    }
+
+    /// Bad debt: the insurance fund pays what it can into the reserve; the rest is dropped.
+    private func writeOff(_ amount: Double, _ w: inout WorldState) {
+        w.badDebtUSD += amount
+        w.flows.debtWrittenOff += amount
+        let (_, uncovered) = w.ledger.absorbBadDebt(amount)
+        w.flows.uncoveredLoss += uncovered
+    }
+}

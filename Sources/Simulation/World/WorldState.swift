@@ -1,0 +1,62 @@
+import Agents
+import ProtocolModel
+
+/// The mutable state of one replicate: protocol, AMM, and what has flowed in and out.
+///
+/// A value type: the engine snapshots it for agents (copy-on-write) and mutates it
+/// only while applying ordered intents.
+public struct WorldState: Sendable {
+    public var tick = 0
+    public var externalPrice: Double
+    public var oracleFrozen = false
+    public var amm: UniswapV2Pool
+    public var loans: LoanBook
+    public var ledger: DepositLedger
+    public let initialDeposits: Double
+    public var history: PriceHistory
+    /// Cumulative debt repaid by liquidators, USD.
+    public var liquidatedUSD = 0.0
+    /// Cumulative debt written off, USD.
+    public var badDebtUSD = 0.0
+    /// Deposits withdrawn or queued last tick, USD (for herding).
+    public var lastTickOutflow = 0.0
+    var outflowThisTick = 0.0
+    /// Value that entered or left the modelled system, for the conservation check.
+    public var flows = ExternalFlows()
+
+    /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p_AMM) and L = D_t + queue.
+    public var solvencyMargin: Double {
+        let assets = ledger.reserve + ledger.insuranceFund + loans.collateralValueCappedAssets(price: amm.price)
+        let liabilities = ledger.liabilities
+        return liabilities > 0 ? assets / liabilities - 1 : 0
+    }
+
+    /// w_t: the fraction of D₀ withdrawn or queued so far.
+    public var withdrawnFraction: Double {
+        initialDeposits > 0 ? 1 - ledger.outstandingDeposits / initialDeposits : 0
+    }
+
+    public func snapshot(includeSolvency: Bool) -> Snapshot {
+        Snapshot(tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, ammHistory: history,
+                 loans: loans, ledger: ledger, initialDeposits: initialDeposits,
+                 solvencyMargin: includeSolvency ? solvencyMargin : .nan,
+                 withdrawnFraction: withdrawnFraction,
+                 recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0)
+    }
+}
+
+/// Value crossing the boundary of the modelled system: external markets, agents' own wallets.
+///
+/// Conservation: for each token, what the system holds now equals what it held at tick 0
+/// plus what came in minus what went out. The engine's tests check it every tick.
+public struct ExternalFlows: Sendable, Equatable {
+    public var usdIn = 0.0
+    public var usdOut = 0.0
+    public var collateralIn = 0.0
+    public var collateralOut = 0.0
+    /// Debt written off is not a flow of tokens, but it leaves the loan book.
+    public var debtWrittenOff = 0.0
+    /// Bad debt not covered by insurance, dropped from the books.
+    public var uncoveredLoss = 0.0
+    public init() {}
+}
