@@ -1,0 +1,65 @@
+import Foundation
+
+/// Reads one price column from a CSV file whose first line is a header
+/// (`timestamp,open,high,low,close,...`), one row per tick.
+///
+/// Plain comma-separated fields only (no quoting), which is the format of the files in `shared/data`.
+/// Blank lines are skipped; `\r\n` line ends are accepted. Every error names the file, the 1-based
+/// line (the header is line 1) and the column.
+enum PriceSeriesCSV {
+    static func read(file: String, column: String) throws(MarketError) -> [Double] {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw .unreadableFile(file: file, reason: "no such file")
+        }
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw .unreadableFile(file: file, reason: "not readable as UTF-8 text (\(error.localizedDescription))")
+        }
+        return try parse(text, file: file, column: column)
+    }
+
+    static func parse(_ text: String, file: String, column: String) throws(MarketError) -> [Double] {
+        var columnIndex: Int?
+        var headerCount = 0
+        var prices: [Double] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard let index = columnIndex else {
+                let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+                guard let found = names.firstIndex(of: column) else {
+                    throw .badCSV(file: file, line: lineNumber, column: column,
+                                  problem: "no such column in the header (it has: \(names.joined(separator: ", ")))")
+                }
+                columnIndex = found
+                headerCount = names.count
+                continue
+            }
+            guard index < fields.count else {
+                throw .badCSV(file: file, line: lineNumber, column: column,
+                              problem: "the row has \(fields.count) fields but the header has \(headerCount)")
+            }
+            let cell = fields[index].trimmingCharacters(in: .whitespaces)
+            guard let value = Double(cell) else {
+                throw .badCSV(file: file, line: lineNumber, column: column, problem: "not a number: '\(cell)'")
+            }
+            guard value.isFinite, value > 0 else {
+                throw .badCSV(file: file, line: lineNumber, column: column,
+                              problem: "a price must be a finite number > 0, got \(cell)")
+            }
+            prices.append(value)
+        }
+        guard columnIndex != nil else {
+            throw .badCSV(file: file, line: 1, column: column, problem: "the file is empty (expected a header line)")
+        }
+        guard !prices.isEmpty else {
+            throw .badCSV(file: file, line: lineNumber + 1, column: column, problem: "the file has a header but no data rows")
+        }
+        return prices
+    }
+}
