@@ -96,7 +96,7 @@ public enum Depositors: AgentKind {
         try r.finish()
         guard let sizes = try? LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
               let thresholds = try? Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD) else {
-            throw ConfigError(file: r.file, line: r.line, keyPath: r.keyPath, message: "invalid depositor distributions")
+            throw r.semanticError("deposit_median", "expected parameters that define valid distributions")
         }
         var shards: [any Population] = []
         let shardCount = min(c.shards, max(1, c.count))

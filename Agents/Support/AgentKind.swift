@@ -4,7 +4,7 @@ import ScenarioSchema
 ///
 /// To add a behaviour, write one file with a type conforming to `AgentKind` and add it
 /// to ``AgentRegistry/kinds``; a scenario then enables it with one key.
-public protocol AgentKind {
+public protocol AgentKind: Sendable {
     /// The key of the kind's section in a scenario file, e.g. `depositors`.
     static var key: String { get }
     /// Reads the kind's section and builds its shard actors, contributing to the opening balance sheet.

@@ -1,0 +1,158 @@
+import Agents
+import ProtocolModel
+import ScenarioSchema
+import Stochastics
+
+/// Runs one replicate of a scenario: the tick loop of ARCHITECTURE.md.
+///
+/// ```
+/// market.advance → for each phase: snapshot, propose (concurrently), order, apply, settle → record
+/// ```
+/// Determinism: every draw comes from a stream keyed by (seed, replicate, population, shard,
+/// purpose); proposals are gathered in population order whatever finishes first; so the
+/// result does not depend on `workers` or on how tasks land on threads.
+public struct Engine: Sendable {
+    public let scenario: Scenario
+    /// How many populations may propose at once (1 = strictly sequential).
+    public let workers: Int
+
+    public init(scenario: Scenario, workers: Int = 1) {
+        self.scenario = scenario
+        self.workers = max(1, workers)
+    }
+
+    /// Builds the opening world and populations for (seed, replicate).
+    func build(seed: UInt64, replicate: UInt64) throws(ConfigError) -> (WorldState, [any Population]) {
+        let s = scenario
+        let state = s.market.initialState()
+        let p0 = state.prices.first ?? 0
+        guard let amm = try? UniswapV2Pool(reserveBase: s.amm.reserveCollateral, reserveQuote: s.amm.reserveUSD,
+                                           feeBps: s.amm.feeBps) else {
+            throw ConfigError(file: s.sourcePath, line: nil, keyPath: "amm", message: "expected positive reserves")
+        }
+        var setup = SetupContext(seed: seed, replicate: replicate, initialPrice: p0,
+                                 loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares)
+        var populations: [any Population] = []
+        for kind in AgentRegistry.kinds {
+            guard let section = s.agentSections.first(where: { $0.key == kind.key }) else { continue }
+            let reader = try ConfigReader(section.node)
+            populations += try kind.makePopulations(reader, setup: &setup)
+        }
+        let d0 = setup.initialDeposits
+        let ledger = DepositLedger(deposits: d0, reserve: s.lending.reserveFraction * d0,
+                                   insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
+        let world = WorldState(externalPrice: p0, amm: amm,
+                               loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
+                               ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
+        return (world, populations)
+    }
+
+    /// Runs replicate `replicate` of `seed`. `progress` is called with ticks done, every `progressEvery` ticks.
+    public func run(seed: UInt64, replicate: UInt64, recordSeries: Bool = true, progressEvery: Int = 50,
+                    progress: (@Sendable (Int) -> Void)? = nil) async throws(ConfigError) -> RunResult {
+        var (world, populations) = try build(seed: seed, replicate: replicate)
+        let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
+        let stepsPerTick = populations.reduce(0) { $0 + $1.count }
+        let lpIndices = populations.indices.filter { populations[$0].kind == LiquidityProviders.key }
+        var marketState = scenario.market.initialState()
+        var marketRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "market")
+        var orderRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "ordering")
+        var applier = IntentApplier()
+        var scratch: [Int32] = []
+        var receipts = [[Receipt]](repeating: [], count: populations.count)
+        var outcome = Outcome()
+        var series: [SeriesRow] = []
+        if recordSeries { series.reserveCapacity(scenario.ticks) }
+        let usd0 = world.ledger.reserve + world.ledger.insuranceFund + world.amm.reserveQuote
+        let collateral0 = world.loans.totalCollateral + world.amm.reserveBase
+
+        for tick in 0..<scenario.ticks {
+            world.tick = tick
+            if tick >= 1 { scenario.market.advance(&marketState, tick: tick, rng: &marketRNG) }
+            world.externalPrice = marketState.prices[0]
+            world.oracleFrozen = marketState.frozen.first ?? false
+            var theta = Double.nan
+            for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
+                let needsSolvency = scenario.phases[phaseIndex] == Depositors.key
+                let snapshot = world.snapshot(includeSolvency: needsSolvency)
+                if needsSolvency { theta = snapshot.solvencyMargin }
+                var proposals = await propose(populations, members, snapshot)
+                guard !proposals.isEmpty else { continue }
+                scenario.ordering.order(&proposals, rng: &orderRNG, price: world.amm.price, scratch: &scratch)
+                for p in proposals {
+                    receipts[Int(p.population)].append(applier.apply(p, to: &world))
+                }
+                let settled = world.snapshot(includeSolvency: false)
+                for i in members where !receipts[i].isEmpty {
+                    await populations[i].settle(receipts[i], snapshot: settled)
+                    receipts[i].removeAll(keepingCapacity: true)
+                }
+            }
+            world.history.append(world.amm.price)
+            world.lastTickOutflow = world.outflowThisTick
+            world.outflowThisTick = 0
+            var lpIn = 0, lpTotal = 0
+            for i in lpIndices {
+                let o = await populations[i].observe()
+                lpIn += o.active
+                lpTotal += o.total
+            }
+            let row = SeriesRow(tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,
+                                reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
+                                withdrawnFraction: world.withdrawnFraction, theta: theta,
+                                liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
+                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1)
+            outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
+            if recordSeries { series.append(row) }
+            if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
+        }
+        outcome.finalQueueUSD = world.ledger.queue.total
+        outcome.finalWithdrawnFraction = world.withdrawnFraction
+        outcome.agentSteps = stepsPerTick * scenario.ticks
+        return RunResult(outcome: outcome, series: series, finalState: world, initialUSD: usd0, initialCollateral: collateral0)
+    }
+
+    /// Asks every population of a phase to propose; concatenates in population order.
+    private func propose(_ pops: [any Population], _ members: [Int], _ s: Snapshot) async -> [Proposal] {
+        if workers == 1 || members.count == 1 {
+            var all: [Proposal] = []
+            for i in members { all += await pops[i].propose(s, population: Int32(i)) }
+            return all
+        }
+        return await withTaskGroup(of: (Int, [Proposal]).self) { group in
+            var results = [[Proposal]](repeating: [], count: members.count)
+            var next = 0, running = 0
+            func launch(_ k: Int) {
+                let pop = pops[members[k]], tag = Int32(members[k])
+                group.addTask { (k, await pop.propose(s, population: tag)) }
+            }
+            while next < members.count && running < workers { launch(next); next += 1; running += 1 }
+            for await (k, r) in group {
+                results[k] = r
+                if next < members.count { launch(next); next += 1 }
+            }
+            return results.flatMap { $0 }
+        }
+    }
+}
+
+extension Outcome {
+    mutating func record(_ row: SeriesRow, threshold: Double, liabilities: Double) {
+        if !run && row.withdrawnFraction >= threshold {
+            run = true
+            runTick = row.tick
+        }
+        badDebtUSD = row.badDebtUSD
+        liquidatedUSD = row.liquidatedUSD
+        minAMMPrice = min(minAMMPrice, row.ammPrice)
+        minExternalPrice = min(minExternalPrice, row.externalPrice)
+        lpExitFractionMax = max(lpExitFractionMax, 1 - row.lpShareInPool)
+        if row.theta < worstTheta {
+            worstTheta = row.theta
+            worstTick = row.tick
+            worstReserveUSD = row.reserveUSD
+            worstQueueUSD = row.queueUSD
+            worstLiquidityCoverage = liabilities > 0 ? row.reserveUSD / liabilities : 0
+        }
+    }
+}

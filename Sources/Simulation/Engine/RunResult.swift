@@ -1,0 +1,65 @@
+/// One row of the per-tick series: values at the end of the tick.
+public struct SeriesRow: Sendable, Equatable {
+    public var tick: Int
+    public var externalPrice: Double
+    public var ammPrice: Double
+    public var reserveUSD: Double
+    public var queueUSD: Double
+    public var withdrawnFraction: Double
+    /// θ as the depositors saw it this tick.
+    public var theta: Double
+    /// Cumulative.
+    public var liquidatedUSD: Double
+    /// Cumulative.
+    public var badDebtUSD: Double
+    public var lpShareInPool: Double
+
+    public static let csvHeader =
+        "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool"
+
+    public var csvLine: String {
+        "\(tick),\(externalPrice),\(ammPrice),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),\(lpShareInPool)"
+    }
+}
+
+/// The outcome of one replicate, read at the end of each tick.
+public struct Outcome: Sendable, Equatable, Codable {
+    public var run = false
+    public var runTick: Int?
+    public var badDebtUSD = 0.0
+    public var liquidatedUSD = 0.0
+    public var minAMMPrice = Double.infinity
+    public var minExternalPrice = Double.infinity
+    public var finalQueueUSD = 0.0
+    public var finalWithdrawnFraction = 0.0
+    public var lpExitFractionMax = 0.0
+    /// ALM metrics at the tick where θ was lowest.
+    public var worstTick = 0
+    public var worstTheta = Double.infinity
+    public var worstReserveUSD = 0.0
+    public var worstQueueUSD = 0.0
+    /// Liquid reserve ÷ liabilities (deposits + queue) at the worst tick.
+    public var worstLiquidityCoverage = 0.0
+    public var agentSteps = 0
+
+    enum CodingKeys: String, CodingKey {
+        case run, runTick = "run_tick", badDebtUSD = "bad_debt_usd", liquidatedUSD = "liquidated_usd"
+        case minAMMPrice = "min_amm_price", minExternalPrice = "min_ext_price", finalQueueUSD = "final_queue_usd"
+        case finalWithdrawnFraction = "final_withdrawn_fraction", lpExitFractionMax = "lp_exit_fraction_max"
+        case worstTick = "worst_tick", worstTheta = "worst_theta", worstReserveUSD = "worst_reserve_usd"
+        case worstQueueUSD = "worst_queue_usd", worstLiquidityCoverage = "worst_liquidity_coverage", agentSteps = "agent_steps"
+    }
+
+    public init() {}
+}
+
+/// Everything a replicate produced.
+public struct RunResult: Sendable {
+    public var outcome: Outcome
+    /// Empty when the series was not requested.
+    public var series: [SeriesRow]
+    /// The world at the end, for inspection and conservation checks.
+    public var finalState: WorldState
+    public var initialUSD: Double
+    public var initialCollateral: Double
+}

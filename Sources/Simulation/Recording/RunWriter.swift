@@ -1,0 +1,79 @@
+import Foundation
+
+/// Writes one replicate's files: `series.csv`, `outcome.json`, `manifest.json`.
+///
+/// Each file is written to a temporary name in the same folder and renamed into place,
+/// so a reader never sees a half-written result, even if the process is killed.
+public enum RunWriter {
+    /// Ballast's version, recorded in every manifest.
+    public static let version = "0.1.0"
+
+    public struct Manifest: Codable, Sendable {
+        public var ballastVersion: String
+        public var scenario: String
+        public var scenarioHash: String
+        public var seed: UInt64
+        public var replicate: UInt64
+        public var overrides: [String]
+        public var gitCommit: String?
+        public var agents: Int
+        public var ticks: Int
+
+        enum CodingKeys: String, CodingKey {
+            case ballastVersion = "ballast_version", scenario, scenarioHash = "scenario_hash", seed, replicate
+            case overrides, gitCommit = "git_commit", agents, ticks
+        }
+    }
+
+    public static func write(_ result: RunResult, scenario: Scenario, seed: UInt64, replicate: UInt64,
+                             to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var csv = SeriesRow.csvHeader + "\n"
+        csv.reserveCapacity(result.series.count * 160)
+        for row in result.series { csv += row.csvLine + "\n" }
+        try atomicWrite(Data(csv.utf8), to: directory.appendingPathComponent("series.csv"))
+        try atomicWrite(try encode(result.outcome), to: directory.appendingPathComponent("outcome.json"))
+        let manifest = Manifest(ballastVersion: version, scenario: scenario.sourcePath, scenarioHash: scenario.contentHash,
+                                seed: seed, replicate: replicate, overrides: scenario.overrides,
+                                gitCommit: gitCommit(near: scenario.sourcePath), agents: scenario.agentCount,
+                                ticks: scenario.ticks)
+        try atomicWrite(try encode(manifest), to: directory.appendingPathComponent("manifest.json"))
+    }
+
+    /// Sorted keys and a fixed layout: the same result always gives the same bytes.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        var data = try e.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func atomicWrite(_ data: Data, to url: URL) throws {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        try data.write(to: tmp)
+        // rename(2) replaces the target atomically.
+        guard rename(tmp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: tmp)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+
+    /// The commit of the git checkout holding `path`, when there is one.
+    static func gitCommit(near path: String) -> String? {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["git", "-C", (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                       "rev-parse", "HEAD"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        do { try p.run() } catch { return nil }
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { return nil }
+        let s = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return s.isEmpty ? nil : s
+    }
+}

@@ -1,0 +1,44 @@
+import Agents
+import ProtocolModel
+import ScenarioSchema
+
+/// A decoded, validated scenario: everything one replicate needs, except the seed and replicate number.
+public struct Scenario: Sendable {
+    /// The AMM's opening reserves and fee.
+    public struct AMM: Sendable, Equatable {
+        public var reserveCollateral = 50_000.0
+        public var reserveUSD = 100_000_000.0
+        public var feeBps = 30.0
+    }
+
+    /// The lending pool's balance sheet and rules.
+    public struct Lending: Sendable, Equatable {
+        public var reserveFraction = 0.20
+        public var insuranceFraction = 0.05
+        public var loanFraction = 0.80
+        public var liquidation = LiquidationParameters()
+        public var withdrawals = WithdrawalPolicy.plain
+    }
+
+    public var name: String
+    public var ticks: Int
+    public var seed: UInt64
+    public var market: MarketModel
+    public var amm: AMM
+    public var lending: Lending
+    /// Phase order: each entry is an agent kind's key.
+    public var phases: [String]
+    public var ordering: OrderingPolicy
+    /// The `w` at which a run is declared.
+    public var runThreshold: Double
+    /// Each agent kind's section, in file order.
+    public var agentSections: [(key: String, node: ConfigNode)]
+    /// Stable hash of the scenario text after overrides.
+    public var contentHash: String
+    /// The file and overrides it came from.
+    public var sourcePath: String
+    public var overrides: [String]
+
+    /// Agents counted per tick, summed over kinds.
+    public var agentCount: Int = 0
+}

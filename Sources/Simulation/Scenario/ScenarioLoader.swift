@@ -1,0 +1,92 @@
+import Agents
+import Foundation
+import ProtocolModel
+import ScenarioSchema
+
+extension Scenario {
+    /// Top-level keys that are not agent kinds.
+    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending"]
+
+    /// Loads `path`, applies `--set` overrides, and validates everything, including one trial build
+    /// of every agent population, so that a bad scenario fails before any work starts.
+    public static func load(path: String, overrides: [String] = []) throws(ConfigError) -> Scenario {
+        var doc = try ConfigDocument.load(path: path)
+        for o in overrides { try doc.applyOverride(o) }
+        let directory = (path as NSString).deletingLastPathComponent
+        return try decode(doc, directory: directory.isEmpty ? "." : directory)
+    }
+
+    /// Decodes a parsed document. `directory` resolves relative data-file paths.
+    public static func decode(_ doc: ConfigDocument, directory: String) throws(ConfigError) -> Scenario {
+        let r = try ConfigReader(doc.root)
+        let name = try r.string("name", default: "scenario")
+        let ticks = try r.int("ticks", .integerAtLeast(1))
+        let seed = try r.int("seed", default: 1, .integerAtLeast(0))
+        let runThreshold = try r.double("run_threshold", default: 0.5, .probability)
+        let orderingName = try r.string("ordering", default: "random", oneOf: OrderingPolicy.allCases.map(\.rawValue))
+        let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
+        let amm = try decodeAMM(try r.child("amm"))
+        let lending = try decodeLending(try r.child("lending"))
+
+        var sections: [(key: String, node: ConfigNode)] = []
+        for kind in AgentRegistry.kinds {
+            if let node = r.node(kind.key) {
+                _ = try ConfigReader(node)
+                sections.append((kind.key, node))
+            }
+        }
+        let phaseNodes = try r.list("phases")
+        var phases: [String] = []
+        for node in phaseNodes {
+            guard let key = node.scalarText, sections.contains(where: { $0.key == key }) else {
+                let known = sections.map(\.key).joined(separator: ", ")
+                throw ConfigError.semantic(node, "expected the key of an agent section in this file (\(known)), got \(node.foundDescription)")
+            }
+            phases.append(key)
+        }
+        try r.finish()
+
+        var scenario = Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
+                                phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
+                                runThreshold: runThreshold, agentSections: sections, contentHash: doc.contentHash,
+                                sourcePath: doc.file, overrides: doc.overrides)
+        // A trial build reads every agent section, so typos there fail now, with their line.
+        let (_, populations) = try Engine(scenario: scenario).build(seed: scenario.seed, replicate: 0)
+        scenario.agentCount = populations.reduce(0) { $0 + $1.count }
+        return scenario
+    }
+
+    static func decodeAMM(_ r: ConfigReader) throws(ConfigError) -> AMM {
+        var a = AMM()
+        a.reserveCollateral = try r.double("reserve_collateral", default: a.reserveCollateral, .positive)
+        a.reserveUSD = try r.double("reserve_usd", default: a.reserveUSD, .positive)
+        a.feeBps = try r.double("fee_bps", default: a.feeBps, .closed(0, 9_999))
+        try r.finish()
+        return a
+    }
+
+    static func decodeLending(_ r: ConfigReader) throws(ConfigError) -> Lending {
+        var l = Lending()
+        l.reserveFraction = try r.double("reserve_fraction", default: l.reserveFraction, .probability)
+        l.insuranceFraction = try r.double("insurance_fraction", default: l.insuranceFraction, .nonNegative)
+        l.loanFraction = try r.double("loan_fraction", default: 1 - l.reserveFraction, .probability)
+        if l.reserveFraction + l.loanFraction > 1 + 1e-12 {
+            throw r.semanticError("loan_fraction", "expected reserve_fraction + loan_fraction <= 1, got \(l.reserveFraction) + \(l.loanFraction)")
+        }
+        var liq = LiquidationParameters()
+        liq.liquidationThreshold = try r.double("liquidation_threshold", default: 0.825, .unitOpen)
+        liq.liquidationBonus = try r.double("liquidation_bonus", default: 0.05, .closed(0, 1))
+        let close = try r.string("close_factor", default: "aave_v2", oneOf: ["aave_v2", "aave_v3"])
+        liq.closeFactor = close == "aave_v3" ? .aaveV3 : .fixed(0.5)
+        liq.protocolFee = try r.double("protocol_fee", default: 0, .probability)
+        liq.dustCollateral = try r.double("dust_collateral", default: 1e-9, .nonNegative)
+        l.liquidation = liq
+        l.withdrawals = WithdrawalPolicy(
+            feeFraction: try r.double("withdrawal_fee", default: 0, .probability),
+            gateFractionPerTick: try r.double("gate_fraction_per_tick", default: 1, .probability),
+            lockedUntilTick: try r.int("locked_until_tick", default: 0, .integerAtLeast(0)),
+            socialiseUncoveredLosses: try r.bool("socialise_losses", default: false))
+        try r.finish()
+        return l
+    }
+}

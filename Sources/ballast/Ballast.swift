@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Ballast: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ballast",
+        abstract: "An agent-based, game-theoretic stress lab for DeFi asset-liability management.",
+        version: "0.1.0",
+        subcommands: [Run.self, Bench.self, Demo.self])
+}

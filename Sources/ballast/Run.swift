@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ScenarioSchema
+import Simulation
+
+/// `ballast run`: one replicate of a scenario, written to a folder.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run one replicate of a scenario and write its series, outcome and manifest.")
+
+    @Argument(help: "The scenario file (YAML).") var scenario: String
+    @Option(help: "The seed (default: the scenario's `seed`).") var seed: UInt64?
+    @Option(help: "The replicate number.") var replicate: UInt64 = 0
+    @Option(name: .customLong("set"), help: "Override a scenario key: --set path.to.key=value (repeatable).")
+    var overrides: [String] = []
+    @Option(help: "The output folder.") var out: String = "out/run"
+    @Option(help: "How many populations may propose concurrently (results do not depend on it).") var workers: Int = 2
+    @Flag(help: "No progress output.") var quiet = false
+
+    func run() async throws {
+        let term = Terminal(quiet: quiet)
+        let scenario: Scenario
+        do {
+            scenario = try Scenario.load(path: self.scenario, overrides: overrides)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        let seed = self.seed ?? scenario.seed
+        let started = ContinuousClock.now
+        let total = scenario.ticks
+        let result = try await Engine(scenario: scenario, workers: workers)
+            .run(seed: seed, replicate: replicate, progress: { term.progress("ticks", done: $0, total: total) })
+        let elapsed = ContinuousClock.now - started
+        do {
+            try RunWriter.write(result, scenario: scenario, seed: seed, replicate: replicate,
+                                to: URL(fileURLWithPath: out))
+        } catch {
+            Terminal.error("could not write results to \(out): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        print(Summary.text(result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
+    }
+}

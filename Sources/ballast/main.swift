@@ -1,2 +1,0 @@
-import Stochastics
-print(StandardNormal.cdf(1.96))
