@@ -23,11 +23,12 @@ enum PriceSeriesCSV {
     static func parse(_ text: String, file: String, column: String) throws(MarketError) -> [Double] {
         var columnIndex: Int?
         var headerCount = 0
+        var headerLine = 0
         var prices: [Double] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one Character, which `isNewline` matches like "\n".
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard let index = columnIndex else {
@@ -38,6 +39,7 @@ enum PriceSeriesCSV {
                 }
                 columnIndex = found
                 headerCount = names.count
+                headerLine = lineNumber
                 continue
             }
             guard index < fields.count else {
@@ -58,7 +60,7 @@ enum PriceSeriesCSV {
             throw .badCSV(file: file, line: 1, column: column, problem: "the file is empty (expected a header line)")
         }
         guard !prices.isEmpty else {
-            throw .badCSV(file: file, line: lineNumber + 1, column: column, problem: "the file has a header but no data rows")
+            throw .badCSV(file: file, line: headerLine + 1, column: column, problem: "the file has a header but no data rows")
         }
         return prices
     }

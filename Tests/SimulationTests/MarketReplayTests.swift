@@ -1,0 +1,111 @@
+import Foundation
+import Stochastics
+import Testing
+@testable import Simulation
+
+extension MarketTests {
+    @Suite struct MarketReplayTests {
+        static let blackThursday = MarketTestSupport.sharedData("eth-usd-2020-03-black-thursday.csv")
+
+        /// Writes `text` to a fresh temporary CSV and returns its path.
+        static func tempCSV(_ text: String, _ name: String) throws -> String {
+            let dir = FileManager.default.temporaryDirectory
+                .appendingPathComponent("ballast-market-tests-\(ProcessInfo.processInfo.processIdentifier)")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let url = dir.appendingPathComponent(name)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+
+        @Test func blackThursdayCloses() throws {
+            // From the file: 96 hourly rows, first close 202.31 (2020-03-11T00:00Z), minimum close 97.63,
+            // and (shared/data/README.md) a −51.8% fall on closes from 202.47: 97.63/202.47 − 1 = −0.5178.
+            let replay = try HistoricalReplay(name: "ETH", file: Self.blackThursday)
+            #expect(replay.prices.count == 96)
+            #expect(replay.prices.first == 202.31)
+            #expect(replay.prices.min() == 97.63)
+            #expect(abs(97.63 / 202.47 - 1 - (-0.518)) < 0.001)
+            var rng = RandomStream(seed: 1, purpose: "m")
+            var s = replay.initialState()
+            #expect(s.prices == [202.31] && s.frozen == [false] && s.variances == [0])
+            var lowest = s.prices[0]
+            for t in 1...120 {
+                replay.advance(&s, tick: t, rng: &rng)
+                lowest = min(lowest, s.prices[0])
+                if t >= 95 { #expect(s.prices[0] == replay.prices[95]) }  // held after the last row
+            }
+            #expect(lowest == 97.63)
+        }
+
+        @Test func otherColumnAndRescaling() throws {
+            // The README's minimum low is 86.62; rescaled so p0 = 2000, the minimum close is 2000·97.63/202.31.
+            let lows = try HistoricalReplay(name: "ETH", file: Self.blackThursday, column: "low")
+            #expect(lows.prices.min() == 86.62)
+            let scaled = try HistoricalReplay(name: "ETH", file: Self.blackThursday, initialPrice: 2_000)
+            #expect(scaled.prices[0] == 2_000)
+            #expect(abs(scaled.prices.min()! - 2_000 * 97.63 / 202.31) < 1e-9)
+        }
+
+        @Test func afterEndPolicy() throws {
+            let hold = try HistoricalReplay(name: "ETH", file: Self.blackThursday)
+            try hold.validate(tickCount: 1_000)
+            let strict = try HistoricalReplay(name: "ETH", file: Self.blackThursday, afterEnd: .error)
+            try strict.validate(tickCount: 96)
+            #expect(throws: MarketError.seriesTooShort(file: Self.blackThursday, rows: 96, ticks: 97)) {
+                try strict.validate(tickCount: 97)
+            }
+            let wrapped = try MarketModel.with(.replay(strict), shocks: [.freezeOracle(asset: 0, from: 1, to: 2)])
+            #expect(throws: MarketError.self) { try wrapped.validate(tickCount: 97) }
+        }
+
+        @Test func missingFileIsNamed() {
+            let path = "/nonexistent/ballast/eth.csv"
+            #expect(throws: MarketError.unreadableFile(file: path, reason: "no such file")) {
+                try HistoricalReplay(name: "ETH", file: path)
+            }
+        }
+
+        @Test func missingColumnNamesFileLineAndColumn() throws {
+            let path = try Self.tempCSV("timestamp,open,high,low,close\nx,1,1,1,1\n", "no-price.csv")
+            do {
+                _ = try HistoricalReplay(name: "ETH", file: path, column: "price")
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.description.hasPrefix("\(path):1: column 'price': no such column"), "\(error)")
+            }
+        }
+
+        @Test func badValuesNameTheLine() throws {
+            // Line 1 is the header; the bad cells sit on lines 3, 4 and 5 (a blank line 4 is skipped in the third file).
+            let text = "timestamp,open,high,low,close,volume\n"
+            let nonNumeric = try Self.tempCSV(text + "a,1,1,1,202.31,5\nb,1,1,1,abc,5\n", "nan.csv")
+            #expect(throws: MarketError.badCSV(file: nonNumeric, line: 3, column: "close", problem: "not a number: 'abc'")) {
+                try HistoricalReplay(name: "ETH", file: nonNumeric)
+            }
+            let zero = try Self.tempCSV(text + "a,1,1,1,2,5\nb,1,1,1,3,5\nc,1,1,1,0,5\n", "zero.csv")
+            #expect(throws: MarketError.badCSV(file: zero, line: 4, column: "close",
+                                               problem: "a price must be a finite number > 0, got 0")) {
+                try HistoricalReplay(name: "ETH", file: zero)
+            }
+            let short = try Self.tempCSV(text + "a,1,1,1,2,5\r\nb,1,1,1,3,5\r\n\r\nc,1,1\r\n", "short.csv")
+            do {
+                _ = try HistoricalReplay(name: "ETH", file: short)
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.description == "\(short):5: column 'close': the row has 3 fields but the header has 6")
+            }
+            let ok = try HistoricalReplay(name: "ETH", file: try Self.tempCSV(text + "a,1,1,1,2,5\r\nb,1,1,1,3,5\r\n", "ok.csv"))
+            #expect(ok.prices == [2, 3])
+        }
+
+        @Test func emptyFiles() throws {
+            let empty = try Self.tempCSV("", "empty.csv")
+            #expect(throws: MarketError.self) { try HistoricalReplay(name: "ETH", file: empty) }
+            let headerOnly = try Self.tempCSV("timestamp,close\n", "header.csv")
+            #expect(throws: MarketError.badCSV(file: headerOnly, line: 2, column: "close",
+                                               problem: "the file has a header but no data rows")) {
+                try HistoricalReplay(name: "ETH", file: headerOnly)
+            }
+        }
+    }
+}
