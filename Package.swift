@@ -23,12 +23,13 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(name: "Stochastics", dependencies: ["CGSL"]),
-        .target(name: "ProtocolModel", dependencies: ["Stochastics"]),
-        .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Stochastics", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "ProtocolModel", dependencies: ["Stochastics"], exclude: ["README.md"]),
+        .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
                 exclude: ["README.md"]),
-        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"]),
+        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
+                exclude: ["Market/README.md"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics"]),
         .executableTarget(name: "ballast", dependencies: [
             "Studies", "Simulation", "Stochastics",

@@ -11,7 +11,8 @@ struct IntentApplier {
     /// A safety cap on liquidations in one policy intent.
     static let maxLiquidationsPerIntent = 100_000
 
-    var skipped: [Int] = []
+    /// Positions this liquidator has skipped this turn; reused across intents (no allocation per step).
+    var skipped: [Bool] = []
 
     mutating func apply(_ p: Proposal, to w: inout WorldState) -> Receipt {
         switch p.intent {
@@ -108,19 +109,24 @@ struct IntentApplier {
     private mutating func liquidate(_ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
                                     _ w: inout WorldState) -> Receipt {
         guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
-        skipped.removeAll(keepingCapacity: true)
+        if skipped.count != w.loans.positions.count {
+            skipped = [Bool](repeating: false, count: w.loans.positions.count)
+        } else {
+            for i in skipped.indices { skipped[i] = false }
+        }
         var left = budget, repaid = 0.0, proceeds = 0.0
         for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !w.amm.isEmpty {
             let price = w.amm.price
-            let skip = skipped
-            guard let i = w.loans.lowestHealthFactor(price: price, excluding: { skip.contains($0) }) else { break }
+            guard let i = skipped.withUnsafeBufferPointer({ mask in
+                w.loans.lowestHealthFactor(price: price, excluding: { mask[$0] })
+            }) else { break }
             guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else {
-                skipped.append(i)
+                skipped[i] = true
                 continue
             }
             let quoted = w.amm.amountOut(amountIn: q.seize, baseIn: true)
             guard quoted - gas > q.repay + minProfit else {
-                skipped.append(i)
+                skipped[i] = true
                 continue
             }
             let writtenOff = w.loans.liquidate(i, repay: q.repay, seize: q.seize)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian/Ubuntu machine for Ballast, builds it in release mode,
+# and runs the bundled reference scenario. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+for pkg in libgsl-dev gnuplot-nox libsqlite3-dev; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Installing ${need[*]} ..." >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+echo "Building Ballast (release) ..." >&2
+swift build -c release 2>&1 | grep -E "error|warning:|Compiling|Build complete" | tail -5 >&2
+
+BIN="$(swift build -c release --show-bin-path)/ballast"
+"$BIN" demo
+"$BIN" run experiments/reference/reference.yaml --out out/reference "$@"
