@@ -16,7 +16,8 @@ enum YamlTree {
         guard let root else {
             return ConfigNode(file: file, line: 1, column: 1, keyPath: "", value: .null)
         }
-        return try convert(root, file: file, keyPath: "", at: root.mark, located: true)
+        var budget = nodeBudget
+        return try convert(root, file: file, keyPath: "", at: root.mark, located: true, budget: &budget)
     }
 
     /// Parses the value half of a `--set` assignment. The nodes carry `origin` as their file and
@@ -32,15 +33,25 @@ enum YamlTree {
         guard let node else {
             return ConfigNode(file: origin, line: nil, column: nil, keyPath: keyPath, value: .null)
         }
-        return try convert(node, file: origin, keyPath: keyPath, at: nil, located: false)
+        var budget = nodeBudget
+        return try convert(node, file: origin, keyPath: keyPath, at: nil, located: false, budget: &budget)
     }
+
+    /// Most nodes a document may expand to. Aliases are copied into the tree, so a few lines of
+    /// nested aliases ("billion laughs") could otherwise exhaust memory; real scenarios are tiny.
+    static let nodeBudget = 1_000_000
 
     /// Recursive conversion. `mark` is where the node is reported: the key's position for a
     /// mapping entry (so `market:` errors point at the `market:` line, and an alias is reported
     /// where it is used), the element's own position for a sequence element.
     private static func convert(_ node: Node, file: String, keyPath: String, at mark: Mark?,
-                                located: Bool) throws(ConfigError) -> ConfigNode {
+                                located: Bool, budget: inout Int) throws(ConfigError) -> ConfigNode {
         let line = located ? mark?.line : nil
+        budget -= 1
+        guard budget >= 0 else {
+            throw ConfigError(file: file, line: line, keyPath: keyPath,
+                              message: "document too large: more than \(nodeBudget) values after expanding aliases")
+        }
         let column = located ? mark?.column : nil
         func make(_ value: ConfigNode.Value, quoted: Bool = false) -> ConfigNode {
             ConfigNode(file: file, line: line, column: column, keyPath: keyPath, value: value, isQuoted: quoted)
@@ -55,11 +66,12 @@ enum YamlTree {
             out.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
                 out.append(try convert(item, file: file, keyPath: ConfigNode.path(keyPath, index: index),
-                                       at: item.mark, located: located))
+                                       at: item.mark, located: located, budget: &budget))
             }
             return make(.sequence(out))
         case let .mapping(mapping):
-            return make(.mapping(try entries(of: mapping, file: file, keyPath: keyPath, located: located)))
+            return make(.mapping(try entries(of: mapping, file: file, keyPath: keyPath, located: located,
+                                             budget: &budget)))
         case let .alias(alias):
             // Yams resolves aliases while composing; an unresolved one is reported, not guessed.
             throw ConfigError(file: file, line: line, keyPath: keyPath,
@@ -70,7 +82,7 @@ enum YamlTree {
     /// Mapping entries in document order, with YAML merge keys (`<<: *base`) expanded in place.
     /// Explicit keys win over merged ones; among merged mappings the first one wins.
     private static func entries(of mapping: Node.Mapping, file: String, keyPath: String,
-                                located: Bool) throws(ConfigError) -> [(key: String, node: ConfigNode)] {
+                                located: Bool, budget: inout Int) throws(ConfigError) -> [(key: String, node: ConfigNode)] {
         var out: [(key: String, node: ConfigNode)] = []
         var explicit: [String] = []
         for (key, _) in mapping {
@@ -93,7 +105,7 @@ enum YamlTree {
                         throw ConfigError(file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
                                           message: "a merge key (<<) needs a mapping or a list of mappings")
                     }
-                    for entry in try entries(of: inner, file: file, keyPath: keyPath, located: located)
+                    for entry in try entries(of: inner, file: file, keyPath: keyPath, located: located, budget: &budget)
                     where !explicit.contains(entry.key) && !out.contains(where: { $0.key == entry.key }) {
                         out.append(entry)
                     }
@@ -106,7 +118,8 @@ enum YamlTree {
             }
             let path = ConfigNode.path(keyPath, key: scalar.string)
             out.append((key: scalar.string, node: try convert(value, file: file, keyPath: path,
-                                                               at: key.mark, located: located)))
+                                                               at: key.mark, located: located,
+                                                               budget: &budget)))
         }
         return out
     }
