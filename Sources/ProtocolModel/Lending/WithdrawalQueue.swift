@@ -54,6 +54,9 @@ public struct WithdrawalQueue: Sendable, Equatable {
                 head += 1
             } else {
                 entries[head].amount = owed - part
+                // Everything offered was used; report it exactly rather than a rounded running sum.
+                used = max(0, usd)
+                left = 0
             }
         }
         total = head == entries.count ? 0 : max(0, total - used)

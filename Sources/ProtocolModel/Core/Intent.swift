@@ -1,0 +1,107 @@
+/// Conditions under which an intent reverts at its turn, even if the action itself would succeed.
+public struct IntentGuards: Sendable, Equatable {
+    /// Minimum output (tokens received) of a swap, withdrawal, LP exit or liquidation.
+    public var minOut: Double?
+    /// Maximum slippage: `1 − executionPrice/spotPrice` of a swap (fee included), e.g. 0.01.
+    public var maxSlippage: Double?
+    /// Minimum profit in numeraire at oracle prices (value received − value paid).
+    public var minProfit: Double?
+    /// Last tick at which the intent may execute.
+    public var deadline: Int?
+    /// Creates guards; `nil` means "no guard".
+    public init(minOut: Double? = nil, maxSlippage: Double? = nil, minProfit: Double? = nil, deadline: Int? = nil) {
+        self.minOut = minOut
+        self.maxSlippage = maxSlippage
+        self.minProfit = minProfit
+        self.deadline = deadline
+    }
+    /// No guard at all.
+    public static let none = IntentGuards()
+}
+
+/// What an intent asks the protocol to do. Tokens and reserves are named by token index; pools by
+/// their index in ``ProtocolState/amms`` or ``ProtocolState/stablePools``.
+public enum IntentAction: Sendable, Equatable {
+    /// Supply `amount` of `token` to the lending pool.
+    case supply(token: Int, amount: Double)
+    /// Withdraw up to `amount` of `token` from the lending pool.
+    case withdraw(token: Int, amount: Double)
+    /// Borrow `amount` of `token`.
+    case borrow(token: Int, amount: Double)
+    /// Repay up to `amount` of `token` debt.
+    case repay(token: Int, amount: Double)
+    /// Liquidate `borrower`, repaying up to `debtToCover` of `debtToken` for `collateralToken`.
+    case liquidate(borrower: Int, collateralToken: Int, debtToken: Int, debtToCover: Double)
+    /// Swap `amountIn` on Uniswap v2 pool `pool`.
+    case swap(pool: Int, amountIn: Double, baseIn: Bool)
+    /// Swap `dx` of coin `i` for coin `j` on StableSwap pool `pool`.
+    case stableSwap(pool: Int, i: Int, j: Int, dx: Double)
+    /// Add liquidity to Uniswap v2 pool `pool`.
+    case addLiquidity(pool: Int, base: Double, quote: Double)
+    /// Burn `shares` of Uniswap v2 pool `pool`.
+    case removeLiquidity(pool: Int, shares: Double)
+    /// Move `amount` of `token` to account `to`.
+    case transfer(to: Int, token: Int, amount: Double)
+}
+
+/// A transaction: who acts, what it does, and the guards it carries.
+public struct Intent: Sendable, Equatable {
+    /// Acting account.
+    public var account: Int
+    /// The action.
+    public var action: IntentAction
+    /// Revert conditions.
+    public var guards: IntentGuards
+    /// Creates an intent.
+    public init(account: Int, action: IntentAction, guards: IntentGuards = .none) {
+        self.account = account
+        self.action = action
+        self.guards = guards
+    }
+}
+
+/// What a filled intent moved: the token and amount paid in, the token and amount received, and the
+/// profit at oracle prices.
+public struct Fill: Sendable, Equatable {
+    /// Token paid (nil when nothing was paid, e.g. a borrow).
+    public var tokenIn: Int?
+    /// Amount paid.
+    public var amountIn: Double
+    /// Token received (nil when nothing was received, e.g. a supply).
+    public var tokenOut: Int?
+    /// Amount received (for LP exits, the quote side; see ``secondaryOut``).
+    public var amountOut: Double
+    /// Second output (base side of an LP exit), or LP shares minted.
+    public var secondaryOut: Double
+    /// Value received − value paid at oracle prices.
+    public var profit: Double
+    /// Bad debt written off by a liquidation.
+    public var badDebt: Double
+    /// Creates a fill.
+    public init(tokenIn: Int? = nil, amountIn: Double = 0, tokenOut: Int? = nil, amountOut: Double = 0,
+                secondaryOut: Double = 0, profit: Double = 0, badDebt: Double = 0) {
+        self.tokenIn = tokenIn
+        self.amountIn = amountIn
+        self.tokenOut = tokenOut
+        self.amountOut = amountOut
+        self.secondaryOut = secondaryOut
+        self.profit = profit
+        self.badDebt = badDebt
+    }
+}
+
+/// The result of applying an intent: filled with what moved, or reverted with a typed reason.
+public struct Receipt: Sendable, Equatable {
+    /// The intent applied.
+    public var intent: Intent
+    /// The tick at which it was applied.
+    public var tick: Int
+    /// Filled or reverted.
+    public var result: Result<Fill, ProtocolError>
+    /// True when filled.
+    public var succeeded: Bool { if case .success = result { true } else { false } }
+    /// The revert reason, if any.
+    public var error: ProtocolError? { if case let .failure(e) = result { e } else { nil } }
+    /// The fill, if any.
+    public var fill: Fill? { if case let .success(f) = result { f } else { nil } }
+}

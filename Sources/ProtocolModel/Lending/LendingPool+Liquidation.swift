@@ -1,0 +1,93 @@
+/// The outcome of one lending-pool liquidation.
+public struct LiquidationOutcome: Sendable, Equatable {
+    /// Debt repaid by the liquidator (debt-token units).
+    public var debtRepaid: Double
+    /// Collateral taken from the borrower (collateral-token units), bonus included.
+    public var collateralSeized: Double
+    /// Collateral credited to the liquidator as a supply claim (seized − protocol fee).
+    public var collateralToLiquidator: Double
+    /// Aave v3 liquidation protocol fee, credited to the treasury.
+    public var protocolFee: Double
+    /// Debt written off because the borrower's collateral ran out.
+    public var badDebt: Double
+}
+
+extension LendingPool {
+    /// Quotes a liquidation as Aave v3's `LiquidationLogic.executeLiquidationCall` /
+    /// `_calculateAvailableCollateralToLiquidate`:
+    /// `maxDebt = closeFactor(HF)·debt`, `debt = min(debtToCover, maxDebt)`,
+    /// `collateral = debt·P_debt/P_coll·(1+bonus)`; when that exceeds the balance, all the collateral is
+    /// taken and `debt = balance·P_coll/P_debt/(1+bonus)`. Protocol fee = `fee·(collateral − collateral/(1+bonus))`.
+    /// - Throws: ``ProtocolError/notLiquidatable(hf:)`` when HF ≥ 1, ``ProtocolError/noDebt``, bad indices.
+    public func quoteLiquidation(borrower: Int, collateralReserve c: Int, debtReserve d: Int, debtToCover: Double,
+                                 prices: [Double]) throws(ProtocolError) -> LiquidationOutcome {
+        try check(borrower, c)
+        try check(borrower, d)
+        try _requireAmount("debtToCover", debtToCover)
+        let hf = healthFactor(user: borrower, prices: prices)
+        guard hf < 1 else { throw .notLiquidatable(hf: hf) }
+        let userDebt = debt(user: borrower, reserve: d)
+        guard userDebt > 0 else { throw .noDebt }
+        let pc = price(c, prices), pd = price(d, prices)
+        guard pc > 0, pd > 0 else { throw .invalidAmount("prices of reserves \(c), \(d) must be > 0") }
+        let balance = supplied(user: borrower, reserve: c)
+        let bonus = 1 + configs[c].liquidation.liquidationBonus
+        var debtAmount = min(debtToCover, closeFactor.factor(healthFactor: hf) * userDebt)
+        var collateral = debtAmount * pd / pc * bonus
+        if collateral > balance {
+            collateral = balance
+            debtAmount = balance * pc / pd / bonus
+        }
+        let fee = (collateral - collateral / bonus) * configs[c].liquidation.protocolFee
+        return LiquidationOutcome(debtRepaid: debtAmount, collateralSeized: collateral,
+                                  collateralToLiquidator: collateral - fee, protocolFee: fee, badDebt: 0)
+    }
+
+    /// Executes a liquidation: the liquidator repays debt (the caller moves those tokens into the pool)
+    /// and receives the collateral as a supply claim (Aave's `receiveAToken = true`); the fee goes to the
+    /// treasury. If the borrower is then left with debt but less collateral than the dust limit in every
+    /// reserve, the debt is written off: the insurance fund covers it first, the rest is socialised pro
+    /// rata over that reserve's suppliers.
+    public mutating func liquidate(liquidator: Int, borrower: Int, collateralReserve c: Int, debtReserve d: Int,
+                                   debtToCover: Double, prices: [Double]) throws(ProtocolError) -> LiquidationOutcome {
+        try check(liquidator, c)
+        var q = try quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
+                                     debtToCover: debtToCover, prices: prices)
+        guard q.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
+        let owed = debt(user: borrower, reserve: d)
+        setDebt(borrower, d, q.debtRepaid >= owed ? 0 : owed - q.debtRepaid)
+        reserves[d].cash += q.debtRepaid
+        let have = supplied(user: borrower, reserve: c)
+        setSupplied(borrower, c, q.collateralSeized >= have ? 0 : have - q.collateralSeized)
+        setSupplied(liquidator, c, supplied(user: liquidator, reserve: c) + q.collateralToLiquidator)
+        // The fee leaves the suppliers' claims and becomes the treasury's claim on the same reserve.
+        reserves[c].accruedToTreasury += q.protocolFee
+        q.badDebt = writeOffIfExhausted(borrower, prices: prices)
+        return q
+    }
+
+    /// Writes off the debt of a borrower whose collateral is below the dust limit in every reserve.
+    /// Returns the debt value written off (in price units).
+    mutating func writeOffIfExhausted(_ user: Int, prices: [Double]) -> Double {
+        for r in configs.indices where supplied(user: user, reserve: r) >= configs[r].liquidation.dustCollateral {
+            return 0
+        }
+        var written = 0.0
+        for r in configs.indices {
+            let owed = debt(user: user, reserve: r)
+            guard owed > 0 else { continue }
+            setDebt(user, r, 0)
+            written += owed * price(r, prices)
+            reserves[r].badDebt += owed
+            let covered = min(owed, reserves[r].insuranceFund)
+            reserves[r].insuranceFund -= covered
+            reserves[r].cash += covered
+            let uncovered = owed - covered
+            let supply = reserves[r].totalSupply
+            if uncovered > 0, supply > 0 {
+                reserves[r].supplyIndex *= max(0, 1 - uncovered / supply)
+            }
+        }
+        return written
+    }
+}

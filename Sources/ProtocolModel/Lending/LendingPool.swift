@@ -1,0 +1,200 @@
+/// Risk and rate configuration of one reserve (market) of the ``LendingPool``.
+public struct ReserveConfig: Sendable, Equatable {
+    /// Token lent and borrowed in this reserve (index into the state's tokens).
+    public var token: Int
+    /// Maximum loan-to-value for new borrowing against this collateral.
+    public var ltv: Double
+    /// Liquidation threshold, bonus and protocol fee of this collateral (the close factor is pool-wide).
+    public var liquidation: LiquidationParameters
+    /// Share of interest kept by the protocol.
+    public var reserveFactor: Double
+    /// Cap on total supply (underlying units); +∞ = none.
+    public var supplyCap: Double
+    /// Cap on total debt; +∞ = none.
+    public var borrowCap: Double
+    /// Whether the asset may be borrowed.
+    public var borrowingEnabled: Bool
+    /// Interest rate model; rates are per tick.
+    public var rateModel: InterestRateModel
+
+    /// Creates a configuration.
+    public init(token: Int, ltv: Double, liquidation: LiquidationParameters, reserveFactor: Double = 0.1,
+                supplyCap: Double = .infinity, borrowCap: Double = .infinity, borrowingEnabled: Bool = true,
+                rateModel: InterestRateModel) {
+        self.token = token
+        self.ltv = ltv
+        self.liquidation = liquidation
+        self.reserveFactor = reserveFactor
+        self.supplyCap = supplyCap
+        self.borrowCap = borrowCap
+        self.borrowingEnabled = borrowingEnabled
+        self.rateModel = rateModel
+    }
+}
+
+/// Aggregate state of one reserve. Identity kept by every operation:
+/// `cash + totalDebt = totalSupply + accruedToTreasury` (bad debt is written off both sides).
+public struct ReserveState: Sendable, Equatable {
+    /// Underlying held by the pool and free to lend or withdraw.
+    public var cash: Double = 0
+    /// Σ scaled supply; `× supplyIndex` = suppliers' claims.
+    public var scaledSupply: Double = 0
+    /// Σ scaled debt; `× borrowIndex` = debt.
+    public var scaledDebt: Double = 0
+    /// Growth factor of supply claims.
+    public var supplyIndex: Double = 1
+    /// Growth factor of debt.
+    public var borrowIndex: Double = 1
+    /// The protocol's share of interest and liquidation fees (a claim on the reserve).
+    public var accruedToTreasury: Double = 0
+    /// Insurance fund held in this token, outside `cash`, absorbing bad debt before suppliers.
+    public var insuranceFund: Double = 0
+    /// Cumulative bad debt written off (covered or socialised).
+    public var badDebt: Double = 0
+    /// Suppliers' claims.
+    public var totalSupply: Double { scaledSupply * supplyIndex }
+    /// Borrowers' debt.
+    public var totalDebt: Double { scaledDebt * borrowIndex }
+    /// Compound-style utilisation.
+    public var utilisation: Double {
+        ProtocolModel.utilisation(cash: cash, borrows: totalDebt, reserves: accruedToTreasury)
+    }
+}
+
+/// A multi-asset lending pool with Aave v2/v3 and Compound semantics: supply, withdraw, borrow, repay
+/// and liquidate against oracle prices, per-asset LTV / LT / bonus / protocol fee, a pool-wide close
+/// factor, kinked interest accrual with a reserve factor, supply and borrow caps, and bad debt absorbed
+/// by an insurance fund before it is socialised pro rata over suppliers.
+///
+/// Per-user claims are flat `users × reserves` arrays of scaled amounts (Aave's aToken/debtToken
+/// scaling), so a position lookup is one index. Token movements are the caller's job
+/// (``ProtocolState`` moves them); this type keeps the claims and the pool's cash.
+public struct LendingPool: Sendable, Equatable {
+    /// Reserve configurations.
+    public private(set) var configs: [ReserveConfig]
+    /// Reserve states, parallel to ``configs``.
+    public internal(set) var reserves: [ReserveState]
+    /// Close-factor policy (v2 fixed 50%, or v3).
+    public let closeFactor: CloseFactorPolicy
+    /// Number of users.
+    public let userCount: Int
+    var scaledSupply: [Double]
+    var scaledDebt: [Double]
+
+    /// Creates an empty pool for `users` users.
+    /// - Throws: ``ProtocolError/invalidAmount(_:)`` for bad reserve parameters.
+    public init(reserves configs: [ReserveConfig], users: Int, closeFactor: CloseFactorPolicy = .aaveV3) throws(ProtocolError) {
+        for (i, c) in configs.enumerated() {
+            try c.liquidation.validate()
+            guard c.ltv >= 0, c.ltv <= c.liquidation.liquidationThreshold else {
+                throw .invalidAmount("reserve \(i) ltv = \(c.ltv), expected 0 ≤ ltv ≤ liquidationThreshold")
+            }
+            guard c.reserveFactor >= 0, c.reserveFactor < 1 else {
+                throw .invalidAmount("reserve \(i) reserveFactor = \(c.reserveFactor), expected 0 ≤ rf < 1")
+            }
+        }
+        guard users >= 0 else { throw .invalidAmount("users = \(users), expected ≥ 0") }
+        self.configs = configs
+        self.reserves = Array(repeating: ReserveState(), count: configs.count)
+        self.closeFactor = closeFactor
+        self.userCount = users
+        scaledSupply = Array(repeating: 0, count: users * configs.count)
+        scaledDebt = scaledSupply
+    }
+
+    /// The reserve index of `token`, if the pool lists it.
+    public func reserveIndex(of token: Int) -> Int? { configs.firstIndex { $0.token == token } }
+
+    /// `user`'s supply claim in reserve `r` (underlying units).
+    public func supplied(user: Int, reserve r: Int) -> Double {
+        guard userValid(user), configs.indices.contains(r) else { return 0 }
+        return scaledSupply[user * configs.count + r] * reserves[r].supplyIndex
+    }
+
+    /// `user`'s debt in reserve `r`.
+    public func debt(user: Int, reserve r: Int) -> Double {
+        guard userValid(user), configs.indices.contains(r) else { return 0 }
+        return scaledDebt[user * configs.count + r] * reserves[r].borrowIndex
+    }
+
+    /// Collateral value weighted by LT, collateral weighted by LTV, and debt value, at `prices` (by token).
+    public func accountData(user: Int, prices: [Double]) -> (thresholdCollateral: Double, ltvCollateral: Double, debt: Double) {
+        var lt = 0.0, ltv = 0.0, d = 0.0
+        for r in configs.indices {
+            let p = price(r, prices)
+            let c = supplied(user: user, reserve: r) * p
+            lt += c * configs[r].liquidation.liquidationThreshold
+            ltv += c * configs[r].ltv
+            d += debt(user: user, reserve: r) * p
+        }
+        return (lt, ltv, d)
+    }
+
+    /// `HF = Σ collateral·price·LT / Σ debt·price`; +∞ without debt.
+    public func healthFactor(user: Int, prices: [Double]) -> Double {
+        let a = accountData(user: user, prices: prices)
+        return a.debt > 0 ? a.thresholdCollateral / a.debt : .infinity
+    }
+
+    /// Borrow and supply rates per tick of reserve `r` at its current utilisation.
+    public func rates(reserve r: Int) -> (borrow: Double, supply: Double) {
+        let u = reserves[r].utilisation
+        let m = configs[r].rateModel
+        return (m.borrowRate(utilisation: u), m.supplyRate(utilisation: u, reserveFactor: configs[r].reserveFactor))
+    }
+
+    /// Accrues `ticks` ticks of interest at the current borrow rates (simple interest per call, as each
+    /// Aave/Compound action compounds since the last one): debt grows by `rate·ticks`, the reserve
+    /// factor's share goes to the treasury, the rest raises the supply index.
+    public mutating func accrue(ticks: Int) {
+        guard ticks > 0 else { return }
+        for r in configs.indices {
+            let s = reserves[r]
+            let debt = s.totalDebt
+            guard debt > 0 else { continue }
+            let rate = rates(reserve: r).borrow * Double(ticks)
+            let interest = debt * rate
+            let toTreasury = interest * configs[r].reserveFactor
+            reserves[r].borrowIndex *= 1 + rate
+            reserves[r].accruedToTreasury += toTreasury
+            let supply = s.totalSupply
+            if supply > 0 {
+                reserves[r].supplyIndex *= 1 + (interest - toTreasury) / supply
+            } else {
+                reserves[r].accruedToTreasury += interest - toTreasury
+            }
+        }
+    }
+
+    /// Adds `amount` to the insurance fund of reserve `r` (tokens the caller moved in).
+    public mutating func fundInsurance(reserve r: Int, amount: Double) throws(ProtocolError) {
+        guard configs.indices.contains(r) else { throw .unknownIndex("reserve \(r)") }
+        try _requireAmount("amount", amount)
+        reserves[r].insuranceFund += amount
+    }
+
+    func userValid(_ user: Int) -> Bool { user >= 0 && user < userCount }
+    func slot(_ user: Int, _ r: Int) -> Int { user * configs.count + r }
+    func price(_ r: Int, _ prices: [Double]) -> Double {
+        let t = configs[r].token
+        return prices.indices.contains(t) ? prices[t] : 0
+    }
+}
+
+extension LendingPool {
+    /// Sets `user`'s supply claim in reserve `r` to `amount`, keeping the reserve's aggregate in step.
+    mutating func setSupplied(_ user: Int, _ r: Int, _ amount: Double) {
+        let k = slot(user, r)
+        let scaled = max(0, amount) / reserves[r].supplyIndex
+        reserves[r].scaledSupply = max(0, reserves[r].scaledSupply + scaled - scaledSupply[k])
+        scaledSupply[k] = scaled
+    }
+
+    /// Sets `user`'s debt in reserve `r` to `amount`, keeping the reserve's aggregate in step.
+    mutating func setDebt(_ user: Int, _ r: Int, _ amount: Double) {
+        let k = slot(user, r)
+        let scaled = max(0, amount) / reserves[r].borrowIndex
+        reserves[r].scaledDebt = max(0, reserves[r].scaledDebt + scaled - scaledDebt[k])
+        scaledDebt[k] = scaled
+    }
+}

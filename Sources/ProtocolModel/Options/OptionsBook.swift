@@ -1,0 +1,96 @@
+/// One option position: `quantity` units (negative = written) of a European option.
+public struct OptionPosition: Sendable, Equatable {
+    /// Call or put.
+    public var kind: OptionKind
+    /// Strike, quote per base.
+    public var strike: Double
+    /// Tick at which it expires.
+    public var expiryTick: Int
+    /// Units of underlying; negative when the protocol wrote (sold) the option.
+    public var quantity: Double
+    /// Premium paid per unit (received, when written), for P&L.
+    public var premium: Double
+    /// Creates a position.
+    public init(kind: OptionKind, strike: Double, expiryTick: Int, quantity: Double, premium: Double) {
+        self.kind = kind
+        self.strike = strike
+        self.expiryTick = expiryTick
+        self.quantity = quantity
+        self.premium = premium
+    }
+}
+
+/// Market inputs for marking options: spot, implied volatility (per √year), rate, and the tick length.
+public struct MarketInputs: Sendable, Equatable {
+    /// Spot price of the underlying.
+    public var spot: Double
+    /// Implied volatility per √year.
+    public var volatility: Double
+    /// Continuously compounded rate per year.
+    public var rate: Double
+    /// Current tick.
+    public var tick: Int
+    /// Length of one tick in years (1 hour = 1/8760).
+    public var yearsPerTick: Double
+    /// Creates inputs.
+    public init(spot: Double, volatility: Double, rate: Double = 0, tick: Int, yearsPerTick: Double = 1.0 / 8760) {
+        self.spot = spot
+        self.volatility = volatility
+        self.rate = rate
+        self.tick = tick
+        self.yearsPerTick = yearsPerTick
+    }
+}
+
+/// A book of option positions plus a linear hedge in the underlying. It marks to market and reports
+/// its net Greeks; its value and P&L feed the ALM balance sheet.
+public struct OptionsBook: Sendable, Equatable {
+    /// Option positions.
+    public var positions: [OptionPosition]
+    /// Units of the underlying held as a delta hedge (negative = short).
+    public var hedgeUnits: Double
+    /// Cash spent on the hedge so far (cost basis, in quote units).
+    public var hedgeCost: Double
+
+    /// Creates a book.
+    public init(positions: [OptionPosition] = [], hedgeUnits: Double = 0, hedgeCost: Double = 0) {
+        self.positions = positions
+        self.hedgeUnits = hedgeUnits
+        self.hedgeCost = hedgeCost
+    }
+
+    /// Net Greeks of options and hedge (the hedge adds `hedgeUnits` to delta and its value to price).
+    public func exposure(_ m: MarketInputs) -> OptionGreeks {
+        var total = OptionGreeks(price: hedgeUnits * m.spot, delta: hedgeUnits, gamma: 0, theta: 0, vega: 0)
+        for p in positions {
+            let years = Double(p.expiryTick - m.tick) * m.yearsPerTick
+            let g = BlackScholes.greeks(kind: p.kind, spot: m.spot, strike: p.strike, years: years,
+                                        volatility: m.volatility, rate: m.rate)
+            total.price += p.quantity * g.price
+            total.delta += p.quantity * g.delta
+            total.gamma += p.quantity * g.gamma
+            total.theta += p.quantity * g.theta
+            total.vega += p.quantity * g.vega
+        }
+        return total
+    }
+
+    /// Mark-to-market value (options + hedge), quote units.
+    public func markToMarket(_ m: MarketInputs) -> Double { exposure(m).price }
+
+    /// P&L since inception: value now − premiums paid (+ received) − hedge cost.
+    public func profitAndLoss(_ m: MarketInputs) -> Double {
+        var paid = hedgeCost
+        for p in positions { paid += p.quantity * p.premium }
+        return markToMarket(m) - paid
+    }
+
+    /// Trades the hedge to bring net delta to zero; returns the units bought (negative = sold).
+    @discardableResult
+    public mutating func rebalanceHedge(_ m: MarketInputs) -> Double {
+        let trade = -exposure(m).delta
+        hedgeUnits += trade
+        hedgeCost += trade * m.spot
+        return trade
+    }
+}
