@@ -21,7 +21,7 @@ public enum Arbitrageurs: AgentKind {
 
     /// The decision rule: every arbitrageur submits its policy intent each tick when the
     /// price is outside the band at the snapshot; the band is re-checked at its turn.
-    public static func decide(_ s: Snapshot, _ c: Config) -> Intent? {
+    public static func decide(_ s: Snapshot, _ c: Config) -> AgentIntent? {
         guard !s.amm.isEmpty else { return nil }
         let p = s.ammPrice, pe = s.externalPrice
         guard p < c.gamma * pe || p > pe / c.gamma else { return nil }
@@ -61,7 +61,7 @@ public actor ArbitrageurPopulation: Population {
         return (0..<count).map { Proposal(population: population, agent: Int32($0), intent: intent) }
     }
 
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled { profit[Int(r.agent)] += r.usdOut }
     }
 }

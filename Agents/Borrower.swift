@@ -34,7 +34,7 @@ public enum Borrowers: AgentKind {
     }
 
     /// The decision rule for one active borrower.
-    public static func decide(position i: Int, agent: Agent, loans: LoanBook, price: Double, _ c: Config) -> Intent? {
+    public static func decide(position i: Int, agent: Agent, loans: LoanBook, price: Double, _ c: Config) -> AgentIntent? {
         guard c.behaviour == .active, i < loans.positions.count else { return nil }
         let p = loans.positions[i]
         guard p.debt > 0 else { return nil }
@@ -112,7 +112,7 @@ public actor BorrowerPopulation: Population {
         return out
     }
 
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled {
             if case .repay = r.intent { agents[Int(r.agent)].capital -= r.amount }
             if case let .topUp(_, collateral) = r.intent { agents[Int(r.agent)].capital -= collateral * snapshot.ammPrice }

@@ -145,7 +145,7 @@ public actor DepositorShard: Population {
         return out
     }
 
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         // A withdrawal that was paid or queued ends the agent's stay; one refused by a gate or lock-up does not.
         for r in receipts where r.filled && r.usdOut + r.usdQueued > 0 {
             let i = Int(r.agent)

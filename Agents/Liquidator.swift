@@ -24,7 +24,7 @@ public enum Liquidators: AgentKind {
         public init() {}
     }
 
-    public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> Intent? {
+    public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> AgentIntent? {
         guard budget > 0, !s.amm.isEmpty else { return nil }
         return .liquidate(budget: budget, gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
     }
@@ -77,7 +77,7 @@ public actor LiquidatorPopulation: Population {
         return out
     }
 
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled { profit[Int(r.agent)] += r.usdOut - r.amount }
     }
 }

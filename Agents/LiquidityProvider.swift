@@ -31,7 +31,7 @@ public enum LiquidityProviders: AgentKind {
     }
 
     /// The decision rule for one LP given the realised volatility.
-    public static func decide(_ a: Agent, volatility: Double, _ c: Config) -> Intent? {
+    public static func decide(_ a: Agent, volatility: Double, _ c: Config) -> AgentIntent? {
         let tolerance = a.tolerance + c.incentiveToleranceBonus
         if a.inPool {
             return volatility > tolerance ? .removeLiquidity(shares: a.shares) : nil
@@ -87,7 +87,7 @@ public actor LiquidityProviderPopulation: Population {
         return out
     }
 
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled {
             let i = Int(r.agent)
             switch r.intent {

@@ -14,13 +14,13 @@ public protocol Population: Actor {
     /// Decide, for every agent, what to submit this phase. `population` is the tag to put on proposals.
     func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal]
     /// Learn what happened. Receipts arrive in application order.
-    func settle(_ receipts: [Receipt], snapshot: Snapshot)
+    func settle(_ receipts: [AgentReceipt], snapshot: Snapshot)
     /// Kind-specific numbers for the end-of-tick record (e.g. LPs in the pool).
     func observe() -> PopulationObservation
 }
 
 extension Population {
-    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {}
+    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {}
     public func observe() -> PopulationObservation { PopulationObservation() }
 }
 

@@ -4,11 +4,11 @@ public struct Proposal: Sendable, Equatable {
     public var population: Int32
     /// The agent's index within its population.
     public var agent: Int32
-    public var intent: Intent
+    public var intent: AgentIntent
     /// The priority fee bid in USD (used by the priority-fee ordering; 0 otherwise).
     public var priorityFee: Double
 
-    public init(population: Int32, agent: Int32, intent: Intent, priorityFee: Double = 0) {
+    public init(population: Int32, agent: Int32, intent: AgentIntent, priorityFee: Double = 0) {
         self.population = population
         self.agent = agent
         self.intent = intent
@@ -17,14 +17,14 @@ public struct Proposal: Sendable, Equatable {
 }
 
 /// What happened to one proposal.
-public struct Receipt: Sendable, Equatable {
+public struct AgentReceipt: Sendable, Equatable {
     /// Why an intent reverted.
     public enum Revert: String, Sendable, Equatable {
         case emptyPool, insufficientInventory, belowMinimumProfit, nothingToDo, invalidPosition, insufficientBalance
     }
 
     public var agent: Int32
-    public var intent: Intent
+    public var intent: AgentIntent
     /// nil when it filled.
     public var revert: Revert?
     /// USD paid to the agent now (withdrawal, sale proceeds, LP quote leg valued in USD).
@@ -34,7 +34,7 @@ public struct Receipt: Sendable, Equatable {
     /// A second quantity whose meaning depends on the intent (shares minted, collateral seized, debt repaid).
     public var amount: Double
 
-    public init(agent: Int32, intent: Intent, revert: Revert? = nil, usdOut: Double = 0, usdQueued: Double = 0, amount: Double = 0) {
+    public init(agent: Int32, intent: AgentIntent, revert: Revert? = nil, usdOut: Double = 0, usdQueued: Double = 0, amount: Double = 0) {
         self.agent = agent
         self.intent = intent
         self.revert = revert

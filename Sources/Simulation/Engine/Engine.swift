@@ -59,7 +59,7 @@ public struct Engine: Sendable {
         var orderRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "ordering")
         var applier = IntentApplier()
         var scratch: [Int32] = []
-        var receipts = [[Receipt]](repeating: [], count: populations.count)
+        var receipts = [[AgentReceipt]](repeating: [], count: populations.count)
         var outcome = Outcome()
         var series: [SeriesRow] = []
         if recordSeries { series.reserveCapacity(scenario.ticks) }

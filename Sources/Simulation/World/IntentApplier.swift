@@ -14,7 +14,7 @@ struct IntentApplier {
     /// Positions this liquidator has skipped this turn; reused across intents (no allocation per step).
     var skipped: [Bool] = []
 
-    mutating func apply(_ p: Proposal, to w: inout WorldState) -> Receipt {
+    mutating func apply(_ p: Proposal, to w: inout WorldState) -> AgentReceipt {
         switch p.intent {
         case let .withdraw(amount):
             return withdraw(p, amount, &w)
@@ -23,56 +23,56 @@ struct IntentApplier {
         case let .removeLiquidity(shares):
             guard shares > 0, shares <= w.amm.totalShares * (1 + 1e-12),
                   let out = try? w.amm.removeLiquidity(shares: min(shares, w.amm.totalShares)) else {
-                return Receipt(agent: p.agent, intent: p.intent, revert: .insufficientBalance)
+                return AgentReceipt(agent: p.agent, intent: p.intent, revert: .insufficientBalance)
             }
             let price = w.amm.price
             w.flows.collateralOut += out.base
             w.flows.usdOut += out.quote
-            return Receipt(agent: p.agent, intent: p.intent, usdOut: out.quote + out.base * price, amount: shares)
+            return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: out.quote + out.base * price, amount: shares)
         case let .addLiquidity(value):
             let price = w.amm.price
             guard value > 0, price > 0,
                   let shares = try? w.amm.addLiquidity(base: value / 2 / price, quote: value / 2) else {
-                return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+                return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
             }
             w.flows.collateralIn += value / 2 / price
             w.flows.usdIn += value / 2
-            return Receipt(agent: p.agent, intent: p.intent, amount: shares)
+            return AgentReceipt(agent: p.agent, intent: p.intent, amount: shares)
         case let .liquidate(budget, gas, minProfit):
             return liquidate(p, budget, gas, minProfit, &w)
         case let .topUp(position, collateral):
             let i = Int(position)
             guard w.loans.positions.indices.contains(i), collateral > 0 else {
-                return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+                return AgentReceipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
             }
             w.loans.positions[i].collateral += collateral
             w.flows.collateralIn += collateral
-            return Receipt(agent: p.agent, intent: p.intent, amount: collateral)
+            return AgentReceipt(agent: p.agent, intent: p.intent, amount: collateral)
         case let .repay(position, amount):
             let i = Int(position)
             guard w.loans.positions.indices.contains(i), amount > 0, w.loans.positions[i].debt > 0 else {
-                return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+                return AgentReceipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
             }
             let r = min(amount, w.loans.positions[i].debt)
             w.loans.positions[i].debt -= r
             w.flows.usdIn += r
             w.ledger.receive(r)
-            return Receipt(agent: p.agent, intent: p.intent, amount: r)
+            return AgentReceipt(agent: p.agent, intent: p.intent, amount: r)
         case let .deleverage(position, collateral):
             return deleverage(p, Int(position), collateral, &w)
         }
     }
 
-    private func withdraw(_ p: Proposal, _ amount: Double, _ w: inout WorldState) -> Receipt {
+    private func withdraw(_ p: Proposal, _ amount: Double, _ w: inout WorldState) -> AgentReceipt {
         let account = p.population << 24 | (p.agent & 0xFF_FFFF)
         let r = w.ledger.withdraw(account: account, amount: amount, tick: w.tick)
         w.outflowThisTick += r.paid + r.queued + r.fee
-        return Receipt(agent: p.agent, intent: p.intent, usdOut: r.paid, usdQueued: r.queued, amount: r.fee)
+        return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: r.paid, usdQueued: r.queued, amount: r.fee)
     }
 
     private func arbitrage(_ p: Proposal, _ gamma: Double, _ maxBase: Double, _ maxQuote: Double,
-                           _ gas: Double, _ minProfit: Double, _ w: inout WorldState) -> Receipt {
-        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+                           _ gas: Double, _ minProfit: Double, _ w: inout WorldState) -> AgentReceipt {
+        guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
         let pe = w.externalPrice, price = w.amm.price
         let sellCollateral: Bool
         let target: Double
@@ -83,18 +83,18 @@ struct IntentApplier {
             sellCollateral = false
             target = gamma * pe
         } else {
-            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+            return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
         }
         guard let trade = w.amm.inputToReachPrice(target), trade.baseIn == sellCollateral else {
-            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+            return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
         }
         let input = min(trade.amountIn, sellCollateral ? maxBase : maxQuote)
-        guard input > 0 else { return Receipt(agent: p.agent, intent: p.intent, revert: .insufficientInventory) }
+        guard input > 0 else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .insufficientInventory) }
         let out = w.amm.amountOut(amountIn: input, baseIn: sellCollateral)
         // Profit against the external market, where the other leg is traded at p_ext.
         let profit = (sellCollateral ? out - input * pe : out * pe - input) - gas
         guard profit >= minProfit, (try? w.amm.swap(amountIn: input, baseIn: sellCollateral)) != nil else {
-            return Receipt(agent: p.agent, intent: p.intent, revert: .belowMinimumProfit)
+            return AgentReceipt(agent: p.agent, intent: p.intent, revert: .belowMinimumProfit)
         }
         if sellCollateral {
             w.flows.collateralIn += input
@@ -103,12 +103,12 @@ struct IntentApplier {
             w.flows.usdIn += input
             w.flows.collateralOut += out
         }
-        return Receipt(agent: p.agent, intent: p.intent, usdOut: profit, amount: input)
+        return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: profit, amount: input)
     }
 
     private mutating func liquidate(_ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
-                                    _ w: inout WorldState) -> Receipt {
-        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+                                    _ w: inout WorldState) -> AgentReceipt {
+        guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
         if skipped.count != w.loans.positions.count {
             skipped = [Bool](repeating: false, count: w.loans.positions.count)
         } else {
@@ -140,18 +140,18 @@ struct IntentApplier {
             w.flows.usdOut += sold
             if writtenOff > 0 { writeOff(writtenOff, &w) }
         }
-        guard repaid > 0 else { return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo) }
-        return Receipt(agent: p.agent, intent: p.intent, usdOut: proceeds, amount: repaid)
+        guard repaid > 0 else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo) }
+        return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: proceeds, amount: repaid)
     }
 
-    private func deleverage(_ p: Proposal, _ i: Int, _ collateral: Double, _ w: inout WorldState) -> Receipt {
+    private func deleverage(_ p: Proposal, _ i: Int, _ collateral: Double, _ w: inout WorldState) -> AgentReceipt {
         guard w.loans.positions.indices.contains(i), collateral > 0 else {
-            return Receipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
+            return AgentReceipt(agent: p.agent, intent: p.intent, revert: .invalidPosition)
         }
-        guard !w.amm.isEmpty else { return Receipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
+        guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
         let sell = min(collateral, w.loans.positions[i].collateral)
         guard sell > 0, let proceeds = try? w.amm.swap(amountIn: sell, baseIn: true) else {
-            return Receipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
+            return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
         }
         w.loans.positions[i].collateral -= sell
         let r = min(proceeds, w.loans.positions[i].debt)
@@ -163,7 +163,7 @@ struct IntentApplier {
             w.loans.positions[i].debt = 0
             writeOff(pos.debt, &w)
         }
-        return Receipt(agent: p.agent, intent: p.intent, usdOut: proceeds - r, amount: r)
+        return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: proceeds - r, amount: r)
     }
 
     /// Bad debt: the insurance fund pays what it can into the reserve; the rest is dropped.

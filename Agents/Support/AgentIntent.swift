@@ -4,7 +4,7 @@
 /// Policy intents (`arbitrage`, `liquidate`) describe a rule rather than fixed amounts:
 /// this is how sequential agents, such as the reference model's liquidators, fit the
 /// propose-then-apply loop.
-public enum Intent: Sendable, Equatable {
+public enum AgentIntent: Sendable, Equatable {
     /// Withdraw `amount` USD of deposits: paid at par from the reserve, the rest queued.
     case withdraw(amount: Double)
     /// Trade the AMM back to the edge of the no-trade band [γ·p, p/γ], with the exact
