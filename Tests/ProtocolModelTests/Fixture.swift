@@ -33,4 +33,19 @@ enum Fixture {
         try s.fundInsurance(account: 0, token: usd, amount: 50_000)
         return s
     }
+
+    /// The fixture with an active loan book: 2,000,000 USD supplied by account 0; borrowers 1–3 each
+    /// post 10 ETH and borrow 11,500 / 13,000 / 14,500 USD (HF 1.43, 1.27, 1.14 at 2,000).
+    static func seeded() throws -> ProtocolState {
+        var s = try state()
+        var receipts = [s.apply(Intent(account: 0, action: .supply(token: usd, amount: 2_000_000)))]
+        for a in 1...3 {
+            receipts.append(s.apply(Intent(account: a, action: .supply(token: eth, amount: 10))))
+            receipts.append(s.apply(Intent(account: a, action: .borrow(token: usd, amount: 10_000 + 1_500 * Double(a)))))
+        }
+        if let failed = receipts.first(where: { !$0.succeeded }) {
+            throw failed.error ?? .invalidAmount("seeding failed")
+        }
+        return s
+    }
 }

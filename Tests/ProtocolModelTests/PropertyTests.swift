@@ -35,13 +35,13 @@ struct PropertyTests {
     }
 
     @Test func intentSequencesConserveValueAndNeverGoNegative() async throws {
-        let initial = try Fixture.state()
+        let initial = try Fixture.seeded()
         let totals = (0..<3).map { initial.totalHoldings(of: $0) }
         await propertyCheck(count: 150, input: Self.steps) { steps in
             var s = initial
             for (k, a, x, y) in steps {
                 switch k {
-                case 11: s.oracles[Fixture.eth].manipulate(to: 800 + 1_600 * x, tick: s.tick)
+                case 11: s.oracles[Fixture.eth].manipulate(to: 1_000 + 1_200 * x, tick: s.tick)
                 case 12, 13: s.advance(to: s.tick + 1 + Int(x * 24))
                 default:
                     guard let intent = Self.intent(k, a, x, y, s) else { continue }

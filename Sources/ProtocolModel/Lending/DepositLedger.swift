@@ -79,6 +79,7 @@ public struct DepositLedger: Sendable {
 
     /// Bad debt: the insurance fund pays as much as it can into the reserve (through the queue first);
     /// the rest is dropped, or socialised pro rata when the policy says so.
+    @discardableResult
     public mutating func absorbBadDebt(_ amount: Double) -> (covered: Double, uncovered: Double) {
         guard amount > 0, amount.isFinite else { return (0, 0) }
         let covered = min(amount, insuranceFund)
