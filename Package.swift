@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,12 +31,14 @@ let package = Package(
                 exclude: ["README.md"]),
         .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
                 exclude: ["Market/README.md"]),
-        .target(name: "Studies", dependencies: ["Simulation", "Stochastics"]),
+        .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
+                                                 .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "ballast", dependencies: [
             "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [
             "ProtocolModel", "Stochastics",
