@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import Simulation
+import ScenarioSchema
+
+/// Every file in `Fixtures/BadScenarios` states, on its first line, the exact error it must
+/// produce (`# expect: FILE:LINE: key.path: …`). Loading it must fail with that text.
+@Suite("Bad scenario corpus")
+struct BadScenarioTests {
+    static let directory = TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/BadScenarios")
+
+    static var files: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "yaml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test func theCorpusHasAtLeastFifteenFiles() {
+        #expect(Self.files.count >= 15)
+    }
+
+    @Test(arguments: files)
+    func eachFileFailsWithItsStatedError(_ file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let first = text.prefix { $0 != "\n" }
+        #expect(first.hasPrefix("# expect: "), "\(file.lastPathComponent) lacks an expectation line")
+        let expected = String(first.dropFirst("# expect: ".count))
+        do {
+            _ = try Scenario.load(path: file.path)
+            Issue.record("\(file.lastPathComponent) loaded without error")
+        } catch {
+            let got = error.description.replacingOccurrences(of: Self.directory.path + "/", with: "")
+            #expect(got == expected)
+        }
+    }
+
+    @Test func theTinyGoodScenarioLoadsAndRuns() async throws {
+        let path = TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/good-tiny.yaml").path
+        let s = try Scenario.load(path: path)
+        let r = try await Engine(scenario: s).run(seed: 1, replicate: 0)
+        #expect(r.series.count == 50 && s.agentCount == 200 + 50 + 5 + 2 + 2)
+    }
+
+    @Test func badOverridesAreRefusedWithTheirLocation() {
+        #expect(throws: ConfigError.self) { try TestSupport.scenario(["depositors.attention=2"]) }
+        #expect(throws: ConfigError.self) { try TestSupport.scenario(["depositors.atention=0.2"]) }
+        do {
+            _ = try TestSupport.scenario(["market.sigma=-1"])
+        } catch {
+            #expect("\(error)" == "--set market.sigma=-1: market.sigma: expected a finite number >= 0, got -1")
+        }
+    }
+}
