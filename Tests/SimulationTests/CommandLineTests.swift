@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Drives the real `ballast` binary, as a user would.
+@Suite("ballast on the command line")
+struct CommandLineTests {
+    /// The binary sits beside the test bundle in the build folder.
+    static let binary: URL = {
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = here.deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("ballast")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return TestSupport.root.appendingPathComponent(".build/debug/ballast")
+    }()
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func ballast(_ args: [String], environment: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = TestSupport.root
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ballast-cli-\(name)-\(getpid())")
+    }
+
+    @Test func badInputIsAClearErrorThatWritesNothing() throws {
+        let out = Self.tempDir("bad")
+        try? FileManager.default.removeItem(at: out)
+        let r = try Self.ballast(["run", "experiments/reference/reference.yaml", "--set", "depositors.attention=1.5", "--out", out.path])
+        #expect(r.status == 2)
+        #expect(r.stderr == "error: --set depositors.attention=1.5: depositors.attention: expected a probability in [0, 1], got 1.5\n")
+        #expect(r.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.path), "no result folder for a refused scenario")
+        let missing = try Self.ballast(["run", "no/such/scenario.yaml", "--out", out.path])
+        #expect(missing.status == 2 && missing.stderr.contains("no/such/scenario.yaml") && !missing.stderr.contains("Fatal"))
+    }
+
+    @Test func aRunWritesItsThreeFilesAndASummary() throws {
+        let out = Self.tempDir("run")
+        let r = try Self.ballast(["run", "experiments/reference/reference.yaml", "--set", "ticks=40", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("run:") && r.stdout.contains("agent-steps/s"))
+        for f in ["series.csv", "outcome.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path))
+        }
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"overrides\" : [\n    \"ticks=40\"\n  ]"))
+        try? FileManager.default.removeItem(at: out)
+    }
+
+    @Test func oneThreadAndManyGiveTheSameBytes() throws {
+        // LIBDISPATCH_COOPERATIVE_POOL_STRICT=1 shrinks Swift's cooperative pool to one thread.
+        var outputs: [Data] = []
+        for (i, env) in [["LIBDISPATCH_COOPERATIVE_POOL_STRICT": "1"], [:]].enumerated() {
+            let out = Self.tempDir("threads-\(i)")
+            let r = try Self.ballast(["run", "experiments/reference/reference.yaml", "--set", "ticks=240", "--workers", i == 0 ? "1" : "4",
+                                      "--out", out.path, "--quiet"], environment: env)
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("series.csv"))
+                           + Data(contentsOf: out.appendingPathComponent("outcome.json")))
+            try? FileManager.default.removeItem(at: out)
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+}
