@@ -69,7 +69,13 @@ extension Scenario {
         var l = Lending()
         l.reserveFraction = try r.double("reserve_fraction", default: l.reserveFraction, .probability)
         l.insuranceFraction = try r.double("insurance_fraction", default: l.insuranceFraction, .nonNegative)
-        l.loanFraction = try r.double("loan_fraction", default: 1 - l.reserveFraction, .probability)
+        // `auto` lends everything that is not held as reserve, so sweeping the reserve keeps D₀ whole.
+        if r.node("loan_fraction")?.scalarText == "auto" {
+            _ = try r.string("loan_fraction")
+            l.loanFraction = 1 - l.reserveFraction
+        } else {
+            l.loanFraction = try r.double("loan_fraction", default: 1 - l.reserveFraction, .probability)
+        }
         if l.reserveFraction + l.loanFraction > 1 + 1e-12 {
             throw r.semanticError("loan_fraction", "expected reserve_fraction + loan_fraction <= 1, got \(l.reserveFraction) + \(l.loanFraction)")
         }

@@ -1,0 +1,123 @@
+import Foundation
+import ScenarioSchema
+import Simulation
+import Stochastics
+
+/// Runs a study's replicates in parallel and stores them, resumably.
+///
+/// Common random numbers: replicate r of every point uses the streams of `(seed, r, …)`,
+/// so differences between points are not sampling noise. Results are keyed by
+/// (point, replicate) and estimates read them in replicate order, so the output does not
+/// depend on the number of workers or on which replicate finished first.
+public struct StudyRunner: Sendable {
+    public let spec: StudySpec
+    public let workers: Int
+    /// Results are written in one transaction per batch of this many (or at the end).
+    public let flushEvery: Int
+
+    public init(spec: StudySpec, workers: Int, flushEvery: Int = 32) {
+        self.spec = spec
+        self.workers = max(1, workers)
+        self.flushEvery = max(1, flushEvery)
+    }
+
+    /// Validates every point's scenario before any work starts.
+    public func scenarios(for points: [StudyPoint]) throws(ConfigError) -> [Scenario] {
+        var out: [Scenario] = []
+        for p in points { out.append(try Scenario.load(path: spec.scenarioPath, overrides: spec.overrides(for: p))) }
+        return out
+    }
+
+    /// Runs what is missing from `store`. Returns false when stopped early.
+    public func run(store: ResultStore, stop: StopSignal = StopSignal(),
+                    progress: (@Sendable (StudyProgress) -> Void)? = nil) async throws -> Bool {
+        let points = try spec.points()
+        try store.registerPoints(points)
+        let scenarios = try scenarios(for: points)
+        var target = [Int](repeating: spec.replicates, count: points.count)
+        let started = ContinuousClock.now
+        var doneThisSession = 0
+        while true {
+            let completed = try store.completed()
+            var jobs: [ReplicateKey] = []
+            for p in points.indices {
+                for r in 0..<target[p] where !completed.contains(ReplicateKey(point: p, replicate: r)) {
+                    jobs.append(ReplicateKey(point: p, replicate: r))
+                }
+            }
+            let planned = target.reduce(0, +)
+            let alreadyDone = planned - jobs.count
+            func report(_ doneNow: Int, _ pointsDone: Int) {
+                guard let progress else { return }
+                let elapsed = Self.seconds(ContinuousClock.now - started)
+                let rate = elapsed > 0 ? Double(doneThisSession + doneNow) / elapsed : 0
+                let left = jobs.count - doneNow
+                progress(StudyProgress(replicatesDone: alreadyDone + doneNow, replicatesPlanned: planned,
+                                       pointsDone: pointsDone, points: points.count, rate: rate,
+                                       etaSeconds: rate > 0 ? Double(left) / rate : .infinity))
+            }
+            let finished = try await execute(jobs, points: points.count, scenarios: scenarios, store: store, stop: stop,
+                                             report: report)
+            doneThisSession += finished
+            if stop.isStopped { return false }
+            guard let adaptive = spec.adaptive else { return true }
+            // Adaptive: grow every point whose interval is still too wide, in fixed batches, so the
+            // final counts depend only on results, never on timing.
+            var grew = false
+            for p in points.indices where target[p] < adaptive.maxReplicates {
+                let outcomes = try store.outcomes(point: p)
+                let ci = try ProportionInterval.wilson(successes: outcomes.filter(\.run).count, trials: max(1, outcomes.count),
+                                                       confidence: spec.confidence)
+                if ci.halfWidth > adaptive.targetHalfWidth {
+                    target[p] = min(adaptive.maxReplicates, target[p] + adaptive.batch)
+                    grew = true
+                }
+            }
+            if !grew { return true }
+        }
+    }
+
+    /// Runs `jobs` with at most `workers` at once, flushing results to the store in batches.
+    private func execute(_ jobs: [ReplicateKey], points: Int, scenarios: [Scenario], store: ResultStore, stop: StopSignal,
+                         report: (Int, Int) -> Void) async throws -> Int {
+        var remaining = [Int](repeating: 0, count: points)
+        for j in jobs { remaining[j.point] += 1 }
+        var pointsDone = remaining.filter { $0 == 0 }.count
+        guard !jobs.isEmpty else { report(0, pointsDone); return 0 }
+        let seed = spec.seed
+        var pending: [(key: ReplicateKey, outcome: Outcome)] = []
+        var done = 0
+        try await withThrowingTaskGroup(of: (ReplicateKey, Outcome).self) { group in
+            var next = 0
+            func launch() {
+                let key = jobs[next], scenario = scenarios[key.point]
+                next += 1
+                group.addTask {
+                    let r = try await Engine(scenario: scenario, workers: 1)
+                        .run(seed: seed, replicate: UInt64(key.replicate), recordSeries: false)
+                    return (key, r.outcome)
+                }
+            }
+            while next < jobs.count && next < workers && !stop.isStopped { launch() }
+            while let (key, outcome) = try await group.next() {
+                pending.append((key, outcome))
+                done += 1
+                remaining[key.point] -= 1
+                if remaining[key.point] == 0 { pointsDone += 1 }
+                if pending.count >= flushEvery {
+                    try store.record(pending)
+                    pending.removeAll(keepingCapacity: true)
+                    report(done, pointsDone)
+                }
+                if next < jobs.count && !stop.isStopped { launch() }
+            }
+        }
+        if !pending.isEmpty { try store.record(pending) }
+        report(done, pointsDone)
+        return done
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import ScenarioSchema
+import Stochastics
+
+extension StudySpec {
+    /// Reads a study file. Relative scenario paths are resolved from the study file's folder.
+    public static func load(path: String, overrides: [String] = []) throws(ConfigError) -> StudySpec {
+        var doc = try ConfigDocument.load(path: path)
+        for o in overrides { try doc.applyOverride(o) }
+        let r = try ConfigReader(doc.root)
+        let folder = (path as NSString).deletingLastPathComponent
+        let scenario = try r.string("scenario")
+        let scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : folder + "/" + scenario
+        guard FileManager.default.fileExists(atPath: scenarioPath) else {
+            throw r.error("scenario", "expected an existing scenario file, got \"\(scenario)\" (looked for \(scenarioPath))")
+        }
+        let design = try r.string("design", default: "grid", oneOf: Design.allCases.map(\.rawValue))
+        var parameters: [Parameter] = []
+        for node in try r.list("parameters") {
+            parameters.append(try decodeParameter(node, grid: design == "grid"))
+        }
+        guard !parameters.isEmpty else { throw r.error("parameters", "expected at least one parameter") }
+        var fixed: [String] = []
+        if r.has("overrides") {
+            for node in try r.list("overrides") {
+                guard let text = node.scalarText, text.contains("=") else {
+                    throw ConfigError.semantic(node, "expected key=value, got \(node.foundDescription)")
+                }
+                fixed.append(text)
+            }
+        }
+        var adaptive: Adaptive?
+        if let a = try r.optionalChild("adaptive") {
+            adaptive = Adaptive(targetHalfWidth: try a.double("target_half_width", .open(0, 0.5)),
+                                maxReplicates: try a.int("max_replicates", .integerAtLeast(1)),
+                                batch: try a.int("batch", default: 50, .integerAtLeast(1)))
+        }
+        let spec = StudySpec(
+            name: try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension),
+            scenarioPath: scenarioPath, seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))),
+            fixedOverrides: fixed, parameters: parameters, design: Design(rawValue: design) ?? .grid,
+            designPoints: try r.int("points", default: 16, .integerAtLeast(1)),
+            replicates: try r.int("replicates", .integerAtLeast(1)), adaptive: adaptive,
+            confidence: try r.double("confidence", default: 0.95, .unitOpen),
+            hash: doc.contentHash, sourcePath: path)
+        try r.finish()
+        return spec
+    }
+
+    static func decodeParameter(_ node: ConfigNode, grid: Bool) throws(ConfigError) -> Parameter {
+        let p = try ConfigReader(node)
+        let key = try p.string("key")
+        var param = Parameter(key: key, levels: [], lower: 0, upper: 0, logScale: false)
+        if p.has("values") {
+            param.levels = try p.doubles("values")
+            param.lower = param.levels.min() ?? 0
+            param.upper = param.levels.max() ?? 0
+        } else if let range = try p.optionalChild("range") ?? p.optionalChild("log_range") {
+            param.logScale = !p.has("range")
+            param.lower = try range.double("from", param.logScale ? .positive : .any)
+            param.upper = try range.double("to", param.logScale ? .positive : .any)
+            let steps = try range.int("steps", default: 5, .integerAtLeast(1))
+            do {
+                param.levels = param.logScale
+                    ? try FullGrid.logarithmic(from: param.lower, to: param.upper, steps: steps)
+                    : try FullGrid.linear(from: param.lower, to: param.upper, steps: steps)
+            } catch {
+                throw ConfigError.semantic(node, error.description)
+            }
+        } else {
+            throw ConfigError.semantic(node, "expected `values`, `range` or `log_range` for parameter \(key)")
+        }
+        guard !param.levels.isEmpty else { throw ConfigError.semantic(node, "expected at least one value for \(key)") }
+        try p.finish()
+        return param
+    }
+}
+
+extension ConfigReader {
+    func error(_ key: String, _ message: String) -> ConfigError {
+        ConfigError.semantic(node(key) ?? mappingNode, message)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import ScenarioSchema
+import Stochastics
+
+/// A study: a scenario, the parameters to vary, the design, and how many replicates.
+public struct StudySpec: Sendable {
+    /// One varied scenario key and its levels (for a grid) or range (for space-filling designs).
+    public struct Parameter: Sendable, Equatable {
+        public var key: String
+        /// Grid levels. Space-filling designs use `lower`…`upper` instead.
+        public var levels: [Double]
+        public var lower: Double
+        public var upper: Double
+        public var logScale: Bool
+    }
+
+    /// How the points are laid out.
+    public enum Design: String, Sendable, CaseIterable {
+        case grid, sobol, halton
+        case latinHypercube = "latin_hypercube"
+    }
+
+    /// Add replicates until the Wilson half-width of P(run) is at most `targetHalfWidth`, or `maxReplicates`.
+    public struct Adaptive: Sendable, Equatable {
+        public var targetHalfWidth: Double
+        public var maxReplicates: Int
+        public var batch: Int
+    }
+
+    public var name: String
+    public var scenarioPath: String
+    public var seed: UInt64
+    /// Overrides applied at every point before the varied keys.
+    public var fixedOverrides: [String]
+    public var parameters: [Parameter]
+    public var design: Design
+    /// Points for space-filling designs.
+    public var designPoints: Int
+    /// Replicates per point (the first batch, when adaptive).
+    public var replicates: Int
+    public var adaptive: Adaptive?
+    public var confidence: Double
+    /// Content hash of the study file (after overrides): the result store's identity.
+    public var hash: String
+    public var sourcePath: String
+
+    /// The `--set` overrides for a point.
+    public func overrides(for point: StudyPoint) -> [String] {
+        fixedOverrides + zip(parameters, point.values).map { "\($0.key)=\(Self.format($1))" }
+    }
+
+    /// Shortest round-trip text, so the same value always gives the same override and hash.
+    static func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+    }
+
+    /// The study's points, in a fixed order.
+    public func points() throws(ConfigError) -> [StudyPoint] {
+        let raw: [[Double]]
+        do {
+            switch design {
+            case .grid:
+                raw = try FullGrid.points(levels: parameters.map(\.levels))
+            case .sobol, .halton:
+                let q = try QuasiRandomSequence(design == .sobol ? .sobol : .halton, dimension: parameters.count)
+                raw = q.points(designPoints).map(scale)
+            case .latinHypercube:
+                var rng = RandomStream(seed: seed, population: "study", purpose: "latin-hypercube")
+                raw = try LatinHypercube.points(count: designPoints, dimension: parameters.count, rng: &rng).map(scale)
+            }
+        } catch {
+            throw ConfigError(file: sourcePath, line: nil, keyPath: "design", message: error.description)
+        }
+        return raw.enumerated().map { StudyPoint(index: $0.offset, values: $0.element) }
+    }
+
+    private func scale(_ unit: [Double]) -> [Double] {
+        zip(parameters, unit).map { p, u in
+            p.logScale ? exp(log(p.lower) + u * (log(p.upper) - log(p.lower))) : p.lower + u * (p.upper - p.lower)
+        }
+    }
+}
