@@ -1,0 +1,129 @@
+import GRDB
+import Simulation
+
+/// The columns of `Outcome` in the store and in exports, in `Outcome.CodingKeys` order
+/// (`allCases` is that order, so every table and file lists them the same way).
+///
+/// `Outcome.CodingKeys` is internal to Simulation, so the names are repeated here;
+/// a test checks them against `Outcome`'s JSON keys so a new field cannot be forgotten.
+enum OutcomeColumn: String, CaseIterable, Sendable {
+    case run
+    case runTick = "run_tick"
+    case badDebtUSD = "bad_debt_usd"
+    case liquidatedUSD = "liquidated_usd"
+    case minAMMPrice = "min_amm_price"
+    case minExternalPrice = "min_ext_price"
+    case finalQueueUSD = "final_queue_usd"
+    case finalWithdrawnFraction = "final_withdrawn_fraction"
+    case lpExitFractionMax = "lp_exit_fraction_max"
+    case worstTick = "worst_tick"
+    case worstTheta = "worst_theta"
+    case worstReserveUSD = "worst_reserve_usd"
+    case worstQueueUSD = "worst_queue_usd"
+    case worstLiquidityCoverage = "worst_liquidity_coverage"
+    case agentSteps = "agent_steps"
+
+    enum Kind { case flag, integer, optionalInteger, real }
+
+    var kind: Kind {
+        switch self {
+        case .run: .flag
+        case .runTick: .optionalInteger
+        case .worstTick, .agentSteps: .integer
+        default: .real
+        }
+    }
+
+    /// REAL columns accept NULL because SQLite stores NaN as NULL.
+    var sqlDeclaration: String {
+        switch kind {
+        case .flag: "\(rawValue) INTEGER NOT NULL CHECK (\(rawValue) IN (0, 1))"
+        case .integer: "\(rawValue) INTEGER NOT NULL"
+        case .optionalInteger: "\(rawValue) INTEGER"
+        case .real: "\(rawValue) REAL"
+        }
+    }
+
+    private func real(of o: Outcome) -> Double {
+        switch self {
+        case .badDebtUSD: o.badDebtUSD
+        case .liquidatedUSD: o.liquidatedUSD
+        case .minAMMPrice: o.minAMMPrice
+        case .minExternalPrice: o.minExternalPrice
+        case .finalQueueUSD: o.finalQueueUSD
+        case .finalWithdrawnFraction: o.finalWithdrawnFraction
+        case .lpExitFractionMax: o.lpExitFractionMax
+        case .worstTheta: o.worstTheta
+        case .worstReserveUSD: o.worstReserveUSD
+        case .worstQueueUSD: o.worstQueueUSD
+        case .worstLiquidityCoverage: o.worstLiquidityCoverage
+        case .run, .runTick, .worstTick, .agentSteps: .nan
+        }
+    }
+
+    private func setReal(_ value: Double, in o: inout Outcome) {
+        switch self {
+        case .badDebtUSD: o.badDebtUSD = value
+        case .liquidatedUSD: o.liquidatedUSD = value
+        case .minAMMPrice: o.minAMMPrice = value
+        case .minExternalPrice: o.minExternalPrice = value
+        case .finalQueueUSD: o.finalQueueUSD = value
+        case .finalWithdrawnFraction: o.finalWithdrawnFraction = value
+        case .lpExitFractionMax: o.lpExitFractionMax = value
+        case .worstTheta: o.worstTheta = value
+        case .worstReserveUSD: o.worstReserveUSD = value
+        case .worstQueueUSD: o.worstQueueUSD = value
+        case .worstLiquidityCoverage: o.worstLiquidityCoverage = value
+        case .run, .runTick, .worstTick, .agentSteps: break
+        }
+    }
+
+    /// The value to bind. NaN becomes NULL explicitly rather than relying on SQLite doing it.
+    func databaseValue(of o: Outcome) -> DatabaseValue {
+        switch self {
+        case .run: return (o.run ? 1 : 0).databaseValue
+        case .runTick: return o.runTick?.databaseValue ?? .null
+        case .worstTick: return o.worstTick.databaseValue
+        case .agentSteps: return o.agentSteps.databaseValue
+        default:
+            let x = real(of: o)
+            return x.isNaN ? .null : x.databaseValue
+        }
+    }
+
+    /// Reads a stored value back; NULL in a REAL column is NaN.
+    func decode(_ value: DatabaseValue, into o: inout Outcome) throws(StoreError) {
+        switch kind {
+        case .flag:
+            guard let i = Int.fromDatabaseValue(value), i == 0 || i == 1 else { throw corrupt(value) }
+            o.run = i == 1
+        case .optionalInteger:
+            if value.isNull { o.runTick = nil; return }
+            guard let i = Int.fromDatabaseValue(value) else { throw corrupt(value) }
+            o.runTick = i
+        case .integer:
+            guard let i = Int.fromDatabaseValue(value) else { throw corrupt(value) }
+            if self == .worstTick { o.worstTick = i } else { o.agentSteps = i }
+        case .real:
+            if value.isNull { setReal(.nan, in: &o); return }
+            guard let x = Double.fromDatabaseValue(value) else { throw corrupt(value) }
+            setReal(x, in: &o)
+        }
+    }
+
+    private func corrupt(_ value: DatabaseValue) -> StoreError {
+        .database("unexpected value \(value) in column \(rawValue)")
+    }
+
+    /// CSV text: shortest round-trip `description` for numbers (`inf`, `-inf`, `nan` included),
+    /// 1/0 for `run` (so a column mean is a run probability), empty for a missing `run_tick`.
+    func csvField(of o: Outcome) -> String {
+        switch self {
+        case .run: o.run ? "1" : "0"
+        case .runTick: o.runTick.map { $0.description } ?? ""
+        case .worstTick: o.worstTick.description
+        case .agentSteps: o.agentSteps.description
+        default: real(of: o).description
+        }
+    }
+}

@@ -1,0 +1,59 @@
+/// What a study is, recorded once in its result store.
+///
+/// `studyHash` identifies the study: reopening a store with another hash is refused.
+/// `seed`, `parameterNames` and `replicatesPerPoint` decide which rows belong in the store,
+/// so they must match on reopening too. The other fields are provenance; the store keeps
+/// the values it was created with.
+public struct StudyManifest: Codable, Sendable, Equatable {
+    public var studyName: String
+    /// Hash of the study file (hex text, as the runner computes it).
+    public var studyHash: String
+    public var ballastVersion: String
+    public var scenarioPath: String
+    /// The study's root seed; every replicate's streams derive from it.
+    public var seed: UInt64
+    /// The swept parameters, in study order. Each becomes a CSV column, so names must be
+    /// non-empty, unique and distinct from `point`, `replicate` and the outcome columns.
+    public var parameterNames: [String]
+    /// At least 1.
+    public var replicatesPerPoint: Int
+    /// The command line that created the study.
+    public var command: String
+
+    public init(studyName: String, studyHash: String, ballastVersion: String, scenarioPath: String, seed: UInt64,
+                parameterNames: [String], replicatesPerPoint: Int, command: String) {
+        self.studyName = studyName
+        self.studyHash = studyHash
+        self.ballastVersion = ballastVersion
+        self.scenarioPath = scenarioPath
+        self.seed = seed
+        self.parameterNames = parameterNames
+        self.replicatesPerPoint = replicatesPerPoint
+        self.command = command
+    }
+}
+
+/// One point of a study's design: a value for every parameter.
+public struct StudyPoint: Sendable, Equatable {
+    /// 0-based, unique within the study.
+    public var index: Int
+    /// Aligned with `StudyManifest.parameterNames`.
+    public var values: [Double]
+
+    public init(index: Int, values: [Double]) {
+        self.index = index
+        self.values = values
+    }
+}
+
+/// Names one replicate of one point: the store's primary key.
+public struct ReplicateKey: Hashable, Sendable {
+    public var point: Int
+    /// 0-based, below `StudyManifest.replicatesPerPoint`.
+    public var replicate: Int
+
+    public init(point: Int, replicate: Int) {
+        self.point = point
+        self.replicate = replicate
+    }
+}
