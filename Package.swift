@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
                 exclude: ["Market/README.md"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
-                                                 .product(name: "GRDB", package: "GRDB.swift")]),
+                                                 .product(name: "GRDB", package: "GRDB.swift")],
+                exclude: ["Store/README.md", "Plot/README.md"]),
         .executableTarget(name: "ballast", dependencies: [
             "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -55,7 +55,7 @@ extension StudySpec {
             param.levels = try p.doubles("values")
             param.lower = param.levels.min() ?? 0
             param.upper = param.levels.max() ?? 0
-        } else if let range = try p.optionalChild("range") ?? p.optionalChild("log_range") {
+        } else if let range = try p.has("range") ? p.optionalChild("range") : p.optionalChild("log_range") {
             param.logScale = !p.has("range")
             param.lower = try range.double("from", param.logScale ? .positive : .any)
             param.upper = try range.double("to", param.logScale ? .positive : .any)

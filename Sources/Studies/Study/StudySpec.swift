@@ -12,6 +12,34 @@ public struct StudySpec: Sendable {
         public var lower: Double
         public var upper: Double
         public var logScale: Bool
+
+        /// A grid parameter with these levels.
+        public init(key: String, levels: [Double]) {
+            self.key = key
+            self.levels = levels
+            lower = levels.min() ?? 0
+            upper = levels.max() ?? 0
+            logScale = false
+        }
+
+        init(key: String, levels: [Double], lower: Double, upper: Double, logScale: Bool) {
+            self.key = key
+            self.levels = levels
+            self.lower = lower
+            self.upper = upper
+            self.logScale = logScale
+        }
+    }
+
+    /// A one-line grid study of a scenario (what `ballast curve` runs). Its identity hash
+    /// covers everything that changes results.
+    public static func grid(scenarioPath: String, parameters: [Parameter], replicates: Int, seed: UInt64,
+                            overrides: [String], name: String = "curve") -> StudySpec {
+        let identity = ([scenarioPath, "\(replicates)", "\(seed)"] + overrides
+            + parameters.map { "\($0.key)=\($0.levels.map { format($0) }.joined(separator: ","))" }).joined(separator: "|")
+        return StudySpec(name: name, scenarioPath: scenarioPath, seed: seed, fixedOverrides: overrides, parameters: parameters,
+                         design: .grid, designPoints: 0, replicates: replicates, adaptive: nil, confidence: 0.95,
+                         hash: String(stableHash(identity), radix: 16), sourcePath: scenarioPath)
     }
 
     /// How the points are laid out.

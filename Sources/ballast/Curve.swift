@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import ScenarioSchema
+import Stochastics
+import Studies
+
+/// `ballast curve`: a one-line study of P(run) against one key, optionally by a second.
+struct Curve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "P(run) against one scenario key, with confidence bands: a one-line study.")
+
+    @Argument(help: "The scenario file.") var scenario: String
+    @Option(help: "The key to vary: key=from:to:steps.") var vary: String
+    @Option(help: "Replicates per point.") var replicates: Int = 100
+    @Option(help: "A second key with its values: key=v1,v2,...") var by: String?
+    @Option(help: "The seed.") var seed: UInt64 = 1
+    @Option(name: .customLong("set"), help: "Override a scenario key at every point (repeatable).") var overrides: [String] = []
+    @Option(help: "The output folder.") var out: String = "out/curve"
+    @Option(help: "Replicates run at once.") var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Continue a curve whose folder already holds results.") var resume = false
+    @Flag(help: "No progress output.") var quiet = false
+
+    func run() async throws {
+        guard let (key, range) = split(vary), case let parts = range.split(separator: ":"), parts.count == 3,
+              let from = Double(parts[0]), let to = Double(parts[1]), let steps = Int(parts[2]), steps >= 1,
+              from.isFinite, to.isFinite else {
+            Terminal.error("--vary \(vary): expected key=from:to:steps, e.g. market.shock.size=0.1:0.5:9")
+            throw ExitCode(2)
+        }
+        var parameters = [StudySpec.Parameter(key: key, levels: (try? FullGrid.linear(from: from, to: to, steps: steps)) ?? [from])]
+        if let by {
+            guard let (k, list) = split(by), case let values = list.split(separator: ",").compactMap({ Double($0) }),
+                  !values.isEmpty, values.allSatisfy(\.isFinite) else {
+                Terminal.error("--by \(by): expected key=v1,v2,..., e.g. lending.reserve_fraction=0.1,0.2,0.3")
+                throw ExitCode(2)
+            }
+            parameters.insert(StudySpec.Parameter(key: k, levels: values), at: 0)
+        }
+        guard replicates >= 1 else { Terminal.error("--replicates must be at least 1"); throw ExitCode(2) }
+        let spec = StudySpec.grid(scenarioPath: scenario, parameters: parameters, replicates: replicates, seed: seed,
+                                  overrides: overrides)
+        do {
+            try await StudyExecution.run(spec, out: out, workers: workers, resume: resume, quiet: quiet,
+                                         command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        } catch let e as ExitCodeError {
+            throw ExitCode(e.code)
+        }
+    }
+
+    private func split(_ s: String) -> (String, String)? {
+        guard let eq = s.firstIndex(of: "=") else { return nil }
+        let key = String(s[..<eq]), rest = String(s[s.index(after: eq)...])
+        return key.isEmpty || rest.isEmpty ? nil : (key, rest)
+    }
+}

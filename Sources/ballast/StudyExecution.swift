@@ -1,0 +1,80 @@
+import Dispatch
+import Foundation
+import Simulation
+import Studies
+
+/// What `sweep` and `curve` share: open the store, run what is missing, report.
+enum StudyExecution {
+    static func run(_ spec: StudySpec, out: String, workers: Int, resume: Bool, quiet: Bool, command: String) async throws {
+        let term = Terminal(quiet: quiet)
+        let directory = URL(fileURLWithPath: out)
+        let storePath = directory.appendingPathComponent(ResultStore.fileName).path
+        if FileManager.default.fileExists(atPath: storePath) && !resume {
+            Terminal.error("\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
+            throw ExitCodes.usage
+        }
+        let points: [StudyPoint]
+        do {
+            points = try spec.points()
+            _ = try StudyRunner(spec: spec, workers: workers).scenarios(for: points)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCodes.usage
+        }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let manifest = StudyManifest(studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
+                                     scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
+                                     replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command)
+        let store: ResultStore
+        do { store = try ResultStore(directory: directory, manifest: manifest) } catch {
+            Terminal.error("\(error)")
+            throw ExitCodes.usage
+        }
+        let stop = StopSignal()
+        let interrupt = Interrupts.install { stop.stop() }
+        defer { interrupt.cancel() }
+        let finished = try await StudyRunner(spec: spec, workers: workers).run(store: store, stop: stop) { p in
+            term.studyProgress(p)
+        }
+        let report = try StudyReport(store: store, confidence: spec.confidence)
+        try report.write(to: directory, store: store)
+        let figures = try StudyFigures.draw(report, in: directory.appendingPathComponent("figures"))
+        if !finished {
+            Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
+            throw ExitCodes.interrupted
+        }
+        print(report.table)
+        print("\nresults: \(out)/\(ResultStore.fileName), estimates.csv, replicates.csv")
+        for line in figures { print(line) }
+    }
+}
+
+/// Exit codes: 2 for bad input, 130 for an interrupted study.
+enum ExitCodes {
+    static let usage = ExitCodeError(code: 2)
+    static let interrupted = ExitCodeError(code: 130)
+}
+
+struct ExitCodeError: Error { let code: Int32 }
+
+/// SIGINT asks the study to stop after the replicates in flight; a second one quits at once.
+enum Interrupts {
+    static func install(_ onInterrupt: @escaping @Sendable () -> Void) -> any DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let count = Count()
+        source.setEventHandler {
+            if count.increment() > 1 { exit(130) }
+            FileHandle.standardError.write(Data("\ninterrupt: finishing the replicates in flight (Ctrl-C again to quit now)\n".utf8))
+            onInterrupt()
+        }
+        source.resume()
+        return source
+    }
+
+    final class Count: @unchecked Sendable {
+        private let lock = NSLock()
+        private var n = 0
+        func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Studies
+
+/// `ballast sweep`: run a study file.
+struct Sweep: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a study: parameter points × replicates, stored resumably, with estimates and figures.")
+
+    @Argument(help: "The study file (YAML).") var study: String
+    @Option(help: "The output folder.") var out: String?
+    @Option(help: "Replicates run at once (default: the number of cores). Results do not depend on it.")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Flag(help: "Continue a study whose folder already holds results.") var resume = false
+    @Option(name: .customLong("set"), help: "Override a study-file key (repeatable).") var overrides: [String] = []
+    @Flag(help: "No progress output.") var quiet = false
+
+    func run() async throws {
+        let spec: StudySpec
+        do { spec = try StudySpec.load(path: study, overrides: overrides) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        do {
+            try await StudyExecution.run(spec, out: out ?? "out/\(spec.name)", workers: workers, resume: resume, quiet: quiet,
+                                         command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        } catch let e as ExitCodeError {
+            throw ExitCode(e.code)
+        }
+    }
+}
