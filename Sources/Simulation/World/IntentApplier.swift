@@ -11,8 +11,8 @@ struct IntentApplier {
     /// A safety cap on liquidations in one policy intent.
     static let maxLiquidationsPerIntent = 100_000
 
-    /// Positions this liquidator has skipped this turn; reused across intents (no allocation per step).
-    var skipped: [Bool] = []
+    /// Positions by collateral/debt for liquidation turns; storage reused across intents.
+    var heap = PositionHeap()
 
     mutating func apply(_ p: Proposal, to w: inout WorldState) -> AgentReceipt {
         switch p.intent {
@@ -109,26 +109,15 @@ struct IntentApplier {
     private mutating func liquidate(_ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
                                     _ w: inout WorldState) -> AgentReceipt {
         guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
-        if skipped.count != w.loans.positions.count {
-            skipped = [Bool](repeating: false, count: w.loans.positions.count)
-        } else {
-            for i in skipped.indices { skipped[i] = false }
-        }
+        // Skipped positions are simply not pushed back for the rest of this turn.
+        heap.rebuild(from: w.loans)
         var left = budget, repaid = 0.0, proceeds = 0.0
         for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !w.amm.isEmpty {
             let price = w.amm.price
-            guard let i = skipped.withUnsafeBufferPointer({ mask in
-                w.loans.lowestHealthFactor(price: price, excluding: { mask[$0] })
-            }) else { break }
-            guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else {
-                skipped[i] = true
-                continue
-            }
+            guard let i = heap.popMin(), w.loans.healthFactor(i, price: price) < 1 else { break }
+            guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else { continue }
             let quoted = w.amm.amountOut(amountIn: q.seize, baseIn: true)
-            guard quoted - gas > q.repay + minProfit else {
-                skipped[i] = true
-                continue
-            }
+            guard quoted - gas > q.repay + minProfit else { continue }
             let writtenOff = w.loans.liquidate(i, repay: q.repay, seize: q.seize)
             left -= q.repay
             repaid += q.repay
@@ -139,6 +128,7 @@ struct IntentApplier {
             proceeds += sold
             w.flows.usdOut += sold
             if writtenOff > 0 { writeOff(writtenOff, &w) }
+            heap.push(i, position: w.loans.positions[i])
         }
         guard repaid > 0 else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo) }
         return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: proceeds, amount: repaid)
