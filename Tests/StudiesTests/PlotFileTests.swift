@@ -37,7 +37,9 @@ extension PlotTests {
             #expect(script.contains("title 'shaded: 95% Wilson CI'"))
             #expect(script.contains("data index 1 using 1:3:4 with filledcurves lt 2"))
             #expect(!script.contains(directory.path))
-            #expect(quotedNames(in: script).allSatisfy { !$0.contains("/") })
+            let names = quotedNames(in: script)
+            #expect(names.contains("p run.dat") && names.contains("p run.gp"))
+            #expect(names.allSatisfy { !$0.contains("/") })
         }
 
         @Test func curvesWithoutProbabilityAxisAutoscale() throws {

@@ -1,10 +1,9 @@
 import Foundation
+import Testing
 @testable import Studies
 
 /// Suites for the plotting layer live under this namespace.
 @Suite enum PlotTests {}
-
-import Testing
 
 /// A fresh folder (with a space in its name, to exercise quoting) under the system temporary directory.
 func plotTestDirectory(_ label: String) throws -> URL {
@@ -21,7 +20,7 @@ let missingGnuplot = Gnuplot(command: nil, absence: "BALLAST_GNUPLOT=/nonexisten
 
 /// Every file name the script quotes must be a bare relative name (no folder), so the folder can move.
 func quotedNames(in script: String) -> [String] {
-    let pattern = try! NSRegularExpression(pattern: "'([^']*\\.(?:dat|png|svg|gp)[^']*)'")
+    guard let pattern = try? NSRegularExpression(pattern: "'([^']*\\.(?:dat|png|svg|gp)[^']*)'") else { return [] }
     let range = NSRange(script.startIndex..., in: script)
     return pattern.matches(in: script, range: range).compactMap { match in
         Range(match.range(at: 1), in: script).map { String(script[$0]) }

@@ -29,7 +29,7 @@ enum FigureScript {
             "# --- style ---",
             "set border 3 lw 1",
             "set tics nomirror out scale 0.75",
-            "set grid back xtics ytics lw 0.6 lc rgb '#DDDDDD' dt 1",
+            "set grid back xtics ytics lt 1 lw 0.7 lc rgb '#DDDDDD'",
             "set style fill transparent solid 0.20 noborder",
         ]
         return lines
@@ -44,6 +44,10 @@ enum FigureScript {
             return "set linetype \(index + 1) lc rgb '\(colour)' lw \(lineWidth) pt \(point) ps \(pointSize) dt \(dash)"
         }
     }
+
+    /// Bottom margin (character heights) for a legend of `rows` rows below the plot: gnuplot's own
+    /// estimate lets a one-row legend overlap the x label.
+    static func keyBelowMargin(rows: Int) -> String { "set bmargin \(rows + 4)" }
 
     /// The loop that draws `body` once per output format, `width`×`height` pixels (SVG: points).
     static func outputs(files: FigureFiles, width: Int, height: Int, body: [String]) -> [String] {

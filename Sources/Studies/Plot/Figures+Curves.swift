@@ -52,13 +52,16 @@ extension Figures {
         ])
         lines += FigureScript.lineTypes(count: curves.count)
         // Below the plot, the legend can never cover a curve, however many there are.
-        let columns = min(curves.count + (text.bandLabel.isEmpty ? 0 : 1), 3)
+        let entries = curves.count + (text.bandLabel.isEmpty ? 0 : 1)
+        let columns = min(entries, 3)
         lines += [
+            FigureScript.keyBelowMargin(rows: (entries + columns - 1) / columns),
             "set key below center horizontal maxcols \(columns) width 2 samplen 3 spacing 1.2",
             "set title \(GnuplotText.quoted(text.title))",
             "set xlabel \(GnuplotText.quoted(text.xLabel))",
             "set ylabel \(GnuplotText.quoted(text.yLabel))",
             // A little room at the sides so points at the first and last x do not sit on the border.
+            "set autoscale xfix",
             "set offsets graph 0.02, graph 0.02, 0, 0",
         ]
         lines += probabilityAxis ? ["set yrange [0:1]", "set ytics 0.1", "set format y '%.1f'"] : ["set yrange [*:*]"]

@@ -44,18 +44,24 @@ extension Figures {
         var lines = FigureScript.preamble(files: files, title: text.title, dataLayout: [
             "columns: 1 tick, 2 median, then lower and upper of band i in columns 2i+1 and 2i+2",
         ])
+        // Opaque blues, lightest for the widest band: narrower bands cover the wider ones, and each
+        // legend swatch shows its own shade.
+        let shades = ["#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5"]
         lines += [
-            "set linetype 1 lc rgb '\(FigureScript.colours[0])' lw 2.5 dt 1",
-            "set key below center horizontal width 2 samplen 3",
+            "set linetype 1 lc rgb '#08306B' lw 2.5 dt 1",
+            "set key below center horizontal maxcols 3 width 2 samplen 3",
+            FigureScript.keyBelowMargin(rows: (bands.count + 1 + 2) / 3),
+            "set autoscale xfix",
             "set title \(GnuplotText.quoted(text.title))",
             "set xlabel \(GnuplotText.quoted(text.xLabel))",
             "set ylabel \(GnuplotText.quoted(text.yLabel))",
         ]
         var elements: [String] = []
-        for index in order {
+        for (rank, index) in order.enumerated() {
             let column = 2 * index + 3
-            elements.append("data using 1:\(column):\(column + 1) with filledcurves lc rgb '\(FigureScript.colours[0])' "
-                            + "fs transparent solid 0.22 noborder title \(GnuplotText.quoted(bands[index].label))")
+            let shade = shades[min(rank, shades.count - 1)]
+            elements.append("data using 1:\(column):\(column + 1) with filledcurves lc rgb '\(shade)' "
+                            + "fs solid 1.0 noborder title \(GnuplotText.quoted(bands[index].label))")
         }
         elements.append("data using 1:2 with lines lt 1 title 'median'")
         lines += FigureScript.outputs(files: files, width: 1200, height: 800, body: FigureScript.plot(elements))

@@ -6,7 +6,7 @@ extension Figures {
     ///
     /// When every finite value lies in [0, 1] (probabilities) the colour bar spans exactly [0, 1];
     /// otherwise it spans the data. Grids of at most 150 cells print each value in its cell.
-    /// Non-finite values are left blank.
+    /// Non-finite values are drawn as empty cells (labelled `nan` when values are printed).
     ///
     /// - Throws: `PlotError` naming `x`, `y`, `values` or `values[iy]` when the grid is empty, not strictly
     ///   increasing, or the sizes disagree; gnuplot failures.
@@ -70,6 +70,9 @@ extension Figures {
             "set cblabel \(GnuplotText.quoted(colorLabel))",
             "set colorbox vertical user origin graph 1.03, graph 0 size graph 0.04, graph 1",
             "set cbtics out nomirror",
+            // Opaque cells and colour bar: the house style's translucent fill would wash out the palette.
+            // A thin white rule between cells hides the anti-aliasing seams of abutting boxes.
+            "set style fill solid 1.0 border lc rgb 'white'",
             // A grid would cut through the cells.
             "unset grid",
             "set border 15 front",
@@ -84,7 +87,7 @@ extension Figures {
         // Few grid values: a tic at each, so a cell is read off directly.
         if x.count <= 15 { lines.append("set xtics (\(x.map(GnuplotText.number).joined(separator: ", ")))") }
         if y.count <= 15 { lines.append("set ytics (\(y.map(GnuplotText.number).joined(separator: ", ")))") }
-        var elements = ["data using 1:2:4:5:6:7:3 with boxxyerror fc palette fs solid 1.0 noborder notitle"]
+        var elements = ["data using 1:2:4:5:6:7:3 with boxxyerror fc palette lw 0.5 notitle"]
         if x.count * y.count <= 150 {
             // Dark text on the light end of the palette, white on the dark end.
             let threshold = colourLow + 0.6 * (colourHigh - colourLow)

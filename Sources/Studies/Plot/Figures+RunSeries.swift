@@ -85,13 +85,13 @@ extension Figures {
         lines += FigureScript.lineTypes(count: 2, lineWidth: 2)
         lines += [
             "set xrange \(range)",
-            // Keys sit in the right margin, outside every panel, so they never cover the series.
-            "set key outside right top vertical width 1 samplen 2.5",
+            // Keys sit in the right margin, beyond the θ axis of panel 2, so they never cover a series.
+            "set key at screen 0.775, graph 1.0 left top Left reverse vertical samplen 2.5",
             "usd_millions = 1.0e6",
         ]
         var body = [
             "set multiplot layout 4,1 title \(GnuplotText.quoted(title)) font ',16' "
-                + "margins 0.09, 0.76, 0.07, 0.93 spacing 0, 0.035",
+                + "margins 0.09, 0.68, 0.06, 0.94 spacing 0, 0.035",
             "set format x ''",
             "unset xlabel",
             "",
@@ -111,6 +111,7 @@ extension Figures {
             "set y2label 'θ (solvency margin)'",
             "set y2range [*<0:0<*]",
             "set y2tics out nomirror",
+            "set border 11",
             "set arrow 1 from graph 0, second 0 to graph 1, second 0 nohead dt 3 lc rgb '#888888' back",
         ]
         body += FigureScript.plot([
@@ -121,6 +122,7 @@ extension Figures {
             "unset arrow 1",
             "unset y2tics",
             "unset y2label",
+            "set border 3",
             "",
             "# Panel 3: cumulative liquidations and bad debt",
             "set ylabel 'cumulative (USD millions)'",
