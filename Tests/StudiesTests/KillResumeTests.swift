@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Studies
+
+/// A real `ballast sweep` child process is killed with SIGKILL mid-study, then resumed:
+/// every (point, replicate) ends up stored exactly once, and the estimates equal those of
+/// an uninterrupted run with another worker count.
+@Suite("Kill and resume a study")
+struct KillResumeTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let binary: URL = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("ballast")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/ballast")
+    }()
+
+    static func process(_ args: [String]) -> Process {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = root
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        return p
+    }
+
+    static func runToEnd(_ args: [String]) throws -> Int32 {
+        let p = process(args)
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+
+    @Test func killedStudyResumesExactlyOnce() async throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-kill-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let study = tmp.appendingPathComponent("study.yaml")
+        try """
+        name: kill-test
+        scenario: \(Self.root.appendingPathComponent("experiments/reference/reference.yaml").path)
+        seed: 2
+        overrides: ["ticks=210", "depositors.count=500", "depositors.shards=1", "borrowers.count=200"]
+        parameters:
+          - key: market.shock.size
+            values: [0.2, 0.3, 0.4]
+        replicates: 40
+        """.write(to: study, atomically: true, encoding: .utf8)
+        let killed = tmp.appendingPathComponent("killed"), clean = tmp.appendingPathComponent("clean")
+
+        let child = Self.process(["sweep", study.path, "--out", killed.path, "--workers", "2", "--quiet"])
+        try child.run()
+        var seen = 0
+        for _ in 0..<6_000 where child.isRunning {
+            if FileManager.default.fileExists(atPath: killed.appendingPathComponent(ResultStore.fileName).path),
+               let n = try? ResultStore.open(directory: killed).replicateCount(), n >= 10 {
+                seen = n
+                kill(child.processIdentifier, SIGKILL)
+                break
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal, "the child was killed, not finished")
+        let partial = try ResultStore.open(directory: killed).replicateCount()
+        #expect(partial >= seen && partial < 120, "killed mid-study with \(partial) replicates stored")
+
+        // Without --resume an existing study folder is refused; with it, the study completes.
+        #expect(try Self.runToEnd(["sweep", study.path, "--out", killed.path, "--quiet"]) == 2)
+        #expect(try Self.runToEnd(["sweep", study.path, "--out", killed.path, "--resume", "--workers", "2", "--quiet"]) == 0)
+        let store = try ResultStore.open(directory: killed)
+        #expect(try store.replicateCount() == 120)
+        let keys = try store.allOutcomes().map(\.key)
+        #expect(Set(keys).count == 120)
+        #expect(Set(keys) == Set((0..<3).flatMap { p in (0..<40).map { ReplicateKey(point: p, replicate: $0) } }))
+
+        #expect(try Self.runToEnd(["sweep", study.path, "--out", clean.path, "--workers", "1", "--quiet"]) == 0)
+        let a = try String(contentsOf: killed.appendingPathComponent("estimates.csv"), encoding: .utf8)
+        let b = try String(contentsOf: clean.appendingPathComponent("estimates.csv"), encoding: .utf8)
+        #expect(a == b)
+        let ra = try String(contentsOf: killed.appendingPathComponent("replicates.csv"), encoding: .utf8)
+        let rb = try String(contentsOf: clean.appendingPathComponent("replicates.csv"), encoding: .utf8)
+        #expect(ra == rb)
+        try? FileManager.default.removeItem(at: tmp)
+    }
+}
