@@ -30,10 +30,10 @@ let package = Package(
         .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
                 exclude: ["README.md"]),
         .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
-                exclude: ["Market/README.md"]),
+                exclude: ["README.md", "Market/README.md"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
                                                  .product(name: "GRDB", package: "GRDB.swift")],
-                exclude: ["Store/README.md", "Plot/README.md"]),
+                exclude: ["README.md", "Store/README.md", "Plot/README.md"]),
         .executableTarget(name: "ballast", dependencies: [
             "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -21,3 +21,7 @@ swift build -c release 2>&1 | grep -E "error|warning:|Compiling|Build complete" 
 BIN="$(swift build -c release --show-bin-path)/ballast"
 "$BIN" demo
 "$BIN" run experiments/reference/reference.yaml --out out/reference "$@"
+"$BIN" plot out/reference
+# A bundled study: P(run) against shock size for two liquidity buffers, with 95% Wilson bands.
+rm -rf out/run-probability-quick
+"$BIN" sweep experiments/run-probability/quick.yaml --out out/run-probability-quick

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A full factorial grid: every combination of the given levels, the last axis varying fastest.
 public enum FullGrid {
     /// All combinations of `levels[0] × levels[1] × …`.
@@ -23,20 +25,27 @@ public enum FullGrid {
             throw .invalidParameter(name: "steps", value: "\(steps)", expected: "an integer >= 1")
         }
         if steps == 1 { return [from] }
-        return (0..<steps).map { from + (to - from) * Double($0) / Double(steps - 1) }
+        // A weighted blend of the ends, rounded to 12 significant digits, so that 0.1…0.5 in
+        // 5 steps gives 0.3 and not 0.30000000000000004 (these values become scenario keys).
+        let n = Double(steps - 1)
+        return (0..<steps).map { i in
+            let x = (from * (n - Double(i)) + to * Double(i)) / n
+            return Double(String(format: "%.12g", x)) ?? x
+        }
     }
 
     /// `steps` log-spaced values from `from` to `to` inclusive (both > 0).
     public static func logarithmic(from: Double, to: Double, steps: Int) throws(StochasticsError) -> [Double] {
         try Check.positive("from", from)
         try Check.positive("to", to)
-        let lin = try linear(from: log(from), to: log(to), steps: steps)
-        return lin.map { exp($0) }
+        guard steps >= 1 else {
+            throw .invalidParameter(name: "steps", value: "\(steps)", expected: "an integer >= 1")
+        }
+        if steps == 1 { return [from] }
+        let n = Double(steps - 1), a = log(from), b = log(to)
+        return (0..<steps).map { i in
+            let x = exp((a * (n - Double(i)) + b * Double(i)) / n)
+            return Double(String(format: "%.12g", x)) ?? x
+        }
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -43,6 +43,9 @@ extension StudySpec {
             replicates: try r.int("replicates", .integerAtLeast(1)), adaptive: adaptive,
             confidence: try r.double("confidence", default: 0.95, .unitOpen),
             hash: doc.contentHash, sourcePath: path)
+        if let adaptive, adaptive.maxReplicates < spec.replicates {
+            throw r.error("adaptive", "expected adaptive.max_replicates >= replicates (\(spec.replicates)), got \(adaptive.maxReplicates)")
+        }
         try r.finish()
         return spec
     }

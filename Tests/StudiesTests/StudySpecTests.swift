@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import Studies
+
+@Suite("Study files")
+struct StudySpecTests {
+    static func write(_ text: String) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-spec-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let ref = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("experiments/reference/reference.yaml").path
+        let url = dir.appendingPathComponent("study-\(abs(text.hashValue)).yaml")
+        try text.replacingOccurrences(of: "REF", with: ref).write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    @Test func gridPointsAndOverrides() throws {
+        let s = try StudySpec.load(path: Self.write("""
+        scenario: REF
+        parameters:
+          - {key: lending.reserve_fraction, values: [0.1, 0.3]}
+          - {key: market.shock.size, range: {from: 0.1, to: 0.5, steps: 3}}
+        replicates: 10
+        """))
+        let points = try s.points()
+        #expect(points.map(\.values) == [[0.1, 0.1], [0.1, 0.3], [0.1, 0.5], [0.3, 0.1], [0.3, 0.3], [0.3, 0.5]])
+        #expect(s.overrides(for: points[1]) == ["lending.reserve_fraction=0.1", "market.shock.size=0.3"])
+    }
+
+    @Test func spaceFillingDesignsStayInRange() throws {
+        for design in ["sobol", "halton", "latin_hypercube"] {
+            let s = try StudySpec.load(path: Self.write("""
+            scenario: REF
+            design: \(design)
+            points: 8
+            parameters:
+              - {key: market.shock.size, range: {from: 0.1, to: 0.5}}
+              - {key: depositors.attention, log_range: {from: 0.01, to: 1}}
+            replicates: 5
+            """))
+            let pts = try s.points()
+            #expect(pts.count == 8)
+            #expect(pts.allSatisfy { (0.1...0.5).contains($0.values[0]) && (0.01...1).contains($0.values[1]) })
+        }
+    }
+
+    @Test func badStudyFilesNameTheKey() throws {
+        #expect(throws: (any Error).self) { try StudySpec.load(path: Self.write("scenario: REF\nparameters: []\nreplicates: 5\n")) }
+        #expect(throws: (any Error).self) { try StudySpec.load(path: Self.write("scenario: nope.yaml\nparameters: [{key: a, values: [1]}]\nreplicates: 5\n")) }
+        do {
+            _ = try StudySpec.load(path: Self.write("""
+            scenario: REF
+            parameters: [{key: market.shock.size, values: [0.1]}]
+            replicates: 50
+            adaptive: {target_half_width: 0.05, max_replicates: 10}
+            """))
+            Issue.record("accepted a cap below the first batch")
+        } catch {
+            #expect("\(error)".contains("adaptive: expected adaptive.max_replicates >= replicates (50), got 10"))
+        }
+    }
+}
