@@ -105,7 +105,7 @@ public actor BorrowerPopulation: Population {
         guard config.behaviour == .active else { return [] }
         var out: [Proposal] = []
         for i in agents.indices {
-            if let intent = Borrowers.decide(position: i, agent: agents[i], loans: s.loans, price: s.ammPrice, config) {
+            if let intent = Borrowers.decide(position: i, agent: agents[i], loans: s.loans, price: s.lendingPrice, config) {
                 out.append(Proposal(population: population, agent: Int32(i), intent: intent))
             }
         }

@@ -65,8 +65,8 @@ public actor LiquidatorPopulation: Population {
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
-        // Only worth waking up when some position is liquidatable at the snapshot price.
-        guard !s.amm.isEmpty, s.loans.lowestHealthFactor(price: s.ammPrice) != nil else { return [] }
+        // Only worth waking up when some position is liquidatable at the pool's price.
+        guard !s.amm.isEmpty, s.loans.lowestHealthFactor(price: s.lendingPrice) != nil else { return [] }
         var out: [Proposal] = []
         for (i, b) in budgets.enumerated() {
             if let intent = Liquidators.decide(budget: b, s, config) {

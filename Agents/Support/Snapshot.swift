@@ -13,6 +13,8 @@ public struct Snapshot: Sendable {
     public let oracleFrozen: Bool
     /// The AMM pool as it stands at the start of the phase.
     public let amm: UniswapV2Pool
+    /// The price at which the lending pool values collateral (its oracle; the AMM price in the reference model).
+    public let lendingPrice: Double
     /// End-of-tick AMM prices through tick − 1, starting with the opening price.
     public let ammHistory: PriceHistory
     /// The lending side: positions and the deposit ledger.
@@ -28,13 +30,14 @@ public struct Snapshot: Sendable {
     /// that herding depositors observe.
     public let recentOutflowFraction: Double
 
-    public init(tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, ammHistory: PriceHistory,
+    public init(tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, lendingPrice: Double, ammHistory: PriceHistory,
                 loans: LoanBook, ledger: DepositLedger, initialDeposits: Double, solvencyMargin: Double,
                 withdrawnFraction: Double, recentOutflowFraction: Double) {
         self.tick = tick
         self.externalPrice = externalPrice
         self.oracleFrozen = oracleFrozen
         self.amm = amm
+        self.lendingPrice = lendingPrice
         self.ammHistory = ammHistory
         self.loans = loans
         self.ledger = ledger

@@ -41,9 +41,12 @@ public struct Engine: Sendable {
         let d0 = setup.initialDeposits
         let ledger = DepositLedger(deposits: d0, reserve: s.lending.reserveFraction * d0,
                                    insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
-        let world = WorldState(externalPrice: p0, amm: amm,
+        var world = WorldState(externalPrice: p0, amm: amm,
                                loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
                                ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
+        if let o = s.lending.oracle {
+            world.oracle = try? PriceOracle(price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat, updateDelay: o.delay)
+        }
         return (world, populations)
     }
 
@@ -71,6 +74,10 @@ public struct Engine: Sendable {
             if tick >= 1 { scenario.market.advance(&marketState, tick: tick, rng: &marketRNG) }
             world.externalPrice = marketState.prices[0]
             world.oracleFrozen = marketState.frozen.first ?? false
+            if world.oracle != nil {
+                world.oracle?.halted = world.oracleFrozen
+                world.oracle?.observe(sourcePrice: world.externalPrice, tick: tick)
+            }
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
                 let needsSolvency = scenario.phases[phaseIndex] == Depositors.key

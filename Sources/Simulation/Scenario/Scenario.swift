@@ -18,6 +18,16 @@ public struct Scenario: Sendable {
         public var loanFraction = 0.80
         public var liquidation = LiquidationParameters()
         public var withdrawals = WithdrawalPolicy.plain
+        /// The price feed, or nil when the pool is its own oracle (the live AMM price).
+        public var oracle: OracleSpec?
+    }
+
+    /// A push oracle fed by the external price: it publishes when the price moves by
+    /// `deviation` or every `heartbeat` ticks, `delay` ticks late, and stops while frozen.
+    public struct OracleSpec: Sendable, Equatable {
+        public var deviation = 0.005
+        public var heartbeat = 24
+        public var delay = 0
     }
 
     public var name: String

@@ -92,6 +92,11 @@ extension Scenario {
             gateFractionPerTick: try r.double("gate_fraction_per_tick", default: 1, .probability),
             lockedUntilTick: try r.int("locked_until_tick", default: 0, .integerAtLeast(0)),
             socialiseUncoveredLosses: try r.bool("socialise_losses", default: false))
+        let source = try r.string("oracle", default: "amm", oneOf: ["amm", "feed"])
+        let spec = OracleSpec(deviation: try r.double("oracle_deviation", default: 0.005, .nonNegative),
+                              heartbeat: try r.int("oracle_heartbeat", default: 24, .integerAtLeast(1)),
+                              delay: try r.int("oracle_delay", default: 0, .integerAtLeast(0)))
+        l.oracle = source == "feed" ? spec : nil
         try r.finish()
         return l
     }

@@ -113,7 +113,8 @@ struct IntentApplier {
         heap.rebuild(from: w.loans)
         var left = budget, repaid = 0.0, proceeds = 0.0
         for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !w.amm.isEmpty {
-            let price = w.amm.price
+            // Health, repayment and seizure at the pool's price; the sale at the AMM's.
+            let price = w.lendingPrice
             guard let i = heap.popMin(), w.loans.healthFactor(i, price: price) < 1 else { break }
             guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else { continue }
             let quoted = w.amm.amountOut(amountIn: q.seize, baseIn: true)

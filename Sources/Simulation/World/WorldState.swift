@@ -10,6 +10,8 @@ public struct WorldState: Sendable {
     public var externalPrice: Double
     public var oracleFrozen = false
     public var amm: UniswapV2Pool
+    /// The lending pool's price feed; nil when the pool prices collateral at the live AMM price.
+    public var oracle: PriceOracle?
     public var loans: LoanBook
     public var ledger: DepositLedger
     public let initialDeposits: Double
@@ -24,9 +26,14 @@ public struct WorldState: Sendable {
     /// Value that entered or left the modelled system, for the conservation check.
     public var flows = ExternalFlows()
 
-    /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p_AMM) and L = D_t + queue.
+    /// The price at which the lending pool values collateral: its oracle's, or the live AMM price
+    /// (the reference model, where the pool is its own oracle).
+    public var lendingPrice: Double { oracle?.price ?? amm.price }
+
+    /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p) and L = D_t + queue,
+    /// where p is the lending price (p_AMM in the reference model).
     public var solvencyMargin: Double {
-        let assets = ledger.reserve + ledger.insuranceFund + loans.collateralValueCappedAssets(price: amm.price)
+        let assets = ledger.reserve + ledger.insuranceFund + loans.collateralValueCappedAssets(price: lendingPrice)
         let liabilities = ledger.liabilities
         return liabilities > 0 ? assets / liabilities - 1 : 0
     }
@@ -37,7 +44,8 @@ public struct WorldState: Sendable {
     }
 
     public func snapshot(includeSolvency: Bool) -> Snapshot {
-        Snapshot(tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, ammHistory: history,
+        Snapshot(tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, lendingPrice: lendingPrice,
+                 ammHistory: history,
                  loans: loans, ledger: ledger, initialDeposits: initialDeposits,
                  solvencyMargin: includeSolvency ? solvencyMargin : .nan,
                  withdrawnFraction: withdrawnFraction,

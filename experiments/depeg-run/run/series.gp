@@ -1,4 +1,4 @@
-# Run: run
+# depeg-run: seed 1, replicate 0
 # Written by Ballast. Redraw from this folder with: gnuplot 'series.gp'
 # Data file 'series.dat':
 #   columns: 1 tick, 2 p_ext, 3 p_amm, 4 reserve_usd, 5 queue_usd, 6 withdrawn_fraction, 7 theta, 8 liquidated_usd, 9 bad_debt_usd, 10 lp_share_in_pool
@@ -26,7 +26,7 @@ do for [fmt in 'png svg'] {
         set terminal svg size 1200,1500 font 'Sans,14' linewidth 1.5 noenhanced background rgb 'white'
     }
     set output 'series.'.fmt
-    set multiplot layout 4,1 title 'Run: run' font ',16' margins 0.09, 0.68, 0.06, 0.94 spacing 0, 0.035
+    set multiplot layout 4,1 title 'depeg-run: seed 1, replicate 0' font ',16' margins 0.09, 0.68, 0.06, 0.94 spacing 0, 0.035
     set format x ''
     unset xlabel
 
