@@ -40,7 +40,7 @@ struct Curve: AsyncParsableCommand {
         let spec = StudySpec.grid(scenarioPath: scenario, parameters: parameters, replicates: replicates, seed: seed,
                                   overrides: overrides)
         do {
-            try await StudyExecution.run(spec, out: out, workers: workers, resume: resume, quiet: quiet,
+            try await StudyExecution.run(spec, out: out, workers: workers, batch: 32, resume: resume, quiet: quiet,
                                          command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         } catch let e as ExitCodeError {
             throw ExitCode(e.code)

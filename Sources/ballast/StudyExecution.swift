@@ -5,7 +5,8 @@ import Studies
 
 /// What `sweep` and `curve` share: open the store, run what is missing, report.
 enum StudyExecution {
-    static func run(_ spec: StudySpec, out: String, workers: Int, resume: Bool, quiet: Bool, command: String) async throws {
+    static func run(_ spec: StudySpec, out: String, workers: Int, batch: Int, resume: Bool, quiet: Bool,
+                    command: String) async throws {
         let term = Terminal(quiet: quiet)
         let directory = URL(fileURLWithPath: out)
         let storePath = directory.appendingPathComponent(ResultStore.fileName).path
@@ -33,7 +34,7 @@ enum StudyExecution {
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
-        let finished = try await StudyRunner(spec: spec, workers: workers).run(store: store, stop: stop) { p in
+        let finished = try await StudyRunner(spec: spec, workers: workers, flushEvery: batch).run(store: store, stop: stop) { p in
             term.studyProgress(p)
         }
         let report = try StudyReport(store: store, confidence: spec.confidence)

@@ -12,6 +12,8 @@ struct Sweep: AsyncParsableCommand {
     @Option(help: "Replicates run at once (default: the number of cores). Results do not depend on it.")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "Continue a study whose folder already holds results.") var resume = false
+    @Option(help: "Commit results to the store every N replicates (smaller: less recomputed after a crash).")
+    var batch: Int = 32
     @Option(name: .customLong("set"), help: "Override a study-file key (repeatable).") var overrides: [String] = []
     @Flag(help: "No progress output.") var quiet = false
 
@@ -22,7 +24,8 @@ struct Sweep: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try await StudyExecution.run(spec, out: out ?? "out/\(spec.name)", workers: workers, resume: resume, quiet: quiet,
+            guard batch >= 1 else { Terminal.error("--batch must be at least 1"); throw ExitCode(2) }
+            try await StudyExecution.run(spec, out: out ?? "out/\(spec.name)", workers: workers, batch: batch, resume: resume, quiet: quiet,
                                          command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         } catch let e as ExitCodeError {
             throw ExitCode(e.code)
