@@ -44,7 +44,7 @@ enum StudyExecution {
             Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
             throw ExitCodes.interrupted
         }
-        print(report.table)
+        print(report.table(outcomes: spec.outcomes))
         print("\nresults: \(out)/\(ResultStore.fileName), estimates.csv, replicates.csv")
         for line in figures { print(line) }
     }

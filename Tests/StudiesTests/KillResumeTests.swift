@@ -89,4 +89,39 @@ struct KillResumeTests {
         #expect(ra == rb)
         try? FileManager.default.removeItem(at: tmp)
     }
+
+    @Test func ctrlCStopsCleanlyAndResumeFinishes() async throws {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-sigint-\(getpid())")
+        try? FileManager.default.removeItem(at: tmp)
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let study = tmp.appendingPathComponent("study.yaml")
+        try """
+        name: sigint-test
+        scenario: \(Self.root.appendingPathComponent("experiments/reference/reference.yaml").path)
+        overrides: ["ticks=210", "depositors.count=500", "depositors.shards=1", "borrowers.count=200"]
+        parameters: [{key: market.shock.size, values: [0.2, 0.4]}]
+        replicates: 100
+        """.write(to: study, atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("out")
+        let child = Self.process(["sweep", study.path, "--out", out.path, "--workers", "1", "--batch", "1", "--quiet"])
+        let err = Pipe()
+        child.standardError = err
+        try child.run()
+        for _ in 0..<6_000 where child.isRunning {
+            if let n = try? ResultStore.open(directory: out).replicateCount(), n >= 2 {
+                kill(child.processIdentifier, SIGINT)
+                break
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        #expect(child.terminationStatus == 130, "\(message)")
+        #expect(message.contains("--resume"))
+        let saved = try ResultStore.open(directory: out).replicateCount()
+        #expect(saved >= 2 && saved < 200)
+        #expect(try Self.runToEnd(["sweep", study.path, "--out", out.path, "--resume", "--quiet"]) == 0)
+        #expect(try ResultStore.open(directory: out).replicateCount() == 200)
+        try? FileManager.default.removeItem(at: tmp)
+    }
 }

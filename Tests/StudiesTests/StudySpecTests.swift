@@ -59,4 +59,22 @@ struct StudySpecTests {
             #expect("\(error)".contains("adaptive: expected adaptive.max_replicates >= replicates (50), got 10"))
         }
     }
+
+    @Test func outcomesToReportAreValidatedAndShapeTheSummary() throws {
+        let s = try StudySpec.load(path: Self.write("""
+        scenario: REF
+        parameters: [{key: market.shock.size, values: [0.3]}]
+        replicates: 5
+        outcomes: [run, liquidated_usd]
+        """))
+        #expect(s.outcomes == ["run", "liquidated_usd"])
+        #expect(throws: (any Error).self) {
+            try StudySpec.load(path: Self.write("""
+            scenario: REF
+            parameters: [{key: market.shock.size, values: [0.3]}]
+            replicates: 5
+            outcomes: [run, profit]
+            """))
+        }
+    }
 }

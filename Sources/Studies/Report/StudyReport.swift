@@ -33,19 +33,43 @@ public struct StudyReport: Sendable {
         try store.exportTidyCSV(to: directory.appendingPathComponent("replicates.csv"))
     }
 
-    /// A fixed-width table for the terminal.
-    public var table: String {
+    /// Outcomes a study can report, and those it reports by default.
+    public static let knownOutcomes = ["run", "bad_debt_usd", "liquidated_usd", "min_amm_price", "run_tick"]
+    public static let defaultOutcomes = ["run", "bad_debt_usd"]
+
+    /// A fixed-width table for the terminal, one column group per outcome.
+    public func table(outcomes: [String] = defaultOutcomes) -> String {
         let pct = Int((confidence * 100).rounded())
-        var lines = [(manifest.parameterNames + ["n", "P(run)", "\(pct)% Wilson CI", "bad debt p95 (USD)"])
-            .map { $0.padding(toLength: max(12, $0.count), withPad: " ", startingAt: 0) }.joined(separator: " ")]
+        var header = manifest.parameterNames + ["n"]
+        for o in outcomes {
+            switch o {
+            case "run": header += ["P(run)", "\(pct)% Wilson CI"]
+            case "bad_debt_usd": header += ["bad debt mean", "bad debt p95"]
+            case "liquidated_usd": header += ["liquidated mean", "liquidated p95"]
+            case "min_amm_price": header += ["min AMM price"]
+            case "run_tick": header += ["run tick median"]
+            default: break
+            }
+        }
+        let width = 16
+        func cell(_ s: String) -> String { s.padding(toLength: max(width, s.count + 1), withPad: " ", startingAt: 0) }
+        var lines = [header.map(cell).joined()]
         for e in estimates {
-            let cols = e.point.values.map { String(format: "%-12.4g", $0) } + [
-                String(format: "%-12d", e.replicates),
-                String(format: "%-12.3f", e.runProbability.estimate),
-                String(format: "[%.3f, %.3f]", e.runProbability.lower, e.runProbability.upper).padding(toLength: 16, withPad: " ", startingAt: 0),
-                String(format: "%.3g", e.badDebtAtRisk95.value),
-            ]
-            lines.append(cols.joined(separator: " "))
+            var cols = e.point.values.map { String(format: "%g", $0) } + ["\(e.replicates)"]
+            for o in outcomes {
+                switch o {
+                case "run":
+                    cols += [String(format: "%.3f", e.runProbability.estimate),
+                             String(format: "[%.3f, %.3f]", e.runProbability.lower, e.runProbability.upper)]
+                case "bad_debt_usd": cols += [String(format: "%.3g", e.meanBadDebt.value), String(format: "%.3g", e.badDebtAtRisk95.value)]
+                case "liquidated_usd":
+                    cols += [String(format: "%.3g", e.meanLiquidated.value), String(format: "%.3g", e.liquidationsAtRisk95.value)]
+                case "min_amm_price": cols += [String(format: "%.1f", e.meanMinAMMPrice.value)]
+                case "run_tick": cols += [e.runTickQuartiles[1].isNaN ? "-" : String(format: "%.0f", e.runTickQuartiles[1])]
+                default: break
+                }
+            }
+            lines.append(cols.map(cell).joined())
         }
         return lines.joined(separator: "\n")
     }

@@ -35,7 +35,7 @@ extension StudySpec {
                                 maxReplicates: try a.int("max_replicates", .integerAtLeast(1)),
                                 batch: try a.int("batch", default: 50, .integerAtLeast(1)))
         }
-        let spec = StudySpec(
+        var spec = StudySpec(
             name: try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension),
             scenarioPath: scenarioPath, seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))),
             fixedOverrides: fixed, parameters: parameters, design: Design(rawValue: design) ?? .grid,
@@ -43,6 +43,15 @@ extension StudySpec {
             replicates: try r.int("replicates", .integerAtLeast(1)), adaptive: adaptive,
             confidence: try r.double("confidence", default: 0.95, .unitOpen),
             hash: doc.contentHash, sourcePath: path)
+        if r.has("outcomes") {
+            spec.outcomes = []
+            for node in try r.list("outcomes") {
+                guard let name = node.scalarText, StudyReport.knownOutcomes.contains(name) else {
+                    throw ConfigError.semantic(node, "expected one of \(StudyReport.knownOutcomes.joined(separator: ", ")), got \(node.foundDescription)")
+                }
+                spec.outcomes.append(name)
+            }
+        }
         if let adaptive, adaptive.maxReplicates < spec.replicates {
             throw r.error("adaptive", "expected adaptive.max_replicates >= replicates (\(spec.replicates)), got \(adaptive.maxReplicates)")
         }

@@ -68,6 +68,8 @@ public struct StudySpec: Sendable {
     public var replicates: Int
     public var adaptive: Adaptive?
     public var confidence: Double
+    /// The outcomes the terminal summary reports (every estimate is always in `estimates.csv`).
+    public var outcomes: [String] = StudyReport.defaultOutcomes
     /// Content hash of the study file (after overrides): the result store's identity.
     public var hash: String
     public var sourcePath: String
