@@ -14,10 +14,9 @@ enum StudyExecution {
             Terminal.error("\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
             throw ExitCodes.usage
         }
-        let points: [StudyPoint]
+        let scenarios: [Scenario]
         do {
-            points = try spec.points()
-            _ = try StudyRunner(spec: spec, workers: workers).scenarios(for: points)
+            scenarios = try StudyRunner(spec: spec, workers: workers).scenarios(for: spec.points())
         } catch {
             Terminal.error(error.description)
             throw ExitCodes.usage
@@ -34,7 +33,8 @@ enum StudyExecution {
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
-        let finished = try await StudyRunner(spec: spec, workers: workers, flushEvery: batch).run(store: store, stop: stop) { p in
+        let runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
+        let finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in
             term.studyProgress(p)
         }
         let report = try StudyReport(store: store, confidence: spec.confidence)

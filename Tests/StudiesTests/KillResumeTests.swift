@@ -36,21 +36,25 @@ struct KillResumeTests {
         return p.terminationStatus
     }
 
-    @Test func killedStudyResumesExactlyOnce() async throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-kill-\(getpid())")
+    /// A fresh folder holding `study.yaml`: a small, fast study on the reference model.
+    static func makeStudy(_ name: String, shocks: String, replicates: Int) throws -> (folder: URL, study: URL) {
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: tmp)
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         let study = tmp.appendingPathComponent("study.yaml")
         try """
-        name: kill-test
-        scenario: \(Self.root.appendingPathComponent("experiments/reference/reference.yaml").path)
+        name: \(name)
+        scenario: \(root.appendingPathComponent("experiments/reference/reference.yaml").path)
         seed: 2
         overrides: ["ticks=210", "depositors.count=500", "depositors.shards=1", "borrowers.count=200"]
-        parameters:
-          - key: market.shock.size
-            values: [0.2, 0.3, 0.4]
-        replicates: 100
+        parameters: [{key: market.shock.size, values: [\(shocks)]}]
+        replicates: \(replicates)
         """.write(to: study, atomically: true, encoding: .utf8)
+        return (tmp, study)
+    }
+
+    @Test func killedStudyResumesExactlyOnce() async throws {
+        let (tmp, study) = try Self.makeStudy("kill-test", shocks: "0.2, 0.3, 0.4", replicates: 100)
         let killed = tmp.appendingPathComponent("killed"), clean = tmp.appendingPathComponent("clean")
 
         // Small batches: many commits, so the kill lands mid-study whatever the machine's speed.
@@ -91,17 +95,7 @@ struct KillResumeTests {
     }
 
     @Test func ctrlCStopsCleanlyAndResumeFinishes() async throws {
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-sigint-\(getpid())")
-        try? FileManager.default.removeItem(at: tmp)
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        let study = tmp.appendingPathComponent("study.yaml")
-        try """
-        name: sigint-test
-        scenario: \(Self.root.appendingPathComponent("experiments/reference/reference.yaml").path)
-        overrides: ["ticks=210", "depositors.count=500", "depositors.shards=1", "borrowers.count=200"]
-        parameters: [{key: market.shock.size, values: [0.2, 0.4]}]
-        replicates: 100
-        """.write(to: study, atomically: true, encoding: .utf8)
+        let (tmp, study) = try Self.makeStudy("sigint-test", shocks: "0.2, 0.4", replicates: 100)
         let out = tmp.appendingPathComponent("out")
         let child = Self.process(["sweep", study.path, "--out", out.path, "--workers", "1", "--batch", "1", "--quiet"])
         let err = Pipe()

@@ -29,11 +29,12 @@ public struct StudyRunner: Sendable {
     }
 
     /// Runs what is missing from `store`. Returns false when stopped early.
-    public func run(store: ResultStore, stop: StopSignal = StopSignal(),
+    /// `validated` are the points' scenarios when the caller has already loaded them.
+    public func run(store: ResultStore, validated: [Scenario]? = nil, stop: StopSignal = StopSignal(),
                     progress: (@Sendable (StudyProgress) -> Void)? = nil) async throws -> Bool {
         let points = try spec.points()
         try store.registerPoints(points)
-        let scenarios = try scenarios(for: points)
+        let scenarios = try validated ?? scenarios(for: points)
         var target = [Int](repeating: spec.replicates, count: points.count)
         let started = ContinuousClock.now
         var doneThisSession = 0
