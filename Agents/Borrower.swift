@@ -26,6 +26,8 @@ public enum Borrowers: AgentKind {
         public var capitalFraction = 0.1
         /// Fraction of the position's collateral sold per panic step.
         public var panicSellFraction = 0.25
+        /// Defend with collateral top-ups instead of repayments.
+        public var defendWithTopUps = false
         public init() {}
     }
 
@@ -41,6 +43,12 @@ public enum Borrowers: AgentKind {
         let hf = loans.healthFactor(i, price: price)
         guard hf < c.triggerHF else { return nil }
         let lt = loans.parameters.liquidationThreshold
+        if agent.capital > 0 && c.defendWithTopUps {
+            // Adding collateral a moves HF to (c + a)·p·LT/d; the target needs a = target·d/(p·LT) − c.
+            let needed = max(0, c.targetHF * p.debt / (price * lt) - p.collateral)
+            let a = min(needed, agent.capital / price)
+            return a > 0 ? .topUp(position: Int32(i), collateral: a) : nil
+        }
         if agent.capital > 0 {
             // Repaying r moves HF to c·p·LT/(d − r); the repayment that reaches the target is d − c·p·LT/target.
             let needed = max(0, p.debt - p.collateral * price * lt / c.targetHF)
@@ -65,6 +73,7 @@ public enum Borrowers: AgentKind {
         c.panicHF = try r.double("panic_hf", default: c.panicHF, .positive)
         c.capitalFraction = try r.double("capital_fraction", default: c.capitalFraction, .nonNegative)
         c.panicSellFraction = try r.double("panic_sell_fraction", default: c.panicSellFraction, .probability)
+        c.defendWithTopUps = try r.string("defence", default: "repay", oneOf: ["repay", "top_up"]) == "top_up"
         if c.ltvMin > c.ltvMax {
             throw r.semanticError("ltv_min", "expected ltv_min <= ltv_max, got \(c.ltvMin) > \(c.ltvMax)")
         }
@@ -115,7 +124,7 @@ public actor BorrowerPopulation: Population {
     public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled {
             if case .repay = r.intent { agents[Int(r.agent)].capital -= r.amount }
-            if case let .topUp(_, collateral) = r.intent { agents[Int(r.agent)].capital -= collateral * snapshot.ammPrice }
+            if case let .topUp(_, collateral) = r.intent { agents[Int(r.agent)].capital -= collateral * snapshot.lendingPrice }
         }
     }
 }

@@ -89,5 +89,13 @@ struct AgentEffectTests {
         let passive = try await TestSupport.run(ticks: 260).outcome
         let active = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260).outcome
         #expect(active.liquidatedUSD < passive.liquidatedUSD, "\(active.liquidatedUSD) vs \(passive.liquidatedUSD)")
+        let toppedUp = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3",
+                                                  "borrowers.defence=top_up"], ticks: 260)
+        #expect(toppedUp.outcome.liquidatedUSD < passive.liquidatedUSD)
+        // Top-ups add collateral where repayments cut debt: the book ends with more of both.
+        let repaid = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260).finalState.loans
+        let topped = toppedUp.finalState.loans
+        #expect(topped.totalCollateral > repaid.totalCollateral && topped.totalDebt > repaid.totalDebt,
+                "collateral \(topped.totalCollateral) vs \(repaid.totalCollateral), debt \(topped.totalDebt) vs \(repaid.totalDebt)")
     }
 }
