@@ -5,9 +5,13 @@ import Stochastics
 /// Liquidity providers: they own the AMM's liquidity and flee it in volatility.
 ///
 /// Each LP draws a volatility tolerance once. In the pool, it burns all its shares when
-/// realised volatility exceeds its tolerance (raised by incentive emissions), remembering
-/// the USD value it took out. Out of the pool, it comes back with that value, half in USD
-/// and half in collateral at the pool price, once volatility falls below `reentry_ratio` × tolerance.
+/// realised volatility exceeds its tolerance, remembering the USD value it took out. Out of
+/// the pool, it comes back with that value, half in USD and half in collateral at the pool
+/// price, once volatility falls below `reentry_ratio` × tolerance.
+///
+/// The tolerance is raised by incentive emissions and by recent fee income (fee yield per tick
+/// over the window, weighted by `fee_yield_sensitivity`). An LP also leaves when its impermanent
+/// loss since it entered, 1 − 2√r/(1 + r) for a price ratio r, exceeds `il_tolerance`.
 public enum LiquidityProviders: AgentKind {
     public static let key = "lps"
 
@@ -19,6 +23,10 @@ public enum LiquidityProviders: AgentKind {
         public var reentryRatio = 0.5
         /// Emission incentives add this much to every LP's tolerance.
         public var incentiveToleranceBonus = 0.0
+        /// Weight of the recent fee yield per tick in the tolerance (0: fees are ignored).
+        public var feeYieldSensitivity = 0.0
+        /// Impermanent loss (fraction of the position's hold value) at which an LP leaves (1: never).
+        public var ilTolerance = 1.0
         public init() {}
     }
 
@@ -27,15 +35,32 @@ public enum LiquidityProviders: AgentKind {
         public var shares: Double
         /// The USD value withdrawn at exit, re-deposited on return.
         public var withdrawnValue: Double
+        /// The pool price when it last entered.
+        public var entryPrice: Double
         public var inPool: Bool { shares > 0 }
     }
 
-    /// The decision rule for one LP given the realised volatility.
-    public static func decide(_ a: Agent, volatility: Double, _ c: Config) -> AgentIntent? {
-        let tolerance = a.tolerance + c.incentiveToleranceBonus
+    /// What every LP sees this tick.
+    public struct TickView: Sendable {
+        public var volatility: Double
+        /// Mean log growth of one share's constant-product claim per tick over the window (≥ 0).
+        public var feeYieldPerTick: Double
+        public var price: Double
+    }
+
+    /// Impermanent loss of a constant-product position after the price moves by `ratio`.
+    public static func impermanentLoss(priceRatio r: Double) -> Double {
+        r > 0 ? 1 - 2 * r.squareRoot() / (1 + r) : 1
+    }
+
+    /// The decision rule for one LP.
+    public static func decide(_ a: Agent, _ v: TickView, _ c: Config) -> AgentIntent? {
+        let tolerance = a.tolerance + c.incentiveToleranceBonus + c.feeYieldSensitivity * v.feeYieldPerTick
         if a.inPool {
-            return volatility > tolerance ? .removeLiquidity(shares: a.shares) : nil
+            let il = a.entryPrice > 0 ? impermanentLoss(priceRatio: v.price / a.entryPrice) : 0
+            return v.volatility > tolerance || il > c.ilTolerance ? .removeLiquidity(shares: a.shares) : nil
         }
+        let volatility = v.volatility
         return a.withdrawnValue > 0 && volatility < c.reentryRatio * tolerance ? .addLiquidity(valueUSD: a.withdrawnValue) : nil
     }
 
@@ -47,6 +72,8 @@ public enum LiquidityProviders: AgentKind {
         c.volatilityWindow = try r.int("volatility_window", default: c.volatilityWindow, .integerAtLeast(2))
         c.reentryRatio = try r.double("reentry_ratio", default: c.reentryRatio, .probability)
         c.incentiveToleranceBonus = try r.double("incentive_tolerance_bonus", default: 0, .nonNegative)
+        c.feeYieldSensitivity = try r.double("fee_yield_sensitivity", default: 0, .nonNegative)
+        c.ilTolerance = try r.double("il_tolerance", default: 1, .probability)
         if c.toleranceMin > c.toleranceMax {
             throw r.semanticError("tolerance_min", "expected tolerance_min <= tolerance_max, got \(c.toleranceMin) > \(c.toleranceMax)")
         }
@@ -57,7 +84,8 @@ public enum LiquidityProviders: AgentKind {
         var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
         let share = setup.initialPoolShares / Double(c.count)
         let agents = (0..<c.count).map { _ in
-            Agent(tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0)
+            Agent(tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0,
+                  entryPrice: setup.initialPrice)
         }
         return [LiquidityProviderPopulation(config: c, agents: agents)]
     }
@@ -77,10 +105,13 @@ public actor LiquidityProviderPopulation: Population {
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
-        let vol = s.ammHistory.realizedVolatility(window: config.volatilityWindow)
+        let window = config.volatilityWindow
+        let growth = s.shareValueHistory.logChange(window: window)
+        let view = LiquidityProviders.TickView(volatility: s.ammHistory.realizedVolatility(window: window),
+                                               feeYieldPerTick: max(0, growth) / Double(window), price: s.ammPrice)
         var out: [Proposal] = []
         for i in agents.indices {
-            if let intent = LiquidityProviders.decide(agents[i], volatility: vol, config) {
+            if let intent = LiquidityProviders.decide(agents[i], view, config) {
                 out.append(Proposal(population: population, agent: Int32(i), intent: intent))
             }
         }
@@ -97,6 +128,7 @@ public actor LiquidityProviderPopulation: Population {
             case .addLiquidity:
                 agents[i].shares = r.amount
                 agents[i].withdrawnValue = 0
+                agents[i].entryPrice = snapshot.ammPrice
             default: break
             }
         }

@@ -23,6 +23,14 @@ public struct PriceHistory: Sendable, Equatable {
         recorded += 1
     }
 
+    /// The change in the log value over the last `window` steps (fewer while the history is short).
+    public func logChange(window: Int) -> Double {
+        let steps = min(window, recorded - 1, capacity - 1)
+        guard steps >= 1 else { return 0 }
+        let newest = (next - 1 + capacity) % capacity
+        return logs[newest] - logs[(newest - steps + capacity) % capacity]
+    }
+
     /// The sample standard deviation (n − 1) of the last `window` log-returns; 0 while fewer than 2 exist.
     public func realizedVolatility(window: Int) -> Double {
         let returns = min(window, recorded - 1, capacity - 1)

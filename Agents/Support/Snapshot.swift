@@ -17,6 +17,8 @@ public struct Snapshot: Sendable {
     public let lendingPrice: Double
     /// End-of-tick AMM prices through tick − 1, starting with the opening price.
     public let ammHistory: PriceHistory
+    /// End-of-tick value of one LP share, √(reserves product)/shares, through tick − 1: its growth is fee income.
+    public let shareValueHistory: PriceHistory
     /// The lending side: positions and the deposit ledger.
     public let loans: LoanBook
     public let ledger: DepositLedger
@@ -30,7 +32,7 @@ public struct Snapshot: Sendable {
     /// that herding depositors observe.
     public let recentOutflowFraction: Double
 
-    public init(tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, lendingPrice: Double, ammHistory: PriceHistory,
+    public init(tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, lendingPrice: Double, ammHistory: PriceHistory, shareValueHistory: PriceHistory,
                 loans: LoanBook, ledger: DepositLedger, initialDeposits: Double, solvencyMargin: Double,
                 withdrawnFraction: Double, recentOutflowFraction: Double) {
         self.tick = tick
@@ -39,6 +41,7 @@ public struct Snapshot: Sendable {
         self.amm = amm
         self.lendingPrice = lendingPrice
         self.ammHistory = ammHistory
+        self.shareValueHistory = shareValueHistory
         self.loans = loans
         self.ledger = ledger
         self.initialDeposits = initialDeposits

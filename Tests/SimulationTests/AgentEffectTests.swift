@@ -1,4 +1,5 @@
 import Foundation
+import Agents
 import Testing
 @testable import Simulation
 
@@ -97,5 +98,30 @@ struct AgentEffectTests {
         let topped = toppedUp.finalState.loans
         #expect(topped.totalCollateral > repaid.totalCollateral && topped.totalDebt > repaid.totalDebt,
                 "collateral \(topped.totalCollateral) vs \(repaid.totalCollateral), debt \(topped.totalDebt) vs \(repaid.totalDebt)")
+    }
+}
+
+@Suite("Liquidity providers weigh fees and impermanent loss")
+struct LiquidityProviderEconomicsTests {
+    @Test func impermanentLossMatchesItsClosedForm() {
+        // r = 4: 1 − 2·2/5 = 0.2; r = 1: 0; symmetric in r ↔ 1/r.
+        #expect(abs(Agents.LiquidityProviders.impermanentLoss(priceRatio: 4) - 0.2) < 1e-15)
+        #expect(Agents.LiquidityProviders.impermanentLoss(priceRatio: 1) == 0)
+        #expect(abs(Agents.LiquidityProviders.impermanentLoss(priceRatio: 0.25) - 0.2) < 1e-15)
+    }
+
+    @Test func lpsWithALowLossToleranceLeaveInACalmMarket() async throws {
+        // No shock before tick 200 and volatility (σ = 0.01) below every tolerance: nobody leaves,
+        // unless a ±10% drift (IL ≈ 0.1%) is more impermanent loss than they accept.
+        let calm = try await TestSupport.run(ticks: 150).outcome.lpExitFractionMax
+        let touchy = try await TestSupport.run(["lps.il_tolerance=0.0005"], ticks: 150).outcome.lpExitFractionMax
+        #expect(calm == 0 && touchy > 0, "\(calm) vs \(touchy)")
+    }
+
+    @Test func feeIncomeKeepsLPsInThePool() async throws {
+        // After the shock, arbitrage and liquidation volume pay fees; LPs that value them stay.
+        let blind = try await TestSupport.run(ticks: 260).outcome.lpExitFractionMax
+        let paid = try await TestSupport.run(["lps.fee_yield_sensitivity=200"], ticks: 260).outcome.lpExitFractionMax
+        #expect(paid < blind, "\(paid) vs \(blind)")
     }
 }

@@ -96,6 +96,7 @@ public struct Engine: Sendable {
                 }
             }
             world.history.append(world.amm.price)
+            world.shareValues.append(world.shareValue)
             world.lastTickOutflow = world.outflowThisTick
             world.outflowThisTick = 0
             var lpIn = 0, lpTotal = 0

@@ -16,6 +16,8 @@ public struct WorldState: Sendable {
     public var ledger: DepositLedger
     public let initialDeposits: Double
     public var history: PriceHistory
+    /// √(x·y)/shares of the AMM at the end of each tick: one share's claim in constant-product units.
+    public var shareValues = PriceHistory(openingPrice: 1)
     /// Cumulative debt repaid by liquidators, USD.
     public var liquidatedUSD = 0.0
     /// Cumulative debt written off, USD.
@@ -43,9 +45,14 @@ public struct WorldState: Sendable {
         initialDeposits > 0 ? 1 - ledger.outstandingDeposits / initialDeposits : 0
     }
 
+    /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
+    var shareValue: Double {
+        amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
+    }
+
     public func snapshot(includeSolvency: Bool) -> Snapshot {
         Snapshot(tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, lendingPrice: lendingPrice,
-                 ammHistory: history,
+                 ammHistory: history, shareValueHistory: shareValues,
                  loans: loans, ledger: ledger, initialDeposits: initialDeposits,
                  solvencyMargin: includeSolvency ? solvencyMargin : .nan,
                  withdrawnFraction: withdrawnFraction,
