@@ -108,8 +108,8 @@ public struct StudyRunner: Sendable {
                 if pending.count >= flushEvery {
                     try store.record(pending)
                     pending.removeAll(keepingCapacity: true)
-                    report(done, pointsDone)
                 }
+                report(done, pointsDone)
                 if next < jobs.count && !stop.isStopped { launch() }
             }
         }
