@@ -113,8 +113,8 @@ public struct StudyRunner: Sendable {
                 if next < jobs.count && !stop.isStopped { launch() }
             }
         }
+        // The loop has already reported the last replicate.
         if !pending.isEmpty { try store.record(pending) }
-        report(done, pointsDone)
         return done
     }
 
