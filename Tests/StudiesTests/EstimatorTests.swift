@@ -66,3 +66,21 @@ struct EstimatorTests {
         #expect(covered >= 176 && covered <= 198, "bootstrap coverage \(covered)/200")
     }
 }
+
+@Suite("Paired differences under common random numbers")
+struct PairedDifferenceTests {
+    @Test func pairedDifferenceMatchesItsClosedFormAndIsTighterThanUnpaired() throws {
+        // Baseline runs in replicates 0..<30, treatment in 0..<40: d = 1 for r in 30..<40, else 0.
+        let a = EstimatorTests.outcomes(n: 100, runs: 30), b = EstimatorTests.outcomes(n: 100, runs: 40)
+        var rng = RandomStream(seed: 1, purpose: "paired")
+        let d = PairedDifference.make(baseline: StudyPoint(index: 0, values: [0]), a,
+                                      treatment: StudyPoint(index: 1, values: [1]), b, confidence: 0.95, rng: &rng)
+        #expect(abs(d.runProbability.value - 0.1) < 1e-12)
+        #expect(d.onlyTreatmentRan == 10 && d.onlyBaselineRan == 0 && d.pairs == 100)
+        // sd of the mean of d ≈ √(0.1·0.9/100) = 0.03: the 95% interval is about ±0.06 and excludes 0.
+        #expect(d.runProbability.lower > 0.02 && d.runProbability.upper < 0.18, "\(d.runProbability)")
+        // Unpaired, the two Wilson intervals (0.30 and 0.40 at n = 100) overlap.
+        let wa = try ProportionInterval.wilson(successes: 30, trials: 100), wb = try ProportionInterval.wilson(successes: 40, trials: 100)
+        #expect(wa.upper > wb.lower)
+    }
+}

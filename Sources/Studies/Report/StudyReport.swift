@@ -1,23 +1,51 @@
 import Foundation
 import Simulation
+import Stochastics
 
 /// Turns a study's stored outcomes into estimates, a CSV and a short table.
 public struct StudyReport: Sendable {
     public var manifest: StudyManifest
     public var estimates: [PointEstimate]
     public var confidence: Double
+    /// For studies of two or more parameters: each level of the first parameter against its first
+    /// level, at equal values of the others, on paired replicates (common random numbers).
+    public var differences: [PairedDifference]
 
     /// Estimates for every point, from the store's outcomes in replicate order.
     public init(store: ResultStore, confidence: Double = 0.95) throws {
         manifest = store.manifest
         self.confidence = confidence
         var out: [PointEstimate] = []
-        for p in try store.points() {
-            let outcomes = try store.outcomes(point: p.index)
-            guard !outcomes.isEmpty else { continue }
-            out.append(try PointEstimate.make(point: p, outcomes: outcomes, confidence: confidence, seed: manifest.seed))
+        var outcomes: [Int: [Outcome]] = [:]
+        let points = try store.points()
+        for p in points {
+            let o = try store.outcomes(point: p.index)
+            guard !o.isEmpty else { continue }
+            outcomes[p.index] = o
+            out.append(try PointEstimate.make(point: p, outcomes: o, confidence: confidence, seed: manifest.seed))
         }
         estimates = out
+        differences = []
+        guard manifest.parameterNames.count >= 2, let first = points.first?.values.first else { return }
+        var rng = RandomStream(seed: manifest.seed, population: "study", purpose: "paired-bootstrap")
+        for t in points where t.values[0] != first {
+            guard let b = points.first(where: { $0.values[0] == first && Array($0.values.dropFirst()) == Array(t.values.dropFirst()) }),
+                  let ob = outcomes[b.index], let ot = outcomes[t.index] else { continue }
+            differences.append(PairedDifference.make(baseline: b, ob, treatment: t, ot, confidence: confidence, rng: &rng))
+        }
+    }
+
+    /// One row per paired comparison: the baseline's and treatment's parameters, the difference and its interval.
+    public var differencesCSV: String {
+        let names = manifest.parameterNames
+        var text = (names.map { "baseline_" + $0 } + names + ["pairs", "dp_run", "dp_run_lo", "dp_run_hi",
+                                                               "only_baseline_ran", "only_treatment_ran"]).joined(separator: ",") + "\n"
+        for d in differences {
+            let cols = d.baseline.values + d.treatment.values
+                + [Double(d.pairs), d.runProbability.value, d.runProbability.lower, d.runProbability.upper]
+            text += cols.map { "\($0)" }.joined(separator: ",") + ",\(d.onlyBaselineRan),\(d.onlyTreatmentRan)\n"
+        }
+        return text
     }
 
     /// One row per point: the parameters, then ``PointEstimate/csvColumns``.
@@ -30,6 +58,9 @@ public struct StudyReport: Sendable {
     /// Writes `estimates.csv` and `replicates.csv` (tidy) into `directory`, atomically.
     public func write(to directory: URL, store: ResultStore) throws {
         try AtomicFile.write(csv, to: directory.appendingPathComponent("estimates.csv"))
+        if !differences.isEmpty {
+            try AtomicFile.write(differencesCSV, to: directory.appendingPathComponent("differences.csv"))
+        }
         try store.exportTidyCSV(to: directory.appendingPathComponent("replicates.csv"))
     }
 
