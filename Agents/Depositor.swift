@@ -153,8 +153,4 @@ public actor DepositorShard: Population {
             agents[i].balance = 0
         }
     }
-
-    public func observe() -> PopulationObservation {
-        PopulationObservation(active: agents.reduce(0) { $0 + ($1.hasWithdrawn ? 0 : 1) }, total: count)
-    }
 }

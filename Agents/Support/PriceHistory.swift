@@ -1,3 +1,4 @@
+import Foundation
 import Stochastics
 
 /// The most recent end-of-tick log prices of the AMM, in a fixed ring buffer.
@@ -18,7 +19,7 @@ public struct PriceHistory: Sendable, Equatable {
     public var capacity: Int { logs.count }
 
     public mutating func append(_ price: Double) {
-        logs[next] = price > 0 ? price.logValue : (recorded > 0 ? logs[(next + capacity - 1) % capacity] : 0)
+        logs[next] = price > 0 ? log(price) : (recorded > 0 ? logs[(next + capacity - 1) % capacity] : 0)
         next = (next + 1) % capacity
         recorded += 1
     }
@@ -45,15 +46,3 @@ public struct PriceHistory: Sendable, Equatable {
         return (try? Summary.standardDeviation(r)) ?? 0
     }
 }
-
-extension Double {
-    @usableFromInline var logValue: Double { _log(self) }
-}
-
-#if canImport(Glibc)
-import Glibc
-@usableFromInline func _log(_ x: Double) -> Double { Glibc.log(x) }
-#else
-import Darwin
-@usableFromInline func _log(_ x: Double) -> Double { Darwin.log(x) }
-#endif

@@ -14,9 +14,10 @@ enum StudyExecution {
             Terminal.error("\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
             throw ExitCodes.usage
         }
+        let runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
         let scenarios: [Scenario]
         do {
-            scenarios = try StudyRunner(spec: spec, workers: workers).scenarios(for: spec.points())
+            scenarios = try runner.scenarios(for: spec.points())
         } catch {
             Terminal.error(error.description)
             throw ExitCodes.usage
@@ -33,7 +34,6 @@ enum StudyExecution {
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
-        let runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
         let finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in
             term.studyProgress(p)
         }
