@@ -53,7 +53,10 @@ extension Figures {
         lines += FigureScript.lineTypes(count: curves.count)
         // Below the plot, the legend can never cover a curve, however many there are.
         let entries = curves.count + (text.bandLabel.isEmpty ? 0 : 1)
-        let columns = min(entries, 3)
+        // gnuplot drops to fewer columns when labels are long, which would add rows the margin does not
+        // expect; so choose the column count gnuplot can fit (about 100 characters across at this size).
+        let longest = (curves.map(\.label.count) + [text.bandLabel.count + 9]).max() ?? 0
+        let columns = max(1, min(entries, 3, 100 / (longest + 9)))
         lines += [
             FigureScript.keyBelowMargin(rows: (entries + columns - 1) / columns),
             "set key below center horizontal maxcols \(columns) width 2 samplen 3 spacing 1.2",

@@ -17,8 +17,8 @@ set linetype 2 lc rgb '#D55E00' lw 2.0 pt 5 ps 1.1 dt 1
 set linetype 3 lc rgb '#009E73' lw 2.0 pt 9 ps 1.1 dt 1
 set linetype 4 lc rgb '#CC79A7' lw 2.0 pt 11 ps 1.1 dt 1
 set linetype 5 lc rgb '#E69F00' lw 2.0 pt 13 ps 1.1 dt 1
-set bmargin 6
-set key below center horizontal maxcols 3 width 2 samplen 3 spacing 1.2
+set bmargin 7
+set key below center horizontal maxcols 2 width 2 samplen 3 spacing 1.2
 set title 'fee-heatmap: probability of a run (60 replicates per point)'
 set xlabel 'ETH price shock at tick 200 (fraction of the price)'
 set ylabel 'P(run): withdrawn fraction reaches the run threshold'

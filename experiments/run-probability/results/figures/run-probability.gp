@@ -16,7 +16,7 @@ set linetype 1 lc rgb '#0072B2' lw 2.0 pt 7 ps 1.1 dt 1
 set linetype 2 lc rgb '#D55E00' lw 2.0 pt 5 ps 1.1 dt 1
 set linetype 3 lc rgb '#009E73' lw 2.0 pt 9 ps 1.1 dt 1
 set bmargin 6
-set key below center horizontal maxcols 3 width 2 samplen 3 spacing 1.2
+set key below center horizontal maxcols 2 width 2 samplen 3 spacing 1.2
 set title 'run-probability: probability of a run (200 replicates per point)'
 set xlabel 'ETH price shock at tick 200 (fraction of the price)'
 set ylabel 'P(run): withdrawn fraction reaches the run threshold'
