@@ -5,7 +5,7 @@ import Testing
 
 extension MarketTests {
     @Suite struct MarketReplayTests {
-        static let blackThursday = MarketTestSupport.sharedData("eth-usd-2020-03-black-thursday.csv")
+        static let blackThursday = MarketTestSupport.repositoryData("eth-usd-2020-03-black-thursday.csv")
 
         /// Writes `text` to a fresh temporary CSV and returns its path.
         static func tempCSV(_ text: String, _ name: String) throws -> String {
@@ -19,7 +19,7 @@ extension MarketTests {
 
         @Test func blackThursdayCloses() throws {
             // From the file: 96 hourly rows, first close 202.31 (2020-03-11T00:00Z), minimum close 97.63,
-            // and (shared/data/README.md) a −51.8% fall on closes from 202.47: 97.63/202.47 − 1 = −0.5178.
+            // and (data/README.md) a −51.8% fall on closes from 202.47: 97.63/202.47 − 1 = −0.5178.
             let replay = try HistoricalReplay(name: "ETH", file: Self.blackThursday)
             #expect(replay.prices.count == 96)
             #expect(replay.prices.first == 202.31)

@@ -51,11 +51,10 @@ enum MarketTestSupport {
         (try Summary.mean(xs), try Summary.standardDeviation(xs) / Double(xs.count).squareRoot())
     }
 
-    /// `shared/data/<name>`: the repository root is 3 levels above this file and `shared/` sits beside it.
-    static func sharedData(_ name: String, filePath: String = #filePath) -> String {
+    /// `data/<name>` in this repository: the repository root (holding Package.swift) is 3 levels above this file.
+    static func repositoryData(_ name: String, filePath: String = #filePath) -> String {
         URL(fileURLWithPath: filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/data/\(name)").path
+            .appendingPathComponent("data/\(name)").path
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads one price column from a CSV file whose first line is a header
 /// (`timestamp,open,high,low,close,...`), one row per tick.
 ///
-/// Plain comma-separated fields only (no quoting), which is the format of the files in `shared/data`.
+/// Plain comma-separated fields only (no quoting), which is the format of the files in `data/`.
 /// Blank lines are skipped; `\r\n` line ends are accepted. Every error names the file, the 1-based
 /// line (the header is line 1) and the column.
 enum PriceSeriesCSV {

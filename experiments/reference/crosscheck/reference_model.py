@@ -1,6 +1,6 @@
 """Independent NumPy implementation of the reference bank-run model.
 
-Written only from /work/shared/reference-model.md (no access to the Swift
+Written only from docs/reference-model.md (no access to the Swift
 implementation).  One call to `run_replicate` simulates one replicate and
 returns its outcomes (and, optionally, the per-tick series).
 

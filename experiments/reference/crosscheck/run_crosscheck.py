@@ -88,7 +88,7 @@ def main():
     args = ap.parse_args()
 
     results = {
-        "model": "independent numpy implementation of /work/shared/reference-model.md",
+        "model": "independent numpy implementation of docs/reference-model.md",
         "rng": "numpy.random.default_rng([seed, replicate]) (PCG64), one stream per replicate",
         "python": platform.python_version(),
         "numpy": np.__version__,
