@@ -55,8 +55,8 @@ struct DepositLedgerTests {
 
     @Test func queueIsFIFOAndCompacts() {
         var q = WithdrawalQueue()
-        for k in 0..<5_000 { q.enqueue(account: Int32(k), amount: 1) }
-        var paidTo: [Int32] = []
+        for k in 0..<5_000 { q.enqueue(account: Int64(k), amount: 1) }
+        var paidTo: [Int64] = []
         q.pay(2.5) { account, _ in paidTo.append(account) }
         #expect(paidTo == [0, 1, 2])
         #expect(close(q.total, 4_997.5) && q.first == QueuedWithdrawal(account: 2, amount: 0.5))

@@ -39,3 +39,20 @@ struct InterestRateModelTests {
         #expect(close(m.borrowRate(utilisation: 0.95), 0.071))
     }
 }
+
+/// `BaseJumpRateModelV2`'s constructor divides `multiplierPerYear` by the kink. With arguments
+/// (base 0, multiplierPerYear 0.04, jumpMultiplierPerYear 1.09, kink 0.8) the deployed curve is
+/// 0.04 at the kink (0.05·0.8) and 0.04 + 1.09·0.2 = 0.258 at full utilisation.
+@Suite struct PublishedJumpRateParameterTests {
+    @Test func constructorArgumentsGiveTheDeployedCurve() throws {
+        let m = try JumpRateModel.compoundV2(baseRatePerYear: 0, multiplierPerYear: 0.04, jumpMultiplierPerYear: 1.09,
+                                             kink: 0.8)
+        #expect(abs(m.multiplier - 0.05) < 1e-15)
+        #expect(abs(m.borrowRate(utilisation: 0.8) - 0.04) < 1e-12)
+        #expect(abs(m.borrowRate(utilisation: 0.4) - 0.02) < 1e-12)
+        #expect(abs(m.borrowRate(utilisation: 1.0) - 0.258) < 1e-12)
+        #expect(throws: ProtocolError.self) {
+            try JumpRateModel.compoundV2(baseRatePerYear: 0, multiplierPerYear: 0.04, jumpMultiplierPerYear: 1, kink: 0)
+        }
+    }
+}

@@ -113,7 +113,7 @@ struct PropertyTests {
             for (k, x) in ops {
                 let queueBefore = l.queue.total, paidBefore = l.totalPaidOut
                 switch k {
-                case 0: _ = l.withdraw(account: Int32(tick), amount: x * 3_000, tick: tick)
+                case 0: _ = l.withdraw(account: Int64(tick), amount: x * 3_000, tick: tick)
                 case 1:
                     let toQueue = l.receive(x * 1_000)
                     paidFromQueue += toQueue

@@ -19,6 +19,10 @@ public struct DepositLedger: Sendable {
     public private(set) var totalPaidOut: Double = 0
     /// Cumulative USD received through ``receive(_:)`` from outside the ledger.
     public private(set) var totalReceived: Double = 0
+    /// Cumulative deposits accepted for withdrawal (paid, queued or charged as fees): the run
+    /// detector's numerator. Loss socialisation shrinks deposits without anyone withdrawing, so
+    /// `D₀ − outstandingDeposits` would count a haircut as a run.
+    public private(set) var totalWithdrawn: Double = 0
     /// Cumulative fees kept.
     public private(set) var totalFees: Double = 0
     /// Cumulative losses the insurance fund could not cover.
@@ -41,7 +45,7 @@ public struct DepositLedger: Sendable {
     /// Withdraws `amount` for `account` at `tick`: the fee is kept, the net is paid at par from the
     /// reserve, and what the reserve cannot pay is queued. Amounts beyond the outstanding deposits, the
     /// tick's gate or before the lock-up are refused.
-    public mutating func withdraw(account: Int32, amount: Double, tick: Int) -> WithdrawalReceipt {
+    public mutating func withdraw(account: Int64, amount: Double, tick: Int) -> WithdrawalReceipt {
         guard amount > 0, amount.isFinite else { return WithdrawalReceipt(paid: 0, queued: 0, fee: 0) }
         guard tick >= policy.lockedUntilTick else { return WithdrawalReceipt(paid: 0, queued: 0, fee: 0, refused: amount) }
         var accepted = min(amount, outstandingDeposits)
@@ -54,6 +58,7 @@ public struct DepositLedger: Sendable {
             gateAllowance -= accepted
         }
         outstandingDeposits -= accepted
+        totalWithdrawn += accepted
         let fee = accepted * min(1, max(0, policy.feeFraction))
         let net = accepted - fee
         totalFees += fee

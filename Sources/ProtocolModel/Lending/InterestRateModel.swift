@@ -37,7 +37,9 @@ public enum InterestRateModel: Sendable, Equatable {
 public struct JumpRateModel: Sendable, Equatable {
     /// `baseRatePerBlock` scaled to the period.
     public var baseRate: Double
-    /// Slope below the kink.
+    /// Slope below the kink: the stored `multiplierPerBlock` scaled to the period. This is the
+    /// constructor's `multiplierPerYear / kink`; use ``compoundV2(baseRatePerYear:multiplierPerYear:jumpMultiplierPerYear:kink:)``
+    /// to build the model from a deployment's published arguments.
     public var multiplier: Double
     /// Slope above the kink.
     public var jumpMultiplier: Double
@@ -54,6 +56,18 @@ public struct JumpRateModel: Sendable, Equatable {
         self.multiplier = multiplier
         self.jumpMultiplier = jumpMultiplier
         self.kink = kink
+    }
+
+    /// The model from the constructor arguments of a deployed `BaseJumpRateModelV2` (per year):
+    /// its constructor stores `multiplierPerBlock = multiplierPerYear / (blocksPerYear · kink)`, so
+    /// `multiplierPerYear` is the rate added between 0 and the kink, not the slope. The slope here is
+    /// therefore `multiplierPerYear / kink`, and published deployment parameters give the deployed curve.
+    /// - Throws: ``ProtocolError/invalidAmount(_:)`` as ``init(baseRate:multiplier:jumpMultiplier:kink:)``.
+    public static func compoundV2(baseRatePerYear: Double, multiplierPerYear: Double, jumpMultiplierPerYear: Double,
+                                  kink: Double) throws(ProtocolError) -> JumpRateModel {
+        guard kink > 0, kink <= 1 else { throw .invalidAmount("kink = \(kink), expected 0 < kink ≤ 1") }
+        return try JumpRateModel(baseRate: baseRatePerYear, multiplier: multiplierPerYear / kink,
+                                 jumpMultiplier: jumpMultiplierPerYear, kink: kink)
     }
 
     /// `getBorrowRate`.

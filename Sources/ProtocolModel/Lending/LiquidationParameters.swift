@@ -2,15 +2,16 @@
 public enum CloseFactorPolicy: Sendable, Equatable {
     /// A fixed fraction of the debt, e.g. `.fixed(0.5)` = Aave v2 (`LIQUIDATION_CLOSE_FACTOR_PERCENT`).
     case fixed(Double)
-    /// Aave v3 (`LiquidationLogic.sol`): 50% (`DEFAULT_LIQUIDATION_CLOSE_FACTOR`) while HF ≥ 0.95
-    /// (`CLOSE_FACTOR_HF_THRESHOLD`), 100% (`MAX_LIQUIDATION_CLOSE_FACTOR`) below.
+    /// Aave v3 (`LiquidationLogic.sol`): 50% (`DEFAULT_LIQUIDATION_CLOSE_FACTOR`) while HF is above
+    /// 0.95 (`CLOSE_FACTOR_HF_THRESHOLD`), 100% (`MAX_LIQUIDATION_CLOSE_FACTOR`) at or below it: the
+    /// contract tests `healthFactor > CLOSE_FACTOR_HF_THRESHOLD`.
     case aaveV3
 
     /// The close factor that applies at health factor `hf`.
     @inlinable public func factor(healthFactor hf: Double) -> Double {
         switch self {
         case let .fixed(f): f
-        case .aaveV3: hf < 0.95 ? 1.0 : 0.5
+        case .aaveV3: hf > 0.95 ? 0.5 : 1.0
         }
     }
 }

@@ -1,11 +1,11 @@
 /// One queued withdrawal claim.
 public struct QueuedWithdrawal: Sendable, Equatable {
     /// The depositor owed.
-    public var account: Int32
+    public var account: Int64
     /// USD still owed.
     public var amount: Double
     /// Creates an entry.
-    public init(account: Int32, amount: Double) {
+    public init(account: Int64, amount: Double) {
         self.account = account
         self.amount = amount
     }
@@ -32,7 +32,7 @@ public struct WithdrawalQueue: Sendable, Equatable {
     public var pending: ArraySlice<QueuedWithdrawal> { entries[head...] }
 
     /// Appends a claim (ignored unless amount > 0).
-    public mutating func enqueue(account: Int32, amount: Double) {
+    public mutating func enqueue(account: Int64, amount: Double) {
         guard amount > 0 else { return }
         entries.append(QueuedWithdrawal(account: account, amount: amount))
         total += amount
@@ -41,7 +41,7 @@ public struct WithdrawalQueue: Sendable, Equatable {
     /// Pays up to `usd` to the claims in FIFO order; returns the amount used. `onPaid(account, amount)`
     /// is told about each payment.
     @discardableResult
-    public mutating func pay(_ usd: Double, onPaid: (Int32, Double) -> Void = { _, _ in }) -> Double {
+    public mutating func pay(_ usd: Double, onPaid: (Int64, Double) -> Void = { _, _ in }) -> Double {
         var left = max(0, usd)
         var used = 0.0
         while left > 0, head < entries.count {

@@ -64,7 +64,8 @@ struct IntentApplier {
     }
 
     private func withdraw(_ p: Proposal, _ amount: Double, _ w: inout WorldState) -> AgentReceipt {
-        let account = p.population << 24 | (p.agent & 0xFF_FFFF)
+        // Population in the high half, agent in the low half: unique for every Int32 agent index.
+        let account = Int64(p.population) << 32 | Int64(UInt32(bitPattern: p.agent))
         let r = w.ledger.withdraw(account: account, amount: amount, tick: w.tick)
         w.outflowThisTick += r.paid + r.queued + r.fee
         return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: r.paid, usdQueued: r.queued, amount: r.fee)
@@ -117,15 +118,22 @@ struct IntentApplier {
             let price = w.lendingPrice
             guard let i = heap.popMin(), w.loans.healthFactor(i, price: price) < 1 else { break }
             guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else { continue }
-            let quoted = w.amm.amountOut(amountIn: q.seize, baseIn: true)
+            // Aave v3 `LiquidationLogic`: the protocol keeps `liquidationProtocolFee` of the bonus part
+            // of the seized collateral; the liquidator receives (and sells) the rest.
+            let fee = Self.protocolFee(seize: q.seize, parameters: w.loans.parameters)
+            let received = q.seize - fee
+            let quoted = w.amm.amountOut(amountIn: received, baseIn: true)
             guard quoted - gas > q.repay + minProfit else { continue }
+            // The sale is the step that can fail; it runs first, so a failure leaves the loan untouched.
+            guard let sold = try? w.amm.swap(amountIn: received, baseIn: true) else { continue }
             let writtenOff = w.loans.liquidate(i, repay: q.repay, seize: q.seize)
             left -= q.repay
             repaid += q.repay
             w.liquidatedUSD += q.repay
             w.flows.usdIn += q.repay
             w.ledger.receive(q.repay)
-            let sold = (try? w.amm.swap(amountIn: q.seize, baseIn: true)) ?? 0
+            w.protocolFeeCollateral += fee
+            w.flows.collateralOut += fee
             proceeds += sold
             w.flows.usdOut += sold
             if writtenOff > 0 { writeOff(writtenOff, &w) }
@@ -155,6 +163,14 @@ struct IntentApplier {
             writeOff(pos.debt, &w)
         }
         return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: proceeds - r, amount: r)
+    }
+
+    /// The protocol's share of a seizure: `(seize − seize/(1+bonus))·protocolFee`, as Aave v3 computes
+    /// `liquidationProtocolFee` from the bonus collateral.
+    static func protocolFee(seize: Double, parameters: LiquidationParameters) -> Double {
+        guard parameters.protocolFee > 0 else { return 0 }
+        let bonusCollateral = seize - seize / (1 + parameters.liquidationBonus)
+        return bonusCollateral * parameters.protocolFee
     }
 
     /// Bad debt: the insurance fund pays what it can into the reserve; the rest is dropped.

@@ -22,6 +22,9 @@ public struct WorldState: Sendable {
     public var liquidatedUSD = 0.0
     /// Cumulative debt written off, USD.
     public var badDebtUSD = 0.0
+    /// Cumulative collateral the protocol kept as its liquidation fee (`lending.protocol_fee`);
+    /// it leaves the pool for the treasury, so it is also counted in `flows.collateralOut`.
+    public var protocolFeeCollateral = 0.0
     /// Deposits withdrawn or queued last tick, USD (for herding).
     public var lastTickOutflow = 0.0
     var outflowThisTick = 0.0
@@ -40,9 +43,9 @@ public struct WorldState: Sendable {
         return liabilities > 0 ? assets / liabilities - 1 : 0
     }
 
-    /// w_t: the fraction of D₀ withdrawn or queued so far.
+    /// w_t: the fraction of D₀ withdrawn or queued so far (a socialised haircut is not a withdrawal).
     public var withdrawnFraction: Double {
-        initialDeposits > 0 ? 1 - ledger.outstandingDeposits / initialDeposits : 0
+        initialDeposits > 0 ? ledger.totalWithdrawn / initialDeposits : 0
     }
 
     /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
