@@ -13,6 +13,8 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key (repeatable).") var overrides: [String] = []
 
     func run() async throws {
+        guard replicates >= 1 else { Terminal.error("--replicates: expected an integer >= 1, got \(replicates)"); throw ExitCode(2) }
+        try CommandChecks.workers(workers)
         let s: Scenario
         do { s = try Scenario.load(path: scenario, overrides: overrides) } catch {
             Terminal.error(error.description)
@@ -21,7 +23,7 @@ struct Bench: AsyncParsableCommand {
         let engine = Engine(scenario: s, workers: workers)
         var times: [Double] = []
         var steps = 0
-        for r in 0..<max(1, replicates) {
+        for r in 0..<replicates {
             let t0 = ContinuousClock.now
             let result = try await engine.run(seed: s.seed, replicate: UInt64(r), recordSeries: false)
             let d = ContinuousClock.now - t0

@@ -21,24 +21,39 @@ struct Curve: AsyncParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
 
     func run() async throws {
+        try CommandChecks.workers(workers)
         guard let (key, range) = split(vary), case let parts = range.split(separator: ":"), parts.count == 3,
               let from = Double(parts[0]), let to = Double(parts[1]), let steps = Int(parts[2]), steps >= 1,
               from.isFinite, to.isFinite else {
-            Terminal.error("--vary \(vary): expected key=from:to:steps, e.g. market.shock.size=0.1:0.5:9")
+            Terminal.error("--vary \(Terminal.echo(vary)): expected key=from:to:steps, e.g. market.shock.size=0.1:0.5:9")
+            throw ExitCode(2)
+        }
+        guard steps <= StudySpec.maxPoints else {
+            Terminal.error("--vary \(Terminal.echo(vary)): expected at most \(StudySpec.maxPoints) steps, got \(steps)")
             throw ExitCode(2)
         }
         var parameters = [StudySpec.Parameter(key: key, levels: (try? FullGrid.linear(from: from, to: to, steps: steps)) ?? [from])]
         if let by {
-            guard let (k, list) = split(by), case let values = list.split(separator: ",").compactMap({ Double($0) }),
-                  !values.isEmpty, values.allSatisfy(\.isFinite) else {
-                Terminal.error("--by \(by): expected key=v1,v2,..., e.g. lending.reserve_fraction=0.1,0.2,0.3")
+            // Every level must be a number: a level silently dropped would be a curve missing without a word.
+            let fields = split(by).map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false)) }
+            guard let (k, list) = fields, !list.isEmpty else {
+                Terminal.error("--by \(Terminal.echo(by)): expected key=v1,v2,..., e.g. lending.reserve_fraction=0.1,0.2,0.3")
                 throw ExitCode(2)
+            }
+            var values: [Double] = []
+            for text in list {
+                guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+                    Terminal.error("--by \(Terminal.echo(by)): expected numbers separated by commas, got \"\(Terminal.echo(String(text)))\"")
+                    throw ExitCode(2)
+                }
+                values.append(v)
             }
             parameters.insert(StudySpec.Parameter(key: k, levels: values), at: 0)
         }
-        guard replicates >= 1 else { Terminal.error("--replicates must be at least 1"); throw ExitCode(2) }
+        guard replicates >= 1 else { Terminal.error("--replicates: expected an integer >= 1, got \(replicates)"); throw ExitCode(2) }
         let spec = StudySpec.grid(scenarioPath: scenario, parameters: parameters, replicates: replicates, seed: seed,
                                   overrides: overrides)
+        do { try spec.checkSize() } catch { Terminal.error(error.message); throw ExitCode(2) }
         do {
             try await StudyExecution.run(spec, out: out, workers: workers, batch: 32, resume: resume, quiet: quiet,
                                          command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))

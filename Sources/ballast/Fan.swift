@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Simulation
+import ScenarioSchema
 import Studies
 
 /// `ballast fan`: median and quantile bands of one series column across replicates.
@@ -17,7 +18,8 @@ struct Fan: AsyncParsableCommand {
     @Option(help: "Replicates run at once.") var workers = ProcessInfo.processInfo.activeProcessorCount
 
     func run() async throws {
-        guard replicates >= 2 else { Terminal.error("--replicates must be at least 2 for quantiles"); throw ExitCode(2) }
+        guard replicates >= 2 else { Terminal.error("--replicates: expected at least 2 for quantiles, got \(replicates)"); throw ExitCode(2) }
+        try CommandChecks.workers(workers)
         guard SeriesFan.columns[column] != nil else {
             Terminal.error("--column \(column): expected one of \(SeriesFan.columns.keys.sorted().joined(separator: ", "))")
             throw ExitCode(2)
@@ -25,6 +27,13 @@ struct Fan: AsyncParsableCommand {
         let s: Scenario
         do { s = try Scenario.load(path: scenario, overrides: overrides) } catch {
             Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        // The fan keeps one column of every replicate's series in memory until the quantiles are taken.
+        let bytes = Double(replicates) * Double(s.ticks) * 8
+        guard bytes <= CommandChecks.fanMemoryLimit else {
+            Terminal.error("--replicates \(replicates) × \(s.ticks) ticks would keep about \(ByteCount.text(bytes)) of series in memory; "
+                           + "at most \(ByteCount.text(CommandChecks.fanMemoryLimit)) is allowed (use fewer replicates or ticks)")
             throw ExitCode(2)
         }
         let seed = self.seed ?? s.seed

@@ -28,6 +28,10 @@ struct Plot: AsyncParsableCommand {
             for l in lines { print(l) }
         } catch let e as ExitCode {
             throw e
+        } catch let e as StoreError {
+            // A folder that is not a readable study is bad input, as for `export`.
+            Terminal.error(e.description)
+            throw ExitCode(2)
         } catch {
             Terminal.error("\(error)")
             throw ExitCode(1)

@@ -19,6 +19,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let term = Terminal(quiet: quiet)
+        try CommandChecks.workers(workers)
         let scenario: Scenario
         do {
             scenario = try Scenario.load(path: self.scenario, overrides: overrides)
@@ -26,19 +27,25 @@ struct Run: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+        let destination = URL(fileURLWithPath: out)
+        // Refuse an unwritable --out now, not after the simulation has run.
+        do { try RunWriter.checkDestination(destination) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
         let seed = self.seed ?? scenario.seed
         let started = ContinuousClock.now
         let total = scenario.ticks
-        let result = try await Engine(scenario: scenario, workers: workers)
-            .run(seed: seed, replicate: replicate, progress: { term.progress("ticks", done: $0, total: total) })
-        let elapsed = ContinuousClock.now - started
+        let result: RunResult
         do {
-            try RunWriter.write(result, scenario: scenario, seed: seed, replicate: replicate,
-                                to: URL(fileURLWithPath: out))
+            result = try await Engine(scenario: scenario, workers: workers)
+                .run(seed: seed, replicate: replicate, progress: { term.progress("ticks", done: $0, total: total) })
+            try RunWriter.write(result, scenario: scenario, seed: seed, replicate: replicate, to: destination)
         } catch {
-            Terminal.error("could not write results to \(out): \(error.localizedDescription)")
+            Terminal.error("run failed, nothing written: \(error)")
             throw ExitCode(1)
         }
+        let elapsed = ContinuousClock.now - started
         print(Summary.text(result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
     }
 }

@@ -22,7 +22,10 @@ enum StudyExecution {
             Terminal.error(error.description)
             throw ExitCodes.usage
         }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do { try OutputFolder.ensureWritable(directory) } catch {
+            Terminal.error(error.description)
+            throw ExitCodes.usage
+        }
         let manifest = StudyManifest(studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
                                      scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
                                      replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command)
@@ -34,8 +37,16 @@ enum StudyExecution {
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
-        let finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in
-            term.studyProgress(p)
+        let finished: Bool
+        do {
+            finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in term.studyProgress(p) }
+        } catch let error as StoreError {
+            // Refused before any replicate ran (another scenario, version or seed): an input error.
+            Terminal.error(error.description)
+            throw ExitCodes.usage
+        } catch {
+            Terminal.error("study failed: \(error); \((try? store.replicateCount()) ?? 0) replicates are saved")
+            throw ExitCodes.failure
         }
         let report = try StudyReport(store: store, confidence: spec.confidence)
         try report.write(to: directory, store: store)
@@ -50,8 +61,9 @@ enum StudyExecution {
     }
 }
 
-/// Exit codes: 2 for bad input, 130 for an interrupted study.
+/// Exit codes: 1 for a run or study that failed, 2 for bad input, 130 for an interrupted study.
 enum ExitCodes {
+    static let failure = ExitCodeError(code: 1)
     static let usage = ExitCodeError(code: 2)
     static let interrupted = ExitCodeError(code: 130)
 }

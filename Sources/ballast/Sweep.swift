@@ -18,13 +18,14 @@ struct Sweep: AsyncParsableCommand {
     @Flag(help: "No progress output.") var quiet = false
 
     func run() async throws {
+        try CommandChecks.workers(workers)
         let spec: StudySpec
         do { spec = try StudySpec.load(path: study, overrides: overrides) } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
         do {
-            guard batch >= 1 else { Terminal.error("--batch must be at least 1"); throw ExitCode(2) }
+            guard batch >= 1 else { Terminal.error("--batch: expected an integer >= 1, got \(batch)"); throw ExitCode(2) }
             try await StudyExecution.run(spec, out: out ?? "out/\(spec.name)", workers: workers, batch: batch, resume: resume, quiet: quiet,
                                          command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         } catch let e as ExitCodeError {

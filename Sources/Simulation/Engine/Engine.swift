@@ -3,7 +3,7 @@ import ProtocolModel
 import ScenarioSchema
 import Stochastics
 
-/// Runs one replicate of a scenario: the tick loop of ARCHITECTURE.md.
+/// Runs one replicate of a scenario: the tick loop of docs/ARCHITECTURE.md.
 ///
 /// ```
 /// market.advance → for each phase: snapshot, propose (concurrently), order, apply, settle → record
@@ -45,15 +45,21 @@ public struct Engine: Sendable {
                                loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
                                ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
         if let o = s.lending.oracle {
-            world.oracle = try? PriceOracle(price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat, updateDelay: o.delay)
+            do {
+                world.oracle = try PriceOracle(price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat,
+                                               updateDelay: o.delay)
+            } catch {
+                throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending.oracle", message: error.description)
+            }
         }
         return (world, populations)
     }
 
     /// Runs replicate `replicate` of `seed`. `progress` is called with ticks done, every `progressEvery` ticks.
     public func run(seed: UInt64, replicate: UInt64, recordSeries: Bool = true, progressEvery: Int = 50,
-                    progress: (@Sendable (Int) -> Void)? = nil) async throws(ConfigError) -> RunResult {
-        var (world, populations) = try build(seed: seed, replicate: replicate)
+                    progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> RunResult {
+        var world: WorldState, populations: [any Population]
+        do { (world, populations) = try build(seed: seed, replicate: replicate) } catch { throw .invalidScenario(error) }
         let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
         let stepsPerTick = populations.reduce(0) { $0 + $1.count }
         let lpIndices = populations.indices.filter { populations[$0].kind == LiquidityProviders.key }
@@ -95,6 +101,8 @@ public struct Engine: Sendable {
                     receipts[i].removeAll(keepingCapacity: true)
                 }
             }
+            // Without a depositor phase nobody looked; record the end-of-tick margin instead of a gap.
+            if theta.isNaN { theta = world.solvencyMargin }
             world.history.append(world.amm.price)
             world.shareValues.append(world.shareValue)
             world.lastTickOutflow = world.outflowThisTick
@@ -110,6 +118,7 @@ public struct Engine: Sendable {
                                 withdrawnFraction: world.withdrawnFraction, theta: theta,
                                 liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
                                 lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1)
+            if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
             if recordSeries { series.append(row) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
@@ -117,6 +126,9 @@ public struct Engine: Sendable {
         outcome.finalQueueUSD = world.ledger.queue.total
         outcome.finalWithdrawnFraction = world.withdrawnFraction
         outcome.agentSteps = stepsPerTick * scenario.ticks
+        if let bad = outcome.firstNonFinite() {
+            throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
+        }
         return RunResult(outcome: outcome, series: series, finalState: world, initialUSD: usd0, initialCollateral: collateral0)
     }
 

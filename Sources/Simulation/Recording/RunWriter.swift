@@ -25,19 +25,35 @@ public enum RunWriter {
         }
     }
 
+    /// Writes the run folder as one set: the three files go into a hidden staging folder beside
+    /// `directory`, which is then renamed into place, so a reader sees all three files or none.
+    /// An earlier run folder at `directory` is replaced; any other folder there is refused.
+    ///
+    /// - Throws: ``OutputError`` (one line, naming the path and the reason) and
+    ///   ``RunError/nonFinite(tick:column:value:)`` before anything is written.
     public static func write(_ result: RunResult, scenario: Scenario, seed: UInt64, replicate: UInt64,
                              to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        if let bad = result.outcome.firstNonFinite() {
+            throw RunError.nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
+        }
         var csv = SeriesRow.csvHeader + "\n"
         csv.reserveCapacity(result.series.count * 160)
-        for row in result.series { csv += row.csvLine + "\n" }
-        try atomicWrite(Data(csv.utf8), to: directory.appendingPathComponent("series.csv"))
-        try atomicWrite(try encode(result.outcome), to: directory.appendingPathComponent("outcome.json"))
+        for row in result.series {
+            if let bad = row.firstNonFinite() { throw RunError.nonFinite(tick: row.tick, column: bad.column, value: bad.value) }
+            csv += row.csvLine + "\n"
+        }
         let manifest = Manifest(ballastVersion: version, scenario: scenario.sourcePath, scenarioHash: scenario.contentHash,
                                 seed: seed, replicate: replicate, overrides: scenario.overrides,
                                 gitCommit: gitCommit(near: scenario.sourcePath), agents: scenario.agentCount,
                                 ticks: scenario.ticks)
-        try atomicWrite(try encode(manifest), to: directory.appendingPathComponent("manifest.json"))
+        let files = [("series.csv", Data(csv.utf8)), ("outcome.json", try encode(result.outcome)),
+                     ("manifest.json", try encode(manifest))]
+        try OutputFolder.install(files, at: directory)
+    }
+
+    /// Checks, before any work, that a run folder can be written at `directory`.
+    public static func checkDestination(_ directory: URL) throws(OutputError) {
+        try OutputFolder.checkReplaceable(directory)
     }
 
     /// Sorted keys and a fixed layout: the same result always gives the same bytes.
@@ -50,13 +66,15 @@ public enum RunWriter {
         return data
     }
 
+    /// Writes `data` to a temporary name beside `url`, then renames it into place.
     public static func atomicWrite(_ data: Data, to url: URL) throws {
         let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
-        try data.write(to: tmp)
+        do { try data.write(to: tmp) } catch { throw OutputError(path: tmp.path, reason: OutputError.reason(error)) }
         // rename(2) replaces the target atomically.
         guard rename(tmp.path, url.path) == 0 else {
+            let reason = OutputError.errnoText()
             try? FileManager.default.removeItem(at: tmp)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            throw OutputError(path: url.path, reason: reason)
         }
     }
 

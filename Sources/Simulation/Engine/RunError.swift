@@ -1,0 +1,45 @@
+import ScenarioSchema
+
+/// Why a replicate produced no result.
+public enum RunError: Error, CustomStringConvertible, Sendable {
+    /// The scenario could not be built (only reachable for a scenario that skipped `Scenario.load`).
+    case invalidScenario(ConfigError)
+    /// A recorded value was NaN or infinite: the model left the range where its numbers mean anything.
+    /// A run with such a value is a failed run, never a result file.
+    case nonFinite(tick: Int, column: String, value: Double)
+
+    public var description: String {
+        switch self {
+        case let .invalidScenario(error):
+            return error.description
+        case let .nonFinite(tick, column, value):
+            return "the run produced a non-finite value (\(value)) in column \(column) at tick \(tick); "
+                + "the scenario's numbers are outside the range the model can represent"
+        }
+    }
+}
+
+extension SeriesRow {
+    /// The first column (in CSV order) whose value is NaN or infinite, with that value.
+    func firstNonFinite() -> (column: String, value: Double)? {
+        let values = [externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
+                      badDebtUSD, lpShareInPool]
+        let names = Self.csvHeader.split(separator: ",").dropFirst()
+        for (name, value) in zip(names, values) where !value.isFinite { return (String(name), value) }
+        return nil
+    }
+}
+
+extension Outcome {
+    /// The first numeric outcome field that is NaN or infinite, by its JSON name.
+    func firstNonFinite() -> (field: String, value: Double)? {
+        let fields: [(String, Double)] = [
+            ("bad_debt_usd", badDebtUSD), ("liquidated_usd", liquidatedUSD), ("min_amm_price", minAMMPrice),
+            ("min_ext_price", minExternalPrice), ("final_queue_usd", finalQueueUSD),
+            ("final_withdrawn_fraction", finalWithdrawnFraction), ("lp_exit_fraction_max", lpExitFractionMax),
+            ("worst_theta", worstTheta), ("worst_reserve_usd", worstReserveUSD), ("worst_queue_usd", worstQueueUSD),
+            ("worst_liquidity_coverage", worstLiquidityCoverage),
+        ]
+        return fields.first { !$0.1.isFinite }
+    }
+}
