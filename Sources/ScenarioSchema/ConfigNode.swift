@@ -45,6 +45,15 @@ public struct ConfigNode: Sendable, Equatable {
         return nil
     }
 
+    /// Longest scalar echoed whole in an error message; a longer one is cut, with its length.
+    static let echoLimit = 80
+
+    /// `text`, or its first characters and its length when it is too long to echo in one error line.
+    public static func echo(_ text: String) -> String {
+        guard text.count > echoLimit else { return text }
+        return String(text.prefix(echoLimit - 20)) + "… (\(text.count) characters)"
+    }
+
     /// A short description of what the node holds, for "got ..." in error messages.
     public var foundDescription: String {
         switch value {
@@ -54,8 +63,8 @@ public struct ConfigNode: Sendable, Equatable {
         case let .scalar(text):
             // Numbers and booleans are echoed bare; anything else is quoted so that
             // empty or space-padded strings stay visible.
-            if !isQuoted, ScalarSyntax.looksNumericOrBoolean(text) { return text }
-            return "\"" + text + "\""
+            if !isQuoted, ScalarSyntax.looksNumericOrBoolean(text), text.count <= Self.echoLimit { return text }
+            return "\"" + Self.echo(text) + "\""
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The allowed values of a numeric key. Each case also produces the "expected ..." wording
 /// of error messages, so the rule and its explanation cannot drift apart.
 public enum ValueRange: Sendable, Equatable {
@@ -74,8 +76,24 @@ public enum ValueRange: Sendable, Equatable {
     }
 
     /// Whole numbers without a trailing ".0", so messages read "[0, 1]" rather than "[0.0, 1.0]".
+    /// A number as messages show it: whole numbers bare, large or tiny ones in exponent form.
+    public static func describe(_ value: Double) -> String { format(value) }
+
     static func format(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if value == value.rounded(), abs(value) < 1e6 { return String(Int(value)) }
+        if abs(value) >= 1e6 || abs(value) < 1e-4 { return String(format: "%g", value) }
         return String(value)
     }
+}
+
+extension ValueRange {
+    /// A USD amount one agent holds or pays per tick: [0, 10¹²]. Larger values are beyond any
+    /// protocol and, summed over a population, leave the range where doubles add exactly enough.
+    public static let usdAmount = ValueRange.closed(0, 1e12)
+    /// A strictly positive size of the same scale: [10⁻⁹, 10¹²].
+    public static let positiveAmount = ValueRange.closed(1e-9, 1e12)
+    /// The log standard deviation of a lognormal draw: [0, 5] (e⁵ ≈ 148 per standard deviation).
+    public static let logSD = ValueRange.closed(0, 5)
+    /// A price in USD: [10⁻⁹, 10⁹].
+    public static let price = ValueRange.closed(1e-9, 1e9)
 }

@@ -47,7 +47,7 @@ struct BadScenarioTests {
         do {
             _ = try TestSupport.scenario(["market.sigma=-1"])
         } catch {
-            #expect("\(error)" == "--set market.sigma=-1: market.sigma: expected a finite number >= 0, got -1")
+            #expect("\(error)" == "--set market.sigma=-1: market.sigma: expected a finite number in [0, 1], got -1")
         }
     }
 }

@@ -54,14 +54,15 @@ struct CommandLineTests {
 
     @Test func aRunWritesItsThreeFilesAndASummary() throws {
         let out = Self.tempDir("run")
-        let r = try Self.ballast(["run", "experiments/reference/reference.yaml", "--set", "ticks=40", "--out", out.path, "--quiet"])
+        let r = try Self.ballast(["run", "experiments/reference/reference.yaml", "--set", "ticks=40", "--set", "market.shock.size=0",
+                                  "--out", out.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("run:") && r.stdout.contains("agent-steps/s"))
         for f in ["series.csv", "outcome.json", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path))
         }
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
-        #expect(manifest.contains("\"overrides\" : [\n    \"ticks=40\"\n  ]"))
+        #expect(manifest.contains("\"overrides\" : [\n    \"ticks=40\",\n    \"market.shock.size=0\"\n  ]"))
         try? FileManager.default.removeItem(at: out)
     }
 

@@ -48,6 +48,10 @@ public struct HistoricalReplay: MarketProcess, Equatable {
             let scale = p0 / series[0]
             scaled = series.map { $0 * scale }
             scaled[0] = p0  // exact, whatever the rounding of p0 / s0 · s0
+            if let i = scaled.firstIndex(where: { !($0.isFinite && $0 >= 1e-12 && $0 <= 1e12) }) {
+                throw .invalidParameter(name: "initial_price", value: "\(p0)",
+                                        expected: "a rescale that keeps every price in [1e-12, 1e12] (row \(i + 1) becomes \(scaled[i]))")
+            }
         }
         self.name = name
         self.source = source

@@ -55,6 +55,12 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         }
     }
 
+    /// Whether some shock freezes the oracle (which only a price feed can honour).
+    public var hasOracleFreeze: Bool {
+        guard case let .shocked(m) = self else { return false }
+        return m.shocks.contains { if case .freezeOracle = $0 { return true } else { return false } }
+    }
+
     public func validate(tickCount: Int) throws(MarketError) {
         switch self {
         case .gbm, .jumpDiffusion, .garch, .regimeSwitching, .ouPeg: return

@@ -22,6 +22,8 @@ enum PriceSeriesCSV {
 
     static func parse(_ text: String, file: String, column: String) throws(MarketError) -> [Double] {
         var columnIndex: Int?
+        var timeIndex: Int?
+        var previousTime: (text: Substring, line: Int)?
         var headerCount = 0
         var headerLine = 0
         var prices: [Double] = []
@@ -38,6 +40,7 @@ enum PriceSeriesCSV {
                                   problem: "no such column in the header (it has: \(names.joined(separator: ", ")))")
                 }
                 columnIndex = found
+                timeIndex = names.firstIndex { ["timestamp", "date", "time"].contains($0.lowercased()) }
                 headerCount = names.count
                 headerLine = lineNumber
                 continue
@@ -46,8 +49,18 @@ enum PriceSeriesCSV {
                 throw .badCSV(file: file, line: lineNumber, column: column,
                               problem: "the row has \(fields.count) fields but the header has \(headerCount)")
             }
+            if let t = timeIndex, t < fields.count {
+                let stamp = fields[t].trimmingCharacters(in: .whitespaces)[...]
+                if let previous = previousTime, !Self.isLater(stamp, than: previous.text) {
+                    let problem = stamp == previous.text ? "a duplicated timestamp" : "a timestamp out of order"
+                    throw .badCSV(file: file, line: lineNumber, column: "timestamp",
+                                  problem: "\(problem): '\(stamp)' is not after line \(previous.line)'s '\(previous.text)' "
+                                      + "(rows must be sorted by time, one per tick)")
+                }
+                previousTime = (stamp, lineNumber)
+            }
             let cell = fields[index].trimmingCharacters(in: .whitespaces)
-            guard let value = Double(cell) else {
+            guard Self.isDecimal(cell), let value = Double(cell) else {
                 throw .badCSV(file: file, line: lineNumber, column: column, problem: "not a number: '\(cell)'")
             }
             guard value.isFinite, value > 0 else {
@@ -63,5 +76,18 @@ enum PriceSeriesCSV {
             throw .badCSV(file: file, line: headerLine + 1, column: column, problem: "the file has a header but no data rows")
         }
         return prices
+    }
+
+    /// Plain decimal notation only (`2000`, `0.5`, `1.2e3`): Swift's `Double("0x7D0")` would
+    /// read hexadecimal as 2000, and "nan"/"inf" are not prices.
+    static func isDecimal(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+            && text.contains(where: \.isNumber)
+    }
+
+    /// Numeric timestamps compare as numbers, text ones (ISO-8601) as text.
+    static func isLater(_ a: Substring, than b: Substring) -> Bool {
+        if let x = Double(a), let y = Double(b), isDecimal(String(a)), isDecimal(String(b)) { return x > y }
+        return a > b
     }
 }

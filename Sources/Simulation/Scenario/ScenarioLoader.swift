@@ -5,6 +5,9 @@ import ScenarioSchema
 
 extension Scenario {
     /// Top-level keys that are not agent kinds.
+    /// The most ticks a scenario may have: 10⁷ hours is over a thousand years.
+    public static let maxTicks = 10_000_000
+
     static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending"]
 
     /// Loads `path`, applies `--set` overrides, and validates everything, including one trial build
@@ -20,13 +23,14 @@ extension Scenario {
     public static func decode(_ doc: ConfigDocument, directory: String) throws(ConfigError) -> Scenario {
         let r = try ConfigReader(doc.root)
         let name = try r.string("name", default: "scenario")
-        let ticks = try r.int("ticks", .integerAtLeast(1))
+        // A series row is about 100 bytes; the cap keeps a run within hours and the series within a GiB.
+        let ticks = try r.count("ticks", atLeast: 1, atMost: maxTicks, bytesEach: 100, noun: "ticks")
         let seed = try r.int("seed", default: 1, .integerAtLeast(0))
         let runThreshold = try r.double("run_threshold", default: 0.5, .probability)
         let orderingName = try r.string("ordering", default: "random", oneOf: OrderingPolicy.allCases.map(\.rawValue))
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
-        let lending = try decodeLending(try r.child("lending"))
+        let lending = try decodeLending(try r.child("lending"), ticks: ticks)
 
         var sections: [(key: String, node: ConfigNode)] = []
         for kind in AgentRegistry.kinds {
@@ -36,6 +40,9 @@ extension Scenario {
             }
         }
         let phaseNodes = try r.list("phases")
+        guard !phaseNodes.isEmpty else {
+            throw r.semanticError("phases", "expected at least one agent section's key, got an empty list")
+        }
         var phases: [String] = []
         for node in phaseNodes {
             guard let key = node.scalarText, sections.contains(where: { $0.key == key }) else {
@@ -45,6 +52,11 @@ extension Scenario {
             phases.append(key)
         }
         try r.finish()
+        if lending.oracle == nil, market.hasOracleFreeze {
+            throw ConfigError.semantic(r.node("market") ?? r.mappingNode,
+                                       "oracle_freeze has no effect while lending.oracle is amm (the pool prices itself); "
+                                       + "set lending.oracle: feed or remove oracle_freeze")
+        }
 
         var scenario = Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
                                 phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
@@ -58,14 +70,14 @@ extension Scenario {
 
     static func decodeAMM(_ r: ConfigReader) throws(ConfigError) -> AMM {
         var a = AMM()
-        a.reserveCollateral = try r.double("reserve_collateral", default: a.reserveCollateral, .positive)
-        a.reserveUSD = try r.double("reserve_usd", default: a.reserveUSD, .positive)
+        a.reserveCollateral = try r.double("reserve_collateral", default: a.reserveCollateral, .closed(1e-6, 1e15))
+        a.reserveUSD = try r.double("reserve_usd", default: a.reserveUSD, .closed(1, 1e15))
         a.feeBps = try r.double("fee_bps", default: a.feeBps, .closed(0, 9_999))
         try r.finish()
         return a
     }
 
-    static func decodeLending(_ r: ConfigReader) throws(ConfigError) -> Lending {
+    static func decodeLending(_ r: ConfigReader, ticks: Int) throws(ConfigError) -> Lending {
         var l = Lending()
         l.reserveFraction = try r.double("reserve_fraction", default: l.reserveFraction, .probability)
         l.insuranceFraction = try r.double("insurance_fraction", default: l.insuranceFraction, .nonNegative)
@@ -90,12 +102,12 @@ extension Scenario {
         l.withdrawals = WithdrawalPolicy(
             feeFraction: try r.double("withdrawal_fee", default: 0, .probability),
             gateFractionPerTick: try r.double("gate_fraction_per_tick", default: 1, .probability),
-            lockedUntilTick: try r.int("locked_until_tick", default: 0, .integerAtLeast(0)),
+            lockedUntilTick: try r.int("locked_until_tick", default: 0, .closed(0, Double(maxTicks))),
             socialiseUncoveredLosses: try r.bool("socialise_losses", default: false))
         let source = try r.string("oracle", default: "amm", oneOf: ["amm", "feed"])
         let spec = OracleSpec(deviation: try r.double("oracle_deviation", default: 0.005, .nonNegative),
-                              heartbeat: try r.int("oracle_heartbeat", default: 24, .integerAtLeast(1)),
-                              delay: try r.int("oracle_delay", default: 0, .integerAtLeast(0)))
+                              heartbeat: try r.int("oracle_heartbeat", default: 24, .closed(1, Double(maxTicks))),
+                              delay: try r.int("oracle_delay", default: 0, .closed(0, Double(ticks))))
         l.oracle = source == "feed" ? spec : nil
         try r.finish()
         return l

@@ -32,9 +32,11 @@ public struct StudyRunner: Sendable {
     /// `validated` are the points' scenarios when the caller has already loaded them.
     public func run(store: ResultStore, validated: [Scenario]? = nil, stop: StopSignal = StopSignal(),
                     progress: (@Sendable (StudyProgress) -> Void)? = nil) async throws -> Bool {
-        let points = try spec.points()
-        try store.registerPoints(points)
+        var points = try spec.points()
         let scenarios = try validated ?? scenarios(for: points)
+        // Each point records the scenario it runs, so a resume after an edit is refused, not mixed.
+        for i in points.indices { points[i].scenarioHash = scenarios[i].contentHash }
+        try store.registerPoints(points)
         var target = [Int](repeating: spec.replicates, count: points.count)
         let started = ContinuousClock.now
         var doneThisSession = 0
@@ -94,9 +96,14 @@ public struct StudyRunner: Sendable {
                 let key = jobs[next], scenario = scenarios[key.point]
                 next += 1
                 group.addTask {
-                    let r = try await Engine(scenario: scenario, workers: 1)
-                        .run(seed: seed, replicate: UInt64(key.replicate), recordSeries: false)
-                    return (key, r.outcome)
+                    do {
+                        let r = try await Engine(scenario: scenario, workers: 1)
+                            .run(seed: seed, replicate: UInt64(key.replicate), recordSeries: false)
+                        return (key, r.outcome)
+                    } catch {
+                        throw ReplicateFailure(point: key.point, replicate: key.replicate,
+                                               overrides: scenario.overrides, reason: "\(error)")
+                    }
                 }
             }
             while next < jobs.count && next < workers && !stop.isStopped { launch() }
@@ -116,6 +123,18 @@ public struct StudyRunner: Sendable {
         // The loop has already reported the last replicate.
         if !pending.isEmpty { try store.record(pending) }
         return done
+    }
+
+    /// A replicate that produced no result. The study stops; what was stored before stays stored.
+    public struct ReplicateFailure: Error, CustomStringConvertible, Sendable {
+        public let point: Int
+        public let replicate: Int
+        public let overrides: [String]
+        public let reason: String
+
+        public var description: String {
+            "point \(point) (\(overrides.joined(separator: ", "))), replicate \(replicate) failed: \(reason)"
+        }
     }
 
     static func seconds(_ d: Duration) -> Double {

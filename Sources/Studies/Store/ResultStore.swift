@@ -12,6 +12,9 @@ public final class ResultStore: Sendable {
 
     /// The manifest the store was created with (the stored one on reopening).
     public let manifest: StudyManifest
+    /// The Ballast version and seed of this session, recorded with each point it registers.
+    let sessionVersion: String
+    let sessionSeed: UInt64
     /// Path of the SQLite file, for messages.
     public let path: String
     let queue: DatabaseQueue
@@ -55,6 +58,8 @@ public final class ResultStore: Sendable {
         self.queue = queue
         self.path = path
         self.manifest = stored ?? manifest
+        sessionVersion = manifest.ballastVersion
+        sessionSeed = manifest.seed
     }
 
     /// WAL with `synchronous = NORMAL`: a commit survives the process being killed (the frames are
@@ -93,7 +98,9 @@ public final class ResultStore: Sendable {
         try Self.wrap {
             try queue.write { db in
                 var known = try Self.readPoints(db).reduce(into: [Int: [Double]]()) { $0[$1.index] = $1.values }
-                let insertPoint = try db.cachedStatement(sql: "INSERT INTO point (point) VALUES (?)")
+                let provenance = try Self.readProvenance(db)
+                let insertPoint = try db.cachedStatement(
+                    sql: "INSERT INTO point (point, scenario_hash, ballast_version, seed) VALUES (?, ?, ?, ?)")
                 let insertValue = try db.cachedStatement(
                     sql: "INSERT INTO point_value (point, position, value) VALUES (?, ?, ?)")
                 for p in points {
@@ -101,15 +108,43 @@ public final class ResultStore: Sendable {
                         guard Self.sameValues(stored, p.values) else {
                             throw StoreError.pointConflict(index: p.index, stored: stored, given: p.values)
                         }
+                        try checkProvenance(p, stored: provenance[p.index])
                         continue
                     }
-                    try insertPoint.execute(arguments: [p.index])
+                    try insertPoint.execute(arguments: [p.index, p.scenarioHash, sessionVersion, String(sessionSeed)])
                     for (position, value) in p.values.enumerated() {
                         try insertValue.execute(arguments: [p.index, position, value.isNaN ? nil : value])
                     }
                     known[p.index] = p.values
                 }
             }
+        }
+    }
+
+    /// What each stored point was run with: (scenario hash, Ballast version, seed).
+    static func readProvenance(_ db: Database) throws -> [Int: (hash: String, version: String, seed: String)] {
+        var out: [Int: (hash: String, version: String, seed: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT point, scenario_hash, ballast_version, seed FROM point") {
+            out[row[0]] = (row[1], row[2], row[3])
+        }
+        return out
+    }
+
+    /// A point may be resumed only with the scenario, version and seed it was started with.
+    private func checkProvenance(_ p: StudyPoint, stored: (hash: String, version: String, seed: String)?) throws {
+        guard let stored else { return }
+        if stored.hash != p.scenarioHash {
+            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "scenario hash",
+                                                stored: stored.hash.isEmpty ? "(none)" : stored.hash,
+                                                given: p.scenarioHash.isEmpty ? "(none)" : p.scenarioHash)
+        }
+        if !stored.version.isEmpty, stored.version != sessionVersion {
+            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "Ballast version",
+                                                stored: stored.version, given: sessionVersion)
+        }
+        if !stored.seed.isEmpty, stored.seed != String(sessionSeed) {
+            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "seed", stored: stored.seed,
+                                                given: String(sessionSeed))
         }
     }
 

@@ -11,6 +11,9 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case notAStore(path: String, reason: String)
     /// A point index is already registered with other values.
     case pointConflict(index: Int, stored: [Double], given: [Double])
+    /// A point was stored by another scenario, Ballast version or seed than this run would use:
+    /// resuming would mix replicates of two different models.
+    case provenanceMismatch(path: String, point: Int, field: String, stored: String, given: String)
     /// A point is malformed (negative index, wrong number of values).
     case badPoint(index: Int, problem: String)
     /// An outcome names a point that was never registered.
@@ -36,6 +39,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "\(path) is not a Ballast result store: \(reason)"
         case let .pointConflict(index, stored, given):
             return "point \(index) is stored with values \(stored), not \(given)"
+        case let .provenanceMismatch(path, point, field, stored, given):
+            return "\(path): point \(point) was run with \(field) \(stored), but this run has \(given)"
+                + (field == "scenario hash" ? " (the scenario file or an override changed)" : "")
+                + "; resuming would mix replicates of two models: use another --out, or delete the folder to start again"
         case let .badPoint(index, problem):
             return "bad point \(index): \(problem)"
         case let .unknownPoint(index):

@@ -5,7 +5,7 @@ enum StoreSchema {
     /// "Blst": marks the file as a Ballast store for `PRAGMA application_id`.
     static let applicationID: Int32 = 0x426C_7374
     /// Bumped whenever the layout changes; a store of another version is refused, not migrated.
-    static let version = 1
+    static let version = 2
     /// Column names a parameter may not take, since the CSV puts them side by side.
     static let reservedNames = ["point", "replicate"] + OutcomeColumn.allCases.map(\.rawValue)
 
@@ -27,7 +27,10 @@ enum StoreSchema {
             name TEXT NOT NULL UNIQUE
         );
         CREATE TABLE point (
-            point INTEGER PRIMARY KEY CHECK (point >= 0)
+            point INTEGER PRIMARY KEY CHECK (point >= 0),
+            scenario_hash TEXT NOT NULL DEFAULT '',
+            ballast_version TEXT NOT NULL DEFAULT '',
+            seed TEXT NOT NULL DEFAULT ''
         );
         CREATE TABLE point_value (
             point INTEGER NOT NULL REFERENCES point(point),

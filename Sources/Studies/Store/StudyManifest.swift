@@ -39,10 +39,15 @@ public struct StudyPoint: Sendable, Equatable {
     public var index: Int
     /// Aligned with `StudyManifest.parameterNames`.
     public var values: [Double]
+    /// The content hash of the scenario this point runs (after every override), so that a resume
+    /// after the scenario file changed is refused instead of mixing two models' replicates.
+    /// Empty when unknown (stores written by hand in tests).
+    public var scenarioHash: String
 
-    public init(index: Int, values: [Double]) {
+    public init(index: Int, values: [Double], scenarioHash: String = "") {
         self.index = index
         self.values = values
+        self.scenarioHash = scenarioHash
     }
 }
 

@@ -17,7 +17,7 @@ extension StudySpec {
         let design = try r.string("design", default: "grid", oneOf: Design.allCases.map(\.rawValue))
         var parameters: [Parameter] = []
         for node in try r.list("parameters") {
-            parameters.append(try decodeParameter(node, grid: design == "grid"))
+            parameters.append(try decodeParameter(node, grid: design == "grid", design: design))
         }
         guard !parameters.isEmpty else { throw r.error("parameters", "expected at least one parameter") }
         var fixed: [String] = []
@@ -32,15 +32,20 @@ extension StudySpec {
         var adaptive: Adaptive?
         if let a = try r.optionalChild("adaptive") {
             adaptive = Adaptive(targetHalfWidth: try a.double("target_half_width", .open(0, 0.5)),
-                                maxReplicates: try a.int("max_replicates", .integerAtLeast(1)),
+                                maxReplicates: try a.count("max_replicates", atLeast: 1, atMost: maxReplicatesPerPoint,
+                                                           bytesEach: 48, noun: "replicates"),
                                 batch: try a.int("batch", default: 50, .integerAtLeast(1)))
         }
+        let name = try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        if let problem = Self.badName(name) { throw r.error("name", problem) }
         var spec = StudySpec(
-            name: try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension),
+            name: name,
             scenarioPath: scenarioPath, seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))),
             fixedOverrides: fixed, parameters: parameters, design: Design(rawValue: design) ?? .grid,
-            designPoints: try r.int("points", default: 16, .integerAtLeast(1)),
-            replicates: try r.int("replicates", .integerAtLeast(1)), adaptive: adaptive,
+            designPoints: try r.count("points", default: 16, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "points"),
+            replicates: try r.count("replicates", atLeast: 1, atMost: maxReplicatesPerPoint, bytesEach: 48,
+                                    noun: "replicates"),
+            adaptive: adaptive,
             confidence: try r.double("confidence", default: 0.95, .unitOpen),
             hash: doc.contentHash, sourcePath: path)
         if r.has("outcomes") {
@@ -56,13 +61,30 @@ extension StudySpec {
             throw r.error("adaptive", "expected adaptive.max_replicates >= replicates (\(spec.replicates)), got \(adaptive.maxReplicates)")
         }
         try r.finish()
+        do { try spec.checkSize() } catch { throw r.error(spec.design == .grid ? "parameters" : "points", error.message) }
         return spec
     }
 
-    static func decodeParameter(_ node: ConfigNode, grid: Bool) throws(ConfigError) -> Parameter {
+    /// Why `name` cannot name the study's folder under `out/`, or nil: it becomes a path component,
+    /// so `../x` or `a/b` would write outside `out/`.
+    static func badName(_ name: String) -> String? {
+        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+        guard !name.isEmpty, allowed, !name.hasPrefix("."), name.count <= 100 else {
+            return "expected a folder name of letters, digits, '-', '_' and '.' (not starting with '.', at most 100 characters), "
+                + "got \"\(ConfigNode.echo(name))\""
+        }
+        return nil
+    }
+
+    static func decodeParameter(_ node: ConfigNode, grid: Bool, design: String) throws(ConfigError) -> Parameter {
         let p = try ConfigReader(node)
         let key = try p.string("key")
         var param = Parameter(key: key, levels: [], lower: 0, upper: 0, logScale: false)
+        if p.has("values") && !grid {
+            // A space-filling design draws its points from a range; listed values would be silently replaced.
+            throw p.error("values", "expected `range` or `log_range` for a \(design) design (it draws points in a range), "
+                          + "got `values`; use design: grid to run listed values")
+        }
         if p.has("values") {
             param.levels = try p.doubles("values")
             param.lower = param.levels.min() ?? 0
@@ -71,7 +93,7 @@ extension StudySpec {
             param.logScale = !p.has("range")
             param.lower = try range.double("from", param.logScale ? .positive : .any)
             param.upper = try range.double("to", param.logScale ? .positive : .any)
-            let steps = try range.int("steps", default: 5, .integerAtLeast(1))
+            let steps = try range.count("steps", default: 5, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "steps")
             do {
                 param.levels = param.logScale
                     ? try FullGrid.logarithmic(from: param.lower, to: param.upper, steps: steps)

@@ -74,6 +74,34 @@ public struct StudySpec: Sendable {
     public var hash: String
     public var sourcePath: String
 
+    /// The most points a study may have, and replicates per point (and in all: ``maxReplicates``).
+    /// Planning keeps every (point, replicate) key in memory; beyond these, split the study.
+    public static let maxPoints = 1_000_000
+    public static let maxReplicatesPerPoint = 10_000_000
+    public static let maxReplicates = 100_000_000
+
+    /// Refuses a study whose points or replicates would not fit in memory, saying how much it would need.
+    public func checkSize() throws(SizeError) {
+        let points = design == .grid ? parameters.reduce(1.0) { $0 * Double($1.levels.count) } : Double(designPoints)
+        guard points <= Double(Self.maxPoints) else {
+            throw SizeError(message: "the design has \(ValueRange.describe(points)) points; at most \(Self.maxPoints) are allowed "
+                            + "(planning them would need about \(ByteCount.text(points * 64 * Double(max(1, parameters.count)))))")
+        }
+        let perPoint = Double(adaptive?.maxReplicates ?? replicates)
+        let total = points * perPoint
+        guard total <= Double(Self.maxReplicates) else {
+            throw SizeError(message: "\(ValueRange.describe(points)) points × \(ValueRange.describe(perPoint)) replicates = "
+                            + "\(ValueRange.describe(total)) replicates; at most \(Self.maxReplicates) are allowed in one study "
+                            + "(planning them would need about \(ByteCount.text(total * 48))); split it into several studies")
+        }
+    }
+
+    /// A study too large to plan.
+    public struct SizeError: Error, Sendable, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+
     /// The `--set` overrides for a point.
     public func overrides(for point: StudyPoint) -> [String] {
         fixedOverrides + zip(parameters, point.values).map { "\($0.key)=\(Self.format($1))" }
