@@ -31,12 +31,12 @@ public enum Arbitrageurs: AgentKind {
 
     public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
         var c = Config()
-        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
-        c.inventoryUSD = try r.double("inventory_usd", default: c.inventoryUSD, .nonNegative)
-        c.inventoryCollateral = try r.double("inventory_collateral", default: c.inventoryCollateral, .nonNegative)
+        c.count = try r.count("count", default: c.count, atMost: 100_000, bytesEach: 64, noun: "arbitrageurs")
+        c.inventoryUSD = try r.double("inventory_usd", default: c.inventoryUSD, .usdAmount)
+        c.inventoryCollateral = try r.double("inventory_collateral", default: c.inventoryCollateral, .usdAmount)
         c.gamma = try r.double("gamma", default: c.gamma, .unitOpen)
-        c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .nonNegative)
-        c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .nonNegative)
+        c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .usdAmount)
+        c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .usdAmount)
         try r.finish()
         return [ArbitrageurPopulation(config: c)]
     }

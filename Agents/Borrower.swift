@@ -63,15 +63,15 @@ public enum Borrowers: AgentKind {
 
     public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
         var c = Config()
-        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
-        c.weightLogSD = try r.double("weight_log_sd", default: c.weightLogSD, .positive)
+        c.count = try r.count("count", default: c.count, atMost: 1_000_000, bytesEach: 96, noun: "borrowers")
+        c.weightLogSD = try r.double("weight_log_sd", default: c.weightLogSD, .closed(1e-9, 5))
         c.ltvMin = try r.double("ltv_min", default: c.ltvMin, .unitOpen)
         c.ltvMax = try r.double("ltv_max", default: c.ltvMax, .unitOpen)
         c.behaviour = Behaviour(rawValue: try r.string("behaviour", default: "passive", oneOf: ["passive", "active"])) ?? .passive
         c.triggerHF = try r.double("trigger_hf", default: c.triggerHF, .positive)
         c.targetHF = try r.double("target_hf", default: c.targetHF, .positive)
         c.panicHF = try r.double("panic_hf", default: c.panicHF, .positive)
-        c.capitalFraction = try r.double("capital_fraction", default: c.capitalFraction, .nonNegative)
+        c.capitalFraction = try r.double("capital_fraction", default: c.capitalFraction, .closed(0, 1e3))
         c.panicSellFraction = try r.double("panic_sell_fraction", default: c.panicSellFraction, .probability)
         c.defendWithTopUps = try r.string("defence", default: "repay", oneOf: ["repay", "top_up"]) == "top_up"
         if c.ltvMin > c.ltvMax {

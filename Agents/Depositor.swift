@@ -77,10 +77,10 @@ public enum Depositors: AgentKind {
 
     public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
         var c = Config()
-        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
-        c.shards = try r.int("shards", default: c.shards, .integerAtLeast(1))
-        c.depositMedian = try r.double("deposit_median", default: c.depositMedian, .positive)
-        c.depositLogSD = try r.double("deposit_log_sd", default: c.depositLogSD, .positive)
+        c.count = try r.count("count", default: c.count, atMost: 10_000_000, bytesEach: 48, noun: "depositors")
+        c.shards = try r.int("shards", default: c.shards, .closed(1, 1_024))
+        c.depositMedian = try r.double("deposit_median", default: c.depositMedian, .positiveAmount)
+        c.depositLogSD = try r.double("deposit_log_sd", default: c.depositLogSD, .closed(1e-9, 5))
         c.attention = try r.double("attention", default: c.attention, .probability)
         c.noiseSD = try r.double("noise_sd", default: c.noiseSD, .positive)
         c.thresholdMean = try r.double("threshold_mean", default: c.thresholdMean)

@@ -31,11 +31,11 @@ public enum Liquidators: AgentKind {
 
     public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
         var c = Config()
-        c.count = try r.int("count", default: c.count, .integerAtLeast(0))
-        c.budgetPerTick = try r.double("budget_per_tick", default: c.budgetPerTick, .nonNegative)
-        c.budgetLogSD = try r.double("budget_log_sd", default: c.budgetLogSD, .nonNegative)
-        c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .nonNegative)
-        c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .nonNegative)
+        c.count = try r.count("count", default: c.count, atMost: 100_000, bytesEach: 64, noun: "liquidators")
+        c.budgetPerTick = try r.double("budget_per_tick", default: c.budgetPerTick, .usdAmount)
+        c.budgetLogSD = try r.double("budget_log_sd", default: c.budgetLogSD, .logSD)
+        c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .usdAmount)
+        c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .usdAmount)
         c.priorityFeeFraction = try r.double("priority_fee_fraction", default: c.priorityFeeFraction, .probability)
         try r.finish()
         var budgets = [Double](repeating: c.budgetPerTick, count: c.count)

@@ -66,10 +66,10 @@ public enum LiquidityProviders: AgentKind {
 
     public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
         var c = Config()
-        c.count = try r.int("count", default: c.count, .integerAtLeast(1))
+        c.count = try r.count("count", default: c.count, atLeast: 1, atMost: 100_000, bytesEach: 96, noun: "LPs")
         c.toleranceMin = try r.double("tolerance_min", default: c.toleranceMin, .nonNegative)
         c.toleranceMax = try r.double("tolerance_max", default: c.toleranceMax, .nonNegative)
-        c.volatilityWindow = try r.int("volatility_window", default: c.volatilityWindow, .integerAtLeast(2))
+        c.volatilityWindow = try r.int("volatility_window", default: c.volatilityWindow, .closed(2, 100_000))
         c.reentryRatio = try r.double("reentry_ratio", default: c.reentryRatio, .probability)
         c.incentiveToleranceBonus = try r.double("incentive_tolerance_bonus", default: 0, .nonNegative)
         c.feeYieldSensitivity = try r.double("fee_yield_sensitivity", default: 0, .nonNegative)
