@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics"]),
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics"], exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [
             "ProtocolModel", "Stochastics",

@@ -15,8 +15,8 @@ struct BadScenarioTests {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
-    @Test func theCorpusHasAtLeastFifteenFiles() {
-        #expect(Self.files.count >= 15)
+    @Test func theCorpusHasAtLeastFiftyFiles() {
+        #expect(Self.files.count >= 50)
     }
 
     @Test(arguments: files)
@@ -31,6 +31,7 @@ struct BadScenarioTests {
         } catch {
             let got = error.description.replacingOccurrences(of: Self.directory.path + "/", with: "")
             #expect(got == expected)
+            #expect(!got.contains("\n") && got.utf8.count <= 500, "one line of at most 500 bytes")
         }
     }
 

@@ -24,7 +24,15 @@ public struct StudyRunner: Sendable {
     /// Validates every point's scenario before any work starts.
     public func scenarios(for points: [StudyPoint]) throws(ConfigError) -> [Scenario] {
         var out: [Scenario] = []
-        for p in points { out.append(try Scenario.load(path: spec.scenarioPath, overrides: spec.overrides(for: p))) }
+        for p in points {
+            do {
+                out.append(try Scenario.load(path: spec.scenarioPath, overrides: spec.overrides(for: p)))
+            } catch {
+                // Name the study and the point, then the scenario's own located error.
+                throw ConfigError(file: spec.sourcePath, line: nil, keyPath: "parameters",
+                                  message: "point \(p.index) is not a valid scenario: \(error.description)")
+            }
+        }
         return out
     }
 

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import ScenarioSchema
+import Simulation
+@testable import Studies
+
+/// Every file in `Fixtures/BadStudies` states on its first line the one-line error it must produce
+/// (`# expect: FILE:LINE: key.path: …`): loading the study and its points' scenarios must fail so,
+/// before any replicate runs.
+@Suite("Bad study corpus")
+struct BadStudyCorpusTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/BadStudies")
+
+    static var files: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "yaml" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test func theCorpusHasItsFiles() {
+        #expect(Self.files.count >= 15)
+    }
+
+    @Test(arguments: files)
+    func eachFileFailsWithItsStatedError(_ file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let first = text.prefix { $0 != "\n" }
+        #expect(first.hasPrefix("# expect: "), "\(file.lastPathComponent) lacks an expectation line")
+        let expected = String(first.dropFirst("# expect: ".count))
+        do {
+            let spec = try StudySpec.load(path: file.path)
+            _ = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())
+            Issue.record("\(file.lastPathComponent) loaded without error")
+        } catch {
+            let got = error.description.replacingOccurrences(of: Self.directory.path + "/", with: "")
+            #expect(got == expected)
+            #expect(!got.contains("\n") && got.utf8.count <= 500, "one line of at most 500 bytes")
+        }
+    }
+}
