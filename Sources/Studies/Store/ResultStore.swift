@@ -159,8 +159,8 @@ public final class ResultStore: Sendable {
     }
 
     static func readPoints(_ db: Database) throws -> [StudyPoint] {
-        var points = try Int.fetchAll(db, sql: "SELECT point FROM point ORDER BY point")
-            .map { StudyPoint(index: $0, values: []) }
+        var points = try Row.fetchAll(db, sql: "SELECT point, scenario_hash FROM point ORDER BY point")
+            .map { StudyPoint(index: $0[0], values: [], scenarioHash: $0[1]) }
         // Both queries are ordered by point, so the values walk the points once.
         let cursor = try Row.fetchCursor(db, sql: "SELECT point, value FROM point_value ORDER BY point, position")
         var i = 0
