@@ -109,3 +109,26 @@ extension MarketTests {
         }
     }
 }
+
+/// The replayed data is part of the scenario: its hash (recorded in run manifests and study stores)
+/// changes when the CSV changes, even if the YAML does not.
+@Suite struct ReplayHashTests {
+    @Test func editingTheDataFileChangesTheScenarioHash() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-replay-hash-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = dir.appendingPathComponent("s.yaml")
+        let base = try String(contentsOf: TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/good-tiny.yaml"),
+                              encoding: .utf8)
+            .replacingOccurrences(of: "  model: gbm\n  initial_price: 2000\n  sigma: 0.01\n",
+                                  with: "  model: replay\n  file: prices.csv\n")
+        try Data(base.utf8).write(to: yaml)
+        func hash(_ prices: [String]) throws -> String {
+            try Data(("timestamp,close\n" + prices.enumerated().map { "\($0.offset),\($0.element)" }.joined(separator: "\n")).utf8)
+                .write(to: dir.appendingPathComponent("prices.csv"))
+            return try Scenario.load(path: yaml.path).contentHash
+        }
+        let a = try hash(["2000", "1990", "1985"]), b = try hash(["2000", "1990", "1984"]), c = try hash(["2000", "1990", "1985"])
+        #expect(a != b && a == c)
+    }
+}

@@ -55,6 +55,15 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         }
     }
 
+    /// The replayed price series, when the model replays data: part of what a scenario is.
+    public var replayedPrices: [Double]? {
+        switch self {
+        case let .replay(m): return m.prices
+        case let .shocked(m): return m.base.replayedPrices
+        default: return nil
+        }
+    }
+
     /// Whether some shock freezes the oracle (which only a price feed can honour).
     public var hasOracleFreeze: Bool {
         guard case let .shocked(m) = self else { return false }

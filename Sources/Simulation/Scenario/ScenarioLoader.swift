@@ -2,6 +2,7 @@ import Agents
 import Foundation
 import ProtocolModel
 import ScenarioSchema
+import Stochastics
 
 extension Scenario {
     /// Top-level keys that are not agent kinds.
@@ -60,12 +61,22 @@ extension Scenario {
 
         var scenario = Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
                                 phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
-                                runThreshold: runThreshold, agentSections: sections, contentHash: doc.contentHash,
+                                runThreshold: runThreshold, agentSections: sections,
+                                contentHash: contentHash(doc, market),
                                 sourcePath: doc.file, overrides: doc.overrides)
         // A trial build reads every agent section, so typos there fail now, with their line.
         let (_, populations) = try Engine(scenario: scenario).build(seed: scenario.seed, replicate: 0)
         scenario.agentCount = populations.reduce(0) { $0 + $1.count }
         return scenario
+    }
+
+    /// The scenario text's hash, folded with the replayed prices when there are any: editing a
+    /// data file changes the model as surely as editing the YAML, and a resume must see it.
+    static func contentHash(_ doc: ConfigDocument, _ market: MarketModel) -> String {
+        guard let prices = market.replayedPrices else { return doc.contentHash }
+        let text = doc.contentHash + "|" + prices.map { String($0.bitPattern, radix: 16) }.joined(separator: ",")
+        let hex = String(stableHash(text), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     static func decodeAMM(_ r: ConfigReader) throws(ConfigError) -> AMM {
