@@ -74,7 +74,7 @@ struct RepeatedKillTests {
         var landed = 0, afterLastReplicate = 0, finished = 0
         var log: [String] = []
         for (attempt, (moment, batch)) in Self.schedule(seed: 20_260_101).enumerated() {
-            let before = StoreProbe(folder: killed).rows() ?? 0
+            let before = SweepChild.storedRows(in: killed)
             let child = SweepChild.process(["sweep", study.path, "--out", killed.path, "--workers", "2",
                                             "--batch", "\(batch)", "--quiet"] + (attempt == 0 ? [] : ["--resume"]))
             try child.run()
@@ -84,7 +84,7 @@ struct RepeatedKillTests {
                 await SweepChild.signal(child, onceRows: max(target, before + 1), in: killed, delay: .milliseconds(jitter))
             }
             child.waitUntilExit()
-            let after = StoreProbe(folder: killed).rows() ?? 0
+            let after = SweepChild.storedRows(in: killed)
             let wasKilled = child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL
             if wasKilled && after < Self.total {
                 landed += 1

@@ -95,14 +95,27 @@ enum SweepChild {
         return seen
     }
 
+    /// The replicates stored in `folder` while no child is running: 0 when there is no store yet.
+    /// Retries for up to a second, since a read can find the store busy for a moment.
+    static func storedRows(in folder: URL) -> Int {
+        let probe = StoreProbe(folder: folder)
+        guard FileManager.default.fileExists(atPath: probe.path) else { return 0 }
+        for _ in 0..<200 {
+            if let n = probe.rows() { return n }
+            usleep(5_000)
+        }
+        return 0
+    }
+
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 }
 
 /// Counts a store's replicate rows through a read-only SQLite connection. Unlike `ResultStore`, it
-/// never writes: it neither sets the journal mode nor checkpoints the WAL on close, so after a kill
-/// the recovery is left to the next `ballast`, as it would be for a user.
+/// never writes the database: it neither sets the journal mode nor checkpoints the WAL on close,
+/// so after a kill, folding the WAL back into the database is left to the next `ballast`, as it
+/// would be for a user.
 final class StoreProbe {
     let path: String
     private var queue: DatabaseQueue?
