@@ -15,6 +15,8 @@ public struct Engine: Sendable {
     public let scenario: Scenario
     /// How many populations may propose at once (1 = strictly sequential).
     public let workers: Int
+    /// Called at the end of every tick when set (tests: `@testable import Simulation`); nil costs one check per tick.
+    var tickObserver: TickObserver?
 
     public init(scenario: Scenario, workers: Int = 1) {
         self.scenario = scenario
@@ -112,6 +114,7 @@ public struct Engine: Sendable {
                                 lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1)
             outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
             if recordSeries { series.append(row) }
+            if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
         outcome.finalQueueUSD = world.ledger.queue.total
