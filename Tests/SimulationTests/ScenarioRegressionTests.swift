@@ -87,4 +87,42 @@ struct ScenarioRegressionTests {
             #expect(abs(b.outstanding / a.outstanding - 0.9) < 1e-9, "the gate lets 10% of what is left out each tick")
         }
     }
+
+    /// Bug: when every LP left, rounding in the LPs' share books (each held total/count, and the pool
+    /// subtracts their burns one by one) left ~1e-12 of the shares in the pool, owned by nobody, over
+    /// dust reserves; trades into that dust pool then sent its price to 1e-36 and LPs re-entered at it
+    /// (`lps.ownerless_shares`). The shrinker's minimum: three LPs that all leave at tick 0.
+    static let lastLPLeavesDust = """
+        name: random
+        ticks: 1
+        phases: [lps]
+        market:
+          model: gbm
+          initial_price: 1000
+          sigma: 0
+        amm:
+          reserve_usd: 20000
+        lending: {}
+        lps:
+          count: 3
+          il_tolerance: 0
+        """
+
+    @Test func thePoolIsEmptyOnceTheLastLPLeaves() async throws {
+        let log = Log<(shares: Double, base: Double, quote: Double, lpShares: [Double], taken: Double)>()
+        try await Self.run(Self.lastLPLeavesDust) { w, _, populations in
+            var lpShares: [Double] = [], taken = 0.0
+            for case let lps as LiquidityProviderPopulation in populations {
+                let agents = await lps.agents
+                lpShares += agents.map(\.shares)
+                taken += agents.reduce(0) { $0 + $1.withdrawnValue }
+            }
+            await log.add((w.amm.totalShares, w.amm.reserveBase, w.amm.reserveQuote, lpShares, taken))
+        }
+        let end = try #require(await log.entries.last)
+        #expect(end.lpShares == [0, 0, 0], "every LP left")
+        #expect(end.shares == 0 && end.base == 0 && end.quote == 0, "nothing left behind: \(end)")
+        // The whole pool went to the LPs: 50,000 collateral at the price 0.4 plus 20,000 USD.
+        #expect(abs(end.taken - 40_000) < 1e-6, "LPs took \(end.taken)")
+    }
 }
