@@ -89,9 +89,11 @@ struct ScenarioRegressionTests {
     }
 
     /// Bug: when every LP left, rounding in the LPs' share books (each held total/count, and the pool
-    /// subtracts their burns one by one) left ~1e-12 of the shares in the pool, owned by nobody, over
-    /// dust reserves; trades into that dust pool then sent its price to 1e-36 and LPs re-entered at it
-    /// (`lps.ownerless_shares`). The shrinker's minimum: three LPs that all leave at tick 0.
+    /// subtracts their burns one by one) often left ~1e-12 of the shares in the pool, owned by nobody, over
+    /// dust reserves (`lps.ownerless_shares`). The reference model says the pool is then empty and its
+    /// price holds; instead arbitrageurs kept walking the dust pool's price to p_ext (in the reference
+    /// scenario, whenever all 50 LPs left after a large shock), and in thin random scenarios trades sent
+    /// it to 1e-36 and LPs re-entered at that price. The shrinker's minimum: three LPs that all leave at tick 0.
     static let lastLPLeavesDust = """
         name: random
         ticks: 1

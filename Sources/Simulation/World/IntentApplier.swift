@@ -22,7 +22,8 @@ struct IntentApplier {
             return arbitrage(p, gamma, maxBase, maxQuote, gas, minProfit, &w)
         case let .removeLiquidity(shares):
             // Within rounding of the whole pool burns it all: the LPs' books and the pool's total differ by
-            // floating-point dust, which must not linger as shares nobody owns (a dust pool with a wild price).
+            // floating-point dust, which must not linger as shares nobody owns. When every LP has left the pool
+            // is empty (reference model): its price holds, and nobody trades against a dust pool.
             let total = w.amm.totalShares
             guard shares > 0, shares <= total * (1 + 1e-12),
                   let out = try? w.amm.removeLiquidity(shares: shares >= total * (1 - 1e-12) ? total : shares) else {
