@@ -146,11 +146,19 @@ public actor DepositorShard: Population {
     }
 
     public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        // A withdrawal that was paid or queued ends the agent's stay; one refused by a gate or lock-up does not.
-        for r in receipts where r.filled && r.usdOut + r.usdQueued > 0 {
+        // What the ledger accepted (paid + queued + fee) leaves the balance; what a gate or lock-up refused
+        // stays deposited, and the agent keeps it. The stay ends once the whole balance was accepted.
+        for r in receipts where r.filled {
+            guard case let .withdraw(requested) = r.intent else { continue }
+            let accepted = r.usdOut + r.usdQueued + r.amount
+            guard accepted > 0 else { continue }
             let i = Int(r.agent)
-            agents[i].hasWithdrawn = true
-            agents[i].balance = 0
+            if accepted >= requested * (1 - 1e-12) {
+                agents[i].hasWithdrawn = true
+                agents[i].balance = 0
+            } else {
+                agents[i].balance -= accepted
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ public struct Engine: Sendable {
     public let scenario: Scenario
     /// How many populations may propose at once (1 = strictly sequential).
     public let workers: Int
+    /// Called at the end of every tick when set (tests: `@testable import Simulation`); nil costs one check per tick.
+    var tickObserver: TickObserver?
 
     public init(scenario: Scenario, workers: Int = 1) {
         self.scenario = scenario
@@ -121,6 +123,7 @@ public struct Engine: Sendable {
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
             if recordSeries { series.append(row) }
+            if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
         outcome.finalQueueUSD = world.ledger.queue.total

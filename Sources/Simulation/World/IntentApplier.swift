@@ -21,8 +21,12 @@ struct IntentApplier {
         case let .arbitrage(gamma, maxBase, maxQuote, gas, minProfit):
             return arbitrage(p, gamma, maxBase, maxQuote, gas, minProfit, &w)
         case let .removeLiquidity(shares):
-            guard shares > 0, shares <= w.amm.totalShares * (1 + 1e-12),
-                  let out = try? w.amm.removeLiquidity(shares: min(shares, w.amm.totalShares)) else {
+            // Within rounding of the whole pool burns it all: the LPs' books and the pool's total differ by
+            // floating-point dust, which must not linger as shares nobody owns. When every LP has left the pool
+            // is empty (reference model): its price holds, and nobody trades against a dust pool.
+            let total = w.amm.totalShares
+            guard shares > 0, shares <= total * (1 + 1e-12),
+                  let out = try? w.amm.removeLiquidity(shares: shares >= total * (1 - 1e-12) ? total : shares) else {
                 return AgentReceipt(agent: p.agent, intent: p.intent, revert: .insufficientBalance)
             }
             let price = w.amm.price

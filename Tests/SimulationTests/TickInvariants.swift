@@ -1,0 +1,306 @@
+@testable import Agents
+import ProtocolModel
+@testable import Simulation
+
+/// The invariants of a run, checked on the world at the end of every tick (through the engine's
+/// tick observer) against the opening world and the previous tick.
+///
+/// Tolerances are relative to the scale of the quantity (1e-9): sums of many floating-point moves
+/// drift by far less, while a lost or double-counted transfer shows up whole.
+actor TickInvariants {
+    /// The first invariant broken in a run.
+    struct Violation: Sendable, CustomStringConvertible {
+        var invariant: String
+        var tick: Int
+        var detail: String
+        var description: String { "\(invariant) at tick \(tick): \(detail)" }
+    }
+
+    static let relativeTolerance = 1e-9
+
+    let scenario: Scenario
+    let opening: WorldState
+    private let usd0: Double
+    private let collateral0: Double
+    private let debt0: Double
+    private let lpShares0: Double
+    /// The most shares the pool has had: the scale of the rounding in the LPs' share books.
+    private var maxPoolShares: Double
+    /// Positions that already held debt on dust collateral at tick 0 (the dust rule only binds the others).
+    private let dustyAtOpening: Set<Int>
+    /// Whether some phase runs the depositors, so that θ is measured every tick.
+    private let depositorsLook: Bool
+    private var previous: WorldState
+    private(set) var violation: Violation?
+    /// What the run went through, so the property test can show that its cases reach the mechanisms.
+    private(set) var coverage = Coverage()
+
+    /// Counts of runs (or ticks) that reached each mechanism.
+    struct Coverage: Sendable, CustomStringConvertible {
+        var runs = 0, ticks = 0
+        var withdrawals = 0, queued = 0, liquidated = 0, badDebt = 0, socialised = 0, lpExits = 0, emptyPool = 0
+
+        mutating func add(_ c: Coverage) {
+            runs += c.runs; ticks += c.ticks; withdrawals += c.withdrawals; queued += c.queued; liquidated += c.liquidated
+            badDebt += c.badDebt; socialised += c.socialised; lpExits += c.lpExits; emptyPool += c.emptyPool
+        }
+
+        var description: String {
+            "\(runs) runs, \(ticks) ticks; runs with withdrawals \(withdrawals), a queue \(queued), liquidations \(liquidated), "
+                + "bad debt \(badDebt), socialised losses \(socialised), LP exits \(lpExits), an empty pool \(emptyPool)"
+        }
+    }
+
+    init(scenario: Scenario, opening: WorldState) {
+        self.scenario = scenario
+        self.opening = opening
+        previous = opening
+        usd0 = opening.ledger.reserve + opening.ledger.insuranceFund + opening.amm.reserveQuote
+        collateral0 = opening.loans.totalCollateral + opening.amm.reserveBase
+        debt0 = opening.loans.totalDebt
+        lpShares0 = opening.amm.totalShares
+        maxPoolShares = lpShares0
+        let dust = opening.loans.parameters.dustCollateral
+        dustyAtOpening = Set(opening.loans.positions.indices.filter {
+            opening.loans.positions[$0].debt > 0 && opening.loans.positions[$0].collateral < dust
+        })
+        depositorsLook = scenario.phases.contains(Depositors.key)
+    }
+
+    /// The engine's observer: checks one tick, then remembers the world for the next.
+    func observe(_ w: WorldState, _ row: SeriesRow, _ populations: [any Population]) async {
+        guard violation == nil else { return }
+        record(w)
+        checkConservation(w)
+        checkSigns(w)
+        checkQueueOrder(w)
+        checkBadDebt(w)
+        checkMetrics(w, row)
+        if violation == nil { await checkAgents(w, populations) }
+        previous = w
+    }
+
+    private func record(_ w: WorldState) {
+        coverage.runs = 1
+        coverage.ticks += 1
+        if w.ledger.outstandingDeposits < w.initialDeposits { coverage.withdrawals = 1 }
+        if w.ledger.queue.total > 0 { coverage.queued = 1 }
+        if w.liquidatedUSD > 0 { coverage.liquidated = 1 }
+        if w.badDebtUSD > 0 { coverage.badDebt = 1 }
+        if w.ledger.policy.socialiseUncoveredLosses && w.ledger.totalUncoveredLoss > 0 { coverage.socialised = 1 }
+        if w.amm.totalShares < lpShares0 * (1 - 1e-9) { coverage.lpExits = 1 }
+        if w.amm.isEmpty { coverage.emptyPool = 1 }
+    }
+
+    private func fail(_ invariant: String, _ tick: Int, _ detail: @autoclosure () -> String) {
+        if violation == nil { violation = Violation(invariant: invariant, tick: tick, detail: detail()) }
+    }
+
+    /// |a − b| within the relative tolerance of `scale` (and of 1, for books that are empty).
+    private func close(_ a: Double, _ b: Double, scale: Double) -> Bool {
+        abs(a - b) <= Self.relativeTolerance * max(scale, 1)
+    }
+
+    // MARK: Value
+
+    /// Token by token: held now = held at tick 0 + in − out. Debt falls only by repayments (everything
+    /// the ledger received from outside) and write-offs; deposits fall only by payments, fees, queueing
+    /// and, when losses are socialised, by at most the uncovered losses.
+    private func checkConservation(_ w: WorldState) {
+        let f = w.flows, l = w.ledger
+        let usdNow = l.reserve + l.insuranceFund + w.amm.reserveQuote
+        let usdExpected = usd0 + f.usdIn - f.usdOut - l.totalPaidOut
+        if !close(usdNow, usdExpected, scale: usd0 + f.usdIn + f.usdOut + l.totalPaidOut) {
+            fail("conservation.usd", w.tick, "held \(usdNow), expected \(usdExpected) (Δ \(usdNow - usdExpected))")
+        }
+        let collateralNow = w.loans.totalCollateral + w.amm.reserveBase
+        let collateralExpected = collateral0 + f.collateralIn - f.collateralOut
+        if !close(collateralNow, collateralExpected, scale: collateral0 + f.collateralIn + f.collateralOut) {
+            fail("conservation.collateral", w.tick,
+                 "held \(collateralNow), expected \(collateralExpected) (Δ \(collateralNow - collateralExpected))")
+        }
+        let debtNow = w.loans.totalDebt
+        let debtExpected = debt0 - l.totalReceived - f.debtWrittenOff
+        if !close(debtNow, debtExpected, scale: debt0 + l.totalReceived) {
+            fail("conservation.debt", w.tick, "debt \(debtNow), expected \(debtExpected) = D \(debt0) − repaid \(l.totalReceived) − written off \(f.debtWrittenOff)")
+        }
+        if !close(w.badDebtUSD, f.debtWrittenOff, scale: debt0) {
+            fail("conservation.bad_debt", w.tick, "bad debt \(w.badDebtUSD) vs written off \(f.debtWrittenOff)")
+        }
+        if !close(f.uncoveredLoss, l.totalUncoveredLoss, scale: debt0) {
+            fail("conservation.uncovered_loss", w.tick, "flows \(f.uncoveredLoss) vs ledger \(l.totalUncoveredLoss)")
+        }
+        let d0 = w.initialDeposits
+        let accounted = l.outstandingDeposits + l.queue.total + l.totalPaidOut + l.totalFees
+        if l.policy.socialiseUncoveredLosses {
+            let tol = Self.relativeTolerance * max(d0, 1)
+            if accounted > d0 + tol || accounted < d0 - l.totalUncoveredLoss - tol {
+                fail("conservation.deposits", w.tick,
+                     "deposits + queue + paid + fees = \(accounted), expected in [D₀ − uncovered, D₀] = [\(d0 - l.totalUncoveredLoss), \(d0)]")
+            }
+        } else if !close(accounted, d0, scale: d0) {
+            fail("conservation.deposits", w.tick, "deposits + queue + paid + fees = \(accounted), expected D₀ = \(d0)")
+        }
+        let pendingSum = l.queue.pending.reduce(0) { $0 + $1.amount }
+        if !close(l.queue.total, pendingSum, scale: d0) {
+            fail("queue.total", w.tick, "queue total \(l.queue.total) vs Σ claims \(pendingSum)")
+        }
+    }
+
+    // MARK: Signs
+
+    private func checkSigns(_ w: WorldState) {
+        let l = w.ledger
+        let books: [(String, Double)] = [
+            ("ledger.reserve", l.reserve), ("ledger.insurance_fund", l.insuranceFund),
+            ("ledger.outstanding_deposits", l.outstandingDeposits), ("ledger.queue", l.queue.total),
+            ("amm.reserve_collateral", w.amm.reserveBase), ("amm.reserve_usd", w.amm.reserveQuote),
+            ("amm.shares", w.amm.totalShares),
+        ]
+        for (name, x) in books where !(x >= 0 && x.isFinite) { fail("negative." + name, w.tick, "\(x)") }
+        for (k, q) in l.queue.pending.enumerated() where !(q.amount >= 0) {
+            fail("negative.queue_claim", w.tick, "claim #\(k) of account \(q.account): \(q.amount)")
+        }
+        for (i, p) in w.loans.positions.enumerated() where !(p.collateral >= 0 && p.debt >= 0) {
+            fail("negative.position", w.tick, "position \(i): collateral \(p.collateral), debt \(p.debt)")
+        }
+    }
+
+    // MARK: FIFO
+
+    /// Claims are paid strictly in arrival order. Between two ticks the queue must read: the old claims
+    /// minus a paid prefix, the first survivor possibly part-paid, every later survivor untouched (or
+    /// scaled down, in a tick that socialised a loss), then new claims. What the old claims lost can be no
+    /// more than was paid out this tick (plus the loss socialised), and a "new" claim identical to an old
+    /// one is an old one out of order.
+    private func checkQueueOrder(_ w: WorldState) {
+        let before = Array(previous.ledger.queue.pending), now = Array(w.ledger.queue.pending)
+        if before.isEmpty { return }
+        let loss = w.ledger.totalUncoveredLoss - previous.ledger.totalUncoveredLoss
+        let socialised = w.ledger.policy.socialiseUncoveredLosses && loss > 0
+        let reductionBound = w.ledger.totalPaidOut - previous.ledger.totalPaidOut + (socialised ? loss : 0)
+        let tol = Self.relativeTolerance * max(w.initialDeposits, 1)
+        var paidPrefix = 0.0
+        for k in 0...before.count {
+            defer { if k < before.count { paidPrefix += before[k].amount } }
+            let survivors = before.count - k
+            guard now.count >= survivors else { continue }
+            var matches = true, reduction = paidPrefix
+            for j in 0..<survivors where matches {
+                let a = now[j], b = before[k + j]
+                let untouched = j > 0 && !socialised
+                matches = a.account == b.account && (untouched ? a.amount == b.amount : a.amount <= b.amount * (1 + 1e-12))
+                reduction += b.amount - a.amount
+            }
+            guard matches, reduction <= reductionBound + tol else { continue }
+            let added = now[survivors...]
+            if socialised || !added.contains(where: { before.contains($0) }) { return }
+        }
+        let head = before.prefix(3).map { "\($0.account):\($0.amount)" }, after = now.prefix(3).map { "\($0.account):\($0.amount)" }
+        fail("queue.fifo", w.tick, "queue \(before.count) claims [\(head.joined(separator: ", ")) …] became \(now.count) [\(after.joined(separator: ", ")) …], paid out \(w.ledger.totalPaidOut - previous.ledger.totalPaidOut) this tick")
+    }
+
+    // MARK: Bad debt
+
+    /// Bad debt rises only by writing off positions whose collateral is exhausted (below the dust
+    /// threshold, debt now 0), and by no more than those positions owed; no position is left owing on dust.
+    private func checkBadDebt(_ w: WorldState) {
+        let dust = w.loans.parameters.dustCollateral
+        let rise = w.badDebtUSD - previous.badDebtUSD
+        if rise < 0 { fail("bad_debt.monotone", w.tick, "cumulative bad debt fell by \(-rise)") }
+        if w.liquidatedUSD < previous.liquidatedUSD { fail("liquidated.monotone", w.tick, "cumulative liquidations fell") }
+        var writtenOffDebt = 0.0, writtenOff: [Int] = []
+        for i in w.loans.positions.indices {
+            let a = previous.loans.positions[i], b = w.loans.positions[i]
+            if b.debt > a.debt { fail("debt.grows", w.tick, "position \(i): debt \(a.debt) → \(b.debt) (no interest, no new loans)") }
+            if a.debt > 0 && b.debt == 0 && b.collateral < dust {
+                writtenOffDebt += a.debt
+                writtenOff.append(i)
+            }
+            if b.debt > 0 && b.collateral < dust && !dustyAtOpening.contains(i) {
+                fail("bad_debt.dust_left", w.tick, "position \(i) owes \(b.debt) on collateral \(b.collateral) < dust \(dust)")
+            }
+        }
+        guard rise > 0 else { return }
+        if writtenOff.isEmpty {
+            fail("bad_debt.collateral_left", w.tick, "bad debt rose by \(rise) but no position was closed on exhausted collateral")
+        } else if rise > writtenOffDebt * (1 + 1e-9) + 1e-9 {
+            fail("bad_debt.amount", w.tick, "bad debt rose by \(rise), more than the \(writtenOffDebt) owed by positions \(writtenOff.prefix(5))")
+        }
+    }
+
+    // MARK: Metrics
+
+    /// Every recorded number is finite; θ is NaN exactly when no phase runs the depositors (nobody measured it)
+    /// — or, where the engine records the end-of-tick margin instead, finite then too.
+    private func checkMetrics(_ w: WorldState, _ r: SeriesRow) {
+        let columns: [(String, Double)] = [
+            ("p_ext", r.externalPrice), ("p_amm", r.ammPrice), ("reserve_usd", r.reserveUSD), ("queue_usd", r.queueUSD),
+            ("withdrawn_fraction", r.withdrawnFraction), ("liquidated_usd", r.liquidatedUSD),
+            ("bad_debt_usd", r.badDebtUSD), ("lp_share_in_pool", r.lpShareInPool),
+        ]
+        for (name, x) in columns where !x.isFinite { fail("metric." + name, w.tick, "\(x)") }
+        if depositorsLook ? !r.theta.isFinite : r.theta.isInfinite {
+            fail("metric.theta", w.tick, "\(r.theta) (depositors \(depositorsLook ? "have" : "have no") phase)")
+        }
+        if r.tick != w.tick { fail("metric.tick", w.tick, "row says tick \(r.tick)") }
+        let eps = 1e-12
+        if !(r.withdrawnFraction >= -eps && r.withdrawnFraction <= 1 + eps) {
+            fail("metric.withdrawn_fraction", w.tick, "\(r.withdrawnFraction) outside [0, 1]")
+        }
+        if !(r.lpShareInPool >= 0 && r.lpShareInPool <= 1) { fail("metric.lp_share_in_pool", w.tick, "\(r.lpShareInPool) outside [0, 1]") }
+        if !(r.externalPrice > 0 && r.ammPrice > 0) { fail("metric.prices", w.tick, "p_ext \(r.externalPrice), p_amm \(r.ammPrice)") }
+    }
+
+    // MARK: Agents' own books
+
+    /// Depositors' balances are the deposits the ledger still holds (unless a loss was socialised over
+    /// the ledger's side only); LPs' shares are the pool's shares; nobody's balance is negative.
+    private func checkAgents(_ w: WorldState, _ populations: [any Population]) async {
+        var balances = 0.0, depositorShards = 0
+        var lpShares = 0.0, lpPopulations = 0
+        for pop in populations {
+            switch pop {
+            case let shard as DepositorShard:
+                depositorShards += 1
+                for (i, a) in await shard.agents.enumerated() {
+                    if !(a.balance >= 0) { fail("negative.depositor_balance", w.tick, "shard \(shard.shard) agent \(i): \(a.balance)") }
+                    if a.hasWithdrawn && a.balance != 0 {
+                        fail("depositor.withdrawn_with_balance", w.tick, "shard \(shard.shard) agent \(i) left with \(a.balance)")
+                    }
+                    balances += a.balance
+                }
+            case let lps as LiquidityProviderPopulation:
+                lpPopulations += 1
+                for (i, a) in await lps.agents.enumerated() {
+                    if !(a.shares >= 0 && a.withdrawnValue >= 0) {
+                        fail("negative.lp", w.tick, "LP \(i): shares \(a.shares), withdrawn value \(a.withdrawnValue)")
+                    }
+                    lpShares += a.shares
+                }
+            case let borrowers as BorrowerPopulation:
+                for (i, a) in await borrowers.agents.enumerated() where !(a.capital >= -1e-9 * max(1, debt0)) {
+                    fail("negative.borrower_capital", w.tick, "borrower \(i): \(a.capital)")
+                }
+            default:
+                break
+            }
+        }
+        let l = w.ledger
+        let lossSocialised = l.policy.socialiseUncoveredLosses && l.totalUncoveredLoss > 0
+        if depositorShards > 0 && !lossSocialised && !close(balances, l.outstandingDeposits, scale: w.initialDeposits) {
+            fail("depositors.claims", w.tick,
+                 "depositors hold \(balances) but the ledger owes them \(l.outstandingDeposits) (Δ \(balances - l.outstandingDeposits))")
+        }
+        if lpPopulations > 0 {
+            maxPoolShares = max(maxPoolShares, w.amm.totalShares)
+            if !close(lpShares, w.amm.totalShares, scale: maxPoolShares) {
+                fail("lps.shares", w.tick, "LPs hold \(lpShares) shares, the pool has \(w.amm.totalShares)")
+            } else if lpShares == 0 && w.amm.totalShares != 0 {
+                // Shares nobody owns: the pool should have emptied when the last LP left.
+                fail("lps.ownerless_shares", w.tick, "every LP is out but the pool keeps \(w.amm.totalShares) shares, "
+                     + "\(w.amm.reserveBase) collateral and \(w.amm.reserveQuote) USD (price \(w.amm.price))")
+            }
+        }
+    }
+}
