@@ -210,23 +210,24 @@ extension RandomScenario {
         }
         if chance(0.4) {
             var s = Section()
-            s.put("tick", i(1...(ticks + 10)))
+            // Scripted events fall inside the run: the decoder refuses one after the last tick.
+            s.put("tick", i(1...(ticks - 1)))
             s.put("size", u(0, 0.7))
             market.put("shock", s)
         }
         if chance(0.25) {
-            let from = i(1...ticks)
+            let from = i(1...(ticks - 1))
             var s = Section()
             s.put("from", from)
-            s.put("to", from + i(0...40))
+            s.put("to", min(ticks - 1, from + i(0...40)))
             s.put("price", p0 * u(0.3, 1.2))
             market.put("depeg", s)
         }
         if feed && chance(0.4) {
-            let from = i(0...ticks)
+            let from = i(0...(ticks - 1))
             var s = Section()
             s.put("from", from)
-            s.put("to", from + i(0...40))
+            s.put("to", min(ticks - 1, from + i(0...40)))
             market.put("oracle_freeze", s)
         }
 
