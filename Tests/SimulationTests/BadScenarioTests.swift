@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import Testing
 @testable import Simulation
@@ -9,11 +10,7 @@ import ScenarioSchema
 struct BadScenarioTests {
     static let directory = TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/BadScenarios")
 
-    static var files: [URL] {
-        ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.pathExtension == "yaml" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
+    static var files: [URL] { ExpectationCorpus.files(in: directory) }
 
     @Test func theCorpusHasAtLeastFiftyFiles() {
         #expect(Self.files.count >= 50)
@@ -21,15 +18,12 @@ struct BadScenarioTests {
 
     @Test(arguments: files)
     func eachFileFailsWithItsStatedError(_ file: URL) throws {
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let first = text.prefix { $0 != "\n" }
-        #expect(first.hasPrefix("# expect: "), "\(file.lastPathComponent) lacks an expectation line")
-        let expected = String(first.dropFirst("# expect: ".count))
+        let expected = try #require(try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
         do {
             _ = try Scenario.load(path: file.path)
             Issue.record("\(file.lastPathComponent) loaded without error")
         } catch {
-            let got = error.description.replacingOccurrences(of: Self.directory.path + "/", with: "")
+            let got = ExpectationCorpus.reported(error, relativeTo: Self.directory)
             #expect(got == expected)
             #expect(!got.contains("\n") && got.utf8.count <= 500, "one line of at most 500 bytes")
         }

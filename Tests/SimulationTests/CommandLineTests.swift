@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import Testing
 
@@ -5,16 +6,7 @@ import Testing
 @Suite("ballast on the command line")
 struct CommandLineTests {
     /// The binary sits beside the test bundle in the build folder.
-    static let binary: URL = {
-        let here = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var dir = here.deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("ballast")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return TestSupport.root.appendingPathComponent(".build/debug/ballast")
-    }()
+    static let binary = BallastBinary.url
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 

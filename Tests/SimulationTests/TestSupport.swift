@@ -1,10 +1,11 @@
+import BallastTestSupport
 import Foundation
 @testable import Simulation
 
 /// Paths and helpers shared by the engine tests.
 enum TestSupport {
-    /// The repository root: three levels above this file.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository root.
+    static let root = BallastBinary.repositoryRoot
     static let reference = root.appendingPathComponent("experiments/reference/reference.yaml").path
 
     /// The reference scenario, shortened to `ticks` (the shock stays at tick 200) plus overrides.

@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import Testing
 import ScenarioSchema
@@ -12,11 +13,7 @@ struct BadStudyCorpusTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/BadStudies")
 
-    static var files: [URL] {
-        ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.pathExtension == "yaml" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
+    static var files: [URL] { ExpectationCorpus.files(in: directory) }
 
     @Test func theCorpusHasItsFiles() {
         #expect(Self.files.count >= 15)
@@ -24,16 +21,13 @@ struct BadStudyCorpusTests {
 
     @Test(arguments: files)
     func eachFileFailsWithItsStatedError(_ file: URL) throws {
-        let text = try String(contentsOf: file, encoding: .utf8)
-        let first = text.prefix { $0 != "\n" }
-        #expect(first.hasPrefix("# expect: "), "\(file.lastPathComponent) lacks an expectation line")
-        let expected = String(first.dropFirst("# expect: ".count))
+        let expected = try #require(try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
         do {
             let spec = try StudySpec.load(path: file.path)
             _ = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())
             Issue.record("\(file.lastPathComponent) loaded without error")
         } catch {
-            let got = error.description.replacingOccurrences(of: Self.directory.path + "/", with: "")
+            let got = ExpectationCorpus.reported(error, relativeTo: Self.directory)
             #expect(got == expected)
             #expect(!got.contains("\n") && got.utf8.count <= 500, "one line of at most 500 bytes")
         }

@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import Testing
 import Simulation
@@ -7,8 +8,7 @@ import Simulation
 /// that no longer loads is a broken promise in a README.
 @Suite("Shipped experiments load")
 struct ShippedExperimentTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let root = BallastBinary.repositoryRoot
 
     static var files: [String] {
         let experiments = root.appendingPathComponent("experiments")

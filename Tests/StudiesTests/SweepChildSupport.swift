@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import GRDB
 @testable import Studies
@@ -6,18 +7,8 @@ import GRDB
 /// shared by the tests that kill a `ballast sweep` and resume it.
 enum SweepChild {
     /// The package root: scenarios are named relative to it, and children run in it.
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The binary sits beside the test bundle in the build folder (whatever the configuration or sanitizer).
-    static let binary: URL = {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while dir.path != "/" {
-            let candidate = dir.appendingPathComponent("ballast")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/ballast")
-    }()
+    static let root = BallastBinary.repositoryRoot
+    static let binary = BallastBinary.url
 
     /// A `ballast` child with the given arguments, not yet started; its output is discarded.
     static func process(_ args: [String]) -> Process {
