@@ -40,7 +40,8 @@ let package = Package(
         ]),
         .target(name: "BallastTestSupport", path: "Tests/BallastTestSupport"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "BallastTestSupport"],
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
+                                                    "BallastTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [

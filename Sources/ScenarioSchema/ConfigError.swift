@@ -22,13 +22,14 @@ public struct ConfigError: Error, Sendable, CustomStringConvertible, Equatable {
         self.message = message
     }
 
-    /// `file:line: key.path: message`, leaving out the parts that are absent.
+    /// `file:line: key.path: message`, leaving out the parts that are absent, on one line of at
+    /// most `ErrorText.maxBytes` bytes (see `ErrorText.oneLine`).
     public var description: String {
         var text = file
         if let line { text += ":\(line)" }
         text += ": "
         if !keyPath.isEmpty { text += keyPath + ": " }
-        return text + message
+        return ErrorText.oneLine(text + message)
     }
 
     /// An error located at `node`, for cross-field checks made by callers after reading

@@ -98,6 +98,21 @@ extension MarketTests {
             #expect(ok.prices == [2, 3])
         }
 
+        @Test func aLongHeaderGivesAOneLineError() throws {
+            // Found by the fuzzer (Fuzz/Regressions/csv/long-header-in-error.csv): the message lists the
+            // header, which made it as long as the header; it is now clipped in the middle to 500 bytes.
+            let header = "timestamp," + (0..<200).map { "open\($0)" }.joined(separator: ",")
+            let path = try Self.tempCSV(header + "\n1,2\n", "long-header.csv")
+            do {
+                _ = try HistoricalReplay(name: "ETH", file: path)
+                Issue.record("expected an error")
+            } catch {
+                #expect(error.description.utf8.count <= 500, "\(error.description.utf8.count) bytes")
+                #expect(error.description.hasPrefix("\(path):1: column 'close': no such column in the header (it has: timestamp, open0,"))
+                #expect(error.description.hasSuffix(", open199)") && error.description.contains(" … "))
+            }
+        }
+
         @Test func emptyFiles() throws {
             let empty = try Self.tempCSV("", "empty.csv")
             #expect(throws: MarketError.self) { try HistoricalReplay(name: "ETH", file: empty) }

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioSchema
 import Testing
 @testable import Studies
 
@@ -57,6 +58,17 @@ struct StudySpecTests {
             Issue.record("accepted a cap below the first batch")
         } catch {
             #expect("\(error)".contains("adaptive: expected adaptive.max_replicates >= replicates (50), got 10"))
+        }
+    }
+
+    @Test func aMultiLineValueGivesAOneLineError() throws {
+        // Found by the fuzzer (Fuzz/Regressions/study/multi-line-root-scalar.yaml).
+        let path = try Self.write("\"scenario:\\nstudy\"\n")
+        do throws(ConfigError) {
+            _ = try StudySpec.load(path: path)
+            Issue.record("accepted a scalar study")
+        } catch {
+            #expect(error.description == "\(path):1: expected a mapping, got \"scenario:\\nstudy\"")
         }
     }
 

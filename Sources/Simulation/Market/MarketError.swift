@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioSchema
 import Stochastics
 
 /// An error raised while building a market model or reading its data.
@@ -14,7 +15,12 @@ public enum MarketError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A historical series is shorter than the run and the scenario asked for an error in that case.
     case seriesTooShort(file: String, rows: Int, ticks: Int)
 
+    /// One line of at most `ErrorText.maxBytes` bytes, however long the file name, header or cell it quotes.
     public var description: String {
+        ErrorText.oneLine(text)
+    }
+
+    private var text: String {
         switch self {
         case let .invalidParameter(name, value, expected):
             return "\(name) must be \(expected), got \(value)"
