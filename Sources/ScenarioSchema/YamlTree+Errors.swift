@@ -42,7 +42,11 @@ extension YamlTree {
     private static func duplicateKeyError(keys: [String], mark: Mark, text: String, file: String) -> ConfigError {
         let fallback = ConfigError(file: file, line: mark.line, keyPath: keys.joined(separator: ", "),
                                    message: "duplicate key in one mapping")
-        guard keys.count == 1, let key = keys.first,
+        // The scratch text is parsed by `document`, which comes back here while it still has a
+        // duplicate: when the marker did not land on the first copy (libyaml also breaks lines at a
+        // lone "\r", which `inserting` does not), the same key would be marked again and again
+        // without end. A text that already holds the marker is such a scratch text: stop there.
+        guard !text.contains(marker), keys.count == 1, let key = keys.first,
               let renamed = inserting(marker, atLine: mark.line, column: mark.column, in: text),
               let tree = try? document(renamed, file: file),
               let (parentPath, second) = findDuplicate(of: key, in: tree) else { return fallback }

@@ -42,6 +42,17 @@ import Testing
             .contains("document too large: more than 1000000 values after expanding aliases") == true)
     }
 
+    @Test func duplicateKeyAfterALoneCarriageReturnIsReported() {
+        // libyaml counts the lone "\r" as a line break; the scratch re-parse that finds the second copy
+        // splits on "\n" only, so its marker missed the key. It used to re-parse the marked text, find
+        // the same duplicate and mark it again, without end (a hang, then a stack overflow; found by the
+        // fuzzer, Fuzz/Regressions/scenario/duplicate-key-after-cr-recursion.yaml).
+        #expect(failure { try ConfigDocument.parse("\r {a: 1, a: 2}\nxyz\n", file: "cr.yaml") }
+            == "cr.yaml:2: a: duplicate key in one mapping")
+        #expect(failure { try ConfigDocument.parse("\r {dep 0.e: , dep 0.e}\nte", file: "fuzz.yaml") }
+            == "fuzz.yaml:2: dep 0.e: duplicate key in one mapping")
+    }
+
     @Test func complexKeysAndBadMergesAreLocatedErrors() {
         #expect(failure { try ConfigDocument.parse("x: 1\n? [a, b]\n: 1\n", file: "k.yaml") }
             == "k.yaml:2: expected a plain key name, got a complex key")
