@@ -10,7 +10,9 @@ let package = Package(
         .executable(name: "ballast", targets: ["ballast"]),
         .library(name: "Stochastics", targets: ["Stochastics"]),
         .library(name: "ProtocolModel", targets: ["ProtocolModel"]),
+        .library(name: "ScenarioSchema", targets: ["ScenarioSchema"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Studies", targets: ["Studies"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

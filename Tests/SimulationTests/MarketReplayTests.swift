@@ -113,6 +113,16 @@ extension MarketTests {
             }
         }
 
+        @Test func seriesFromTextReadsLikeAFile() throws {
+            let text = "timestamp,close\r\n1,10\r\n\r\n2, 11 \r\n"
+            #expect(try HistoricalReplay.series(csv: text, file: "t.csv") == [10, 11])
+            #expect(try HistoricalReplay(name: "ETH", file: try Self.tempCSV(text, "crlf.csv")).prices == [10, 11])
+            #expect(throws: MarketError.badCSV(file: "t.csv", line: 1, column: "price",
+                                               problem: "no such column in the header (it has: timestamp, close)")) {
+                try HistoricalReplay.series(csv: text, file: "t.csv", column: "price")
+            }
+        }
+
         @Test func emptyFiles() throws {
             let empty = try Self.tempCSV("", "empty.csv")
             #expect(throws: MarketError.self) { try HistoricalReplay(name: "ETH", file: empty) }

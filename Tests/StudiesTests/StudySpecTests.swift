@@ -61,6 +61,28 @@ struct StudySpecTests {
         }
     }
 
+    @Test func decodingTextMatchesLoadingTheFile() throws {
+        let text = """
+        scenario: REF
+        parameters: [{key: market.shock.size, values: [0.1, 0.2]}]
+        replicates: 5
+        """
+        let path = try Self.write(text)
+        let folder = (path as NSString).deletingLastPathComponent
+        let ref = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
+            .dropFirst("scenario: ".count)
+        let document = try ConfigDocument.parse(text.replacingOccurrences(of: "REF", with: String(ref)), file: path)
+        let decoded = try StudySpec.decode(document, folder: folder), loaded = try StudySpec.load(path: path)
+        #expect(decoded.name == loaded.name && decoded.scenarioPath == loaded.scenarioPath && decoded.hash == loaded.hash)
+        #expect(decoded.parameters == loaded.parameters && decoded.replicates == loaded.replicates
+            && decoded.sourcePath == loaded.sourcePath)
+        // A relative scenario path is resolved from `folder`.
+        let relative = try ConfigDocument.parse("scenario: \((path as NSString).lastPathComponent)\n"
+            + "parameters: [{key: a, values: [1]}]\nreplicates: 1\n", file: "inline.yaml")
+        let spec = try StudySpec.decode(relative, folder: folder)
+        #expect(spec.scenarioPath == path && spec.name == "inline" && spec.sourcePath == "inline.yaml")
+    }
+
     @Test func aMultiLineValueGivesAOneLineError() throws {
         // Found by the fuzzer (Fuzz/Regressions/study/multi-line-root-scalar.yaml).
         let path = try Self.write("\"scenario:\\nstudy\"\n")

@@ -36,6 +36,12 @@ public struct HistoricalReplay: MarketProcess, Equatable {
                       column: column, initialPrice: initialPrice, afterEnd: afterEnd)
     }
 
+    /// Reads `column` of CSV text in the format of a price-series file; `file` names the source in errors.
+    /// - Throws: `MarketError.badCSV` as for a file (missing header or column, a bad or non-positive price).
+    public static func series(csv text: String, file: String, column: String = "close") throws(MarketError) -> [Double] {
+        try PriceSeriesCSV.parse(text, file: file, column: column)
+    }
+
     /// Replays an in-memory series (already validated or from a test).
     public init(name: String, series: [Double], source: String = "inline series", column: String = "close",
                 initialPrice: Double? = nil, afterEnd: AfterEnd = .holdLast) throws(MarketError) {

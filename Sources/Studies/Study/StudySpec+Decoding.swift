@@ -7,8 +7,15 @@ extension StudySpec {
     public static func load(path: String, overrides: [String] = []) throws(ConfigError) -> StudySpec {
         var doc = try ConfigDocument.load(path: path)
         for o in overrides { try doc.applyOverride(o) }
+        return try decode(doc, folder: (path as NSString).deletingLastPathComponent)
+    }
+
+    /// Decodes a parsed study document (from `ConfigDocument.load` or `ConfigDocument.parse`).
+    /// A relative scenario path is resolved from `folder` (used as written when `folder` is empty);
+    /// the default study name is the last path component of `doc.file` without its extension.
+    public static func decode(_ doc: ConfigDocument, folder: String) throws(ConfigError) -> StudySpec {
+        let path = doc.file
         let r = try ConfigReader(doc.root)
-        let folder = (path as NSString).deletingLastPathComponent
         let scenario = try r.string("scenario")
         let scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : folder + "/" + scenario
         guard FileManager.default.fileExists(atPath: scenarioPath) else {
