@@ -44,8 +44,10 @@ public struct WorldState: Sendable {
     }
 
     /// w_t: the fraction of D₀ withdrawn or queued so far (a socialised haircut is not a withdrawal).
+    /// Capped at 1: the withdrawals are summed in another order than D₀ was, so "everything" can
+    /// round to 1 + 1e-16.
     public var withdrawnFraction: Double {
-        initialDeposits > 0 ? ledger.totalWithdrawn / initialDeposits : 0
+        initialDeposits > 0 ? min(1, ledger.totalWithdrawn / initialDeposits) : 0
     }
 
     /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
