@@ -54,6 +54,8 @@ public enum Depositors: AgentKind {
         public let thresholdShift: Double
         public let withdrawalFee: Double
         public let locked: Bool
+        /// What one nominal USD of balance is worth after socialised losses (the ledger's deposit scale).
+        public let claimScale: Double
     }
 
     public static func tickView(_ s: Snapshot, _ c: Config) -> TickView {
@@ -61,7 +63,7 @@ public enum Depositors: AgentKind {
         let shift = c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
             - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
         return TickView(theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
-                        locked: s.tick < s.ledger.policy.lockedUntilTick)
+                        locked: s.tick < s.ledger.policy.lockedUntilTick, claimScale: s.ledger.depositScale)
     }
 
     /// The decision rule: whether this agent withdraws this tick. Pure apart from its draws.
@@ -140,7 +142,10 @@ public actor DepositorShard: Population {
         let view = Depositors.tickView(snapshot, config)
         var out: [Proposal] = []
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
-            out.append(Proposal(population: population, agent: Int32(i), intent: .withdraw(amount: agents[i].balance)))
+            // A socialised loss shrinks every claim alike: the agent asks for its balance at the ledger's scale,
+            // so early leavers cannot take more than their share and leave the last ones with nothing.
+            out.append(Proposal(population: population, agent: Int32(i),
+                                intent: .withdraw(amount: agents[i].balance * view.claimScale)))
         }
         return out
     }
@@ -157,7 +162,8 @@ public actor DepositorShard: Population {
                 agents[i].hasWithdrawn = true
                 agents[i].balance = 0
             } else {
-                agents[i].balance -= accepted
+                // Balances are nominal; the accepted USD were at the scale the request was made at.
+                agents[i].balance -= accepted * agents[i].balance / requested
             }
         }
     }

@@ -1,5 +1,6 @@
 import BallastTestSupport
 import Foundation
+import Simulation
 import Testing
 
 /// Drives the real `ballast` binary, as a user would.
@@ -24,8 +25,7 @@ struct CommandLineTests {
         try p.run()
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Result(status: p.waitForExit().status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
     static func tempDir(_ name: String) -> URL {

@@ -76,4 +76,32 @@ struct DefectRegressionTests {
         queue.pay(20) { account, _ in accounts.append(account) }
         #expect(accounts.count == 2 && accounts[0] != accounts[1], "\(accounts)")
     }
+
+    /// A socialised loss shrinks every claim alike. Before the fix depositors kept asking for their
+    /// nominal balances, so early leavers were paid in full and the last ones found nothing left.
+    /// Now, on every tick, the depositors' balances at the ledger's scale are exactly what it owes them.
+    @Test func socialisedLossesShrinkEveryDepositorsClaimAlike() async throws {
+        let s = try Scenario.load(path: Self.cascade, overrides: ["ticks=260", "lending.socialise_losses=true",
+                                                                  "depositors.attention=0.3"])
+        var engine = Engine(scenario: s)
+        let worst = WorstGap()
+        engine.tickObserver = { world, _, populations in
+            var balances = 0.0
+            for case let shard as DepositorShard in populations {
+                for a in await shard.agents { balances += a.balance }
+            }
+            await worst.note(abs(balances * world.ledger.depositScale - world.ledger.outstandingDeposits) / world.initialDeposits,
+                             scale: world.ledger.depositScale)
+        }
+        _ = try await engine.run(seed: 1, replicate: 1)
+        let (gap, scale) = (await worst.gap, await worst.scale)
+        #expect(scale < 0.9, "the cascade socialised a loss")
+        #expect(gap < 1e-9, "claims and deposits apart by \(gap) of D0")
+    }
+
+    actor WorstGap {
+        var gap = 0.0
+        var scale = 1.0
+        func note(_ g: Double, scale s: Double) { gap = max(gap, g); scale = min(scale, s) }
+    }
 }

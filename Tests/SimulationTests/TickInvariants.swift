@@ -254,8 +254,8 @@ actor TickInvariants {
 
     // MARK: Agents' own books
 
-    /// Depositors' balances are the deposits the ledger still holds (unless a loss was socialised over
-    /// the ledger's side only); LPs' shares are the pool's shares; nobody's balance is negative.
+    /// Depositors' balances, at the ledger's deposit scale, are the deposits the ledger still holds;
+    /// LPs' shares are the pool's shares; nobody's balance is negative.
     private func checkAgents(_ w: WorldState, _ populations: [any Population]) async {
         var balances = 0.0, depositorShards = 0
         var lpShares = 0.0, lpPopulations = 0
@@ -287,10 +287,10 @@ actor TickInvariants {
             }
         }
         let l = w.ledger
-        let lossSocialised = l.policy.socialiseUncoveredLosses && l.totalUncoveredLoss > 0
-        if depositorShards > 0 && !lossSocialised && !close(balances, l.outstandingDeposits, scale: w.initialDeposits) {
+        let claims = balances * l.depositScale
+        if depositorShards > 0 && !close(claims, l.outstandingDeposits, scale: w.initialDeposits) {
             fail("depositors.claims", w.tick,
-                 "depositors hold \(balances) but the ledger owes them \(l.outstandingDeposits) (Δ \(balances - l.outstandingDeposits))")
+                 "depositors claim \(claims) but the ledger owes them \(l.outstandingDeposits) (Δ \(claims - l.outstandingDeposits))")
         }
         if lpPopulations > 0 {
             maxPoolShares = max(maxPoolShares, w.amm.totalShares)

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import Testing
 @testable import Studies
 
@@ -16,8 +17,7 @@ struct KillResumeTests {
         let child = SweepChild.process(["sweep", study.path, "--out", killed.path, "--workers", "1", "--batch", "1", "--quiet"])
         try child.run()
         let seen = await SweepChild.signal(child, onceRows: 2, in: killed)
-        child.waitUntilExit()
-        #expect(child.terminationReason == .uncaughtSignal, "the child was killed, not finished")
+        #expect(child.waitForExit().killedBySignal, "the child was killed, not finished")
         let partial = try ResultStore.open(directory: killed).replicateCount()
         #expect(partial >= seen && partial < 300, "killed mid-study with \(partial) replicates stored")
 
@@ -50,8 +50,7 @@ struct KillResumeTests {
         try child.run()
         await SweepChild.signal(child, onceRows: 2, in: out, signal: SIGINT)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        child.waitUntilExit()
-        #expect(child.terminationStatus == 130, "\(message)")
+        #expect(child.waitForExit() == ChildExit(status: 130, killedBySignal: false), "\(message)")
         #expect(message.contains("--resume"))
         let saved = try ResultStore.open(directory: out).replicateCount()
         #expect(saved >= 2 && saved < 2_000)

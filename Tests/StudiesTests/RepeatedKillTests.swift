@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import GRDB
 import Testing
 @testable import Studies
@@ -83,19 +84,19 @@ struct RepeatedKillTests {
             case .afterRows(let target, let jitter):
                 await SweepChild.signal(child, onceRows: max(target, before + 1), in: killed, delay: .milliseconds(jitter))
             }
-            child.waitUntilExit()
+            let end = child.waitForExit()
             let after = SweepChild.storedRows(in: killed)
-            let wasKilled = child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL
+            let wasKilled = end.killedBySignal && end.status == SIGKILL
             if wasKilled && after < Self.total {
                 landed += 1
             } else if wasKilled {
                 afterLastReplicate += 1
             } else {
                 finished += 1
-                #expect(child.terminationStatus == 0, "attempt \(attempt) exited with \(child.terminationStatus)")
+                #expect(end.status == 0, "attempt \(attempt) exited with \(end.status)")
             }
             log.append("\(attempt): \(moment), batch \(batch): \(before)→\(after) rows, "
-                       + (wasKilled ? "killed" : "exited \(child.terminationStatus)"))
+                       + (wasKilled ? "killed" : "exited \(end.status)"))
             // A commit the probe saw before the kill survives it.
             #expect(after >= seen, "attempt \(attempt): \(seen) rows seen before the kill, \(after) after")
         }

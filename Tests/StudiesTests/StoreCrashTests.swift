@@ -48,8 +48,7 @@ extension StoreTests {
                 probe.standardOutput = FileHandle.nullDevice
                 probe.standardError = FileHandle.nullDevice
                 guard (try? probe.run()) != nil else { continue }
-                probe.waitUntilExit()
-                if probe.terminationStatus == 0 { return candidate }
+                if probe.waitForExit().status == 0 { return candidate }
             }
             return nil
         }()
@@ -103,15 +102,14 @@ extension StoreTests {
                 seen.append(chunk)
             }
             guard String(decoding: seen, as: UTF8.self).contains("ready") else {
-                process.waitUntilExit()
+                _ = process.waitForExit()
                 let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 Issue.record("the writer stopped before its first commit: \(message)")
                 return
             }
             usleep(delay)
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
+            #expect(process.waitForExit() == ChildExit(status: SIGKILL, killedBySignal: true))
         }
     }
 }

@@ -1,5 +1,6 @@
 import BallastTestSupport
 import Foundation
+import Simulation
 import GRDB
 @testable import Studies
 
@@ -25,8 +26,7 @@ enum SweepChild {
     static func runToEnd(_ args: [String]) throws -> Int32 {
         let p = process(args)
         try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
+        return p.waitForExit().status
     }
 
     /// The scenario keys of the studies below: the reference model, made small.

@@ -23,6 +23,9 @@ public struct DepositLedger: Sendable {
     /// detector's numerator. Loss socialisation shrinks deposits without anyone withdrawing, so
     /// `D₀ − outstandingDeposits` would count a haircut as a run.
     public private(set) var totalWithdrawn: Double = 0
+    /// The product of every socialisation factor so far: a depositor's claim is its nominal balance
+    /// times this. 1 until a loss is socialised.
+    public private(set) var depositScale: Double = 1
     /// Cumulative fees kept.
     public private(set) var totalFees: Double = 0
     /// Cumulative losses the insurance fund could not cover.
@@ -106,5 +109,6 @@ public struct DepositLedger: Sendable {
         let factor = max(0, 1 - loss / base)
         outstandingDeposits *= factor
         queue.scale(by: factor)
+        depositScale *= factor
     }
 }

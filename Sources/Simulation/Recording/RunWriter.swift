@@ -88,8 +88,7 @@ public enum RunWriter {
         p.standardOutput = out
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return nil }
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { return nil }
+        guard p.waitForExit().status == 0 else { return nil }
         let s = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return s.isEmpty ? nil : s

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 
 /// Where gnuplot is, and running it on a figure's script.
 ///
@@ -70,9 +71,9 @@ struct Gnuplot: Sendable {
         // Read before waiting: a chatty gnuplot could otherwise block on a full pipe.
         let message = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw PlotError.gnuplotFailed(status: process.terminationStatus,
+        let end = process.waitForExit()
+        guard !end.killedBySignal, end.status == 0 else {
+            throw PlotError.gnuplotFailed(status: end.status,
                                           message: message.isEmpty ? "no message" : message)
         }
         return message
