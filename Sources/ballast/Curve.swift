@@ -25,11 +25,11 @@ struct Curve: AsyncParsableCommand {
         guard let (key, range) = split(vary), case let parts = range.split(separator: ":"), parts.count == 3,
               let from = Double(parts[0]), let to = Double(parts[1]), let steps = Int(parts[2]), steps >= 1,
               from.isFinite, to.isFinite else {
-            Terminal.error("--vary \(Terminal.echo(vary)): expected key=from:to:steps, e.g. market.shock.size=0.1:0.5:9")
+            Terminal.error("--vary \(ConfigNode.echo(vary)): expected key=from:to:steps, e.g. market.shock.size=0.1:0.5:9")
             throw ExitCode(2)
         }
         guard steps <= StudySpec.maxPoints else {
-            Terminal.error("--vary \(Terminal.echo(vary)): expected at most \(StudySpec.maxPoints) steps, got \(steps)")
+            Terminal.error("--vary \(ConfigNode.echo(vary)): expected at most \(StudySpec.maxPoints) steps, got \(steps)")
             throw ExitCode(2)
         }
         var parameters = [StudySpec.Parameter(key: key, levels: (try? FullGrid.linear(from: from, to: to, steps: steps)) ?? [from])]
@@ -37,13 +37,13 @@ struct Curve: AsyncParsableCommand {
             // Every level must be a number: a level silently dropped would be a curve missing without a word.
             let fields = split(by).map { ($0.0, $0.1.split(separator: ",", omittingEmptySubsequences: false)) }
             guard let (k, list) = fields, !list.isEmpty else {
-                Terminal.error("--by \(Terminal.echo(by)): expected key=v1,v2,..., e.g. lending.reserve_fraction=0.1,0.2,0.3")
+                Terminal.error("--by \(ConfigNode.echo(by)): expected key=v1,v2,..., e.g. lending.reserve_fraction=0.1,0.2,0.3")
                 throw ExitCode(2)
             }
             var values: [Double] = []
             for text in list {
                 guard let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-                    Terminal.error("--by \(Terminal.echo(by)): expected numbers separated by commas, got \"\(Terminal.echo(String(text)))\"")
+                    Terminal.error("--by \(ConfigNode.echo(by)): expected numbers separated by commas, got \"\(ConfigNode.echo(String(text)))\"")
                     throw ExitCode(2)
                 }
                 values.append(v)

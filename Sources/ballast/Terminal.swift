@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioSchema
 import Studies
 
 /// Progress and messages for a person at a terminal, or periodic log lines for a batch job.
@@ -44,27 +45,14 @@ struct Terminal: Sendable {
         return "[" + String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled) + "]"
     }
 
-    /// One `error:` line on stderr, whatever the message holds: line breaks become spaces and a
-    /// message longer than ``maxErrorBytes`` keeps its head and tail, so a huge echoed value
+    /// One `error:` line on stderr, whatever the message holds: `ErrorText.oneLine` escapes line
+    /// breaks and cuts a message longer than ``maxErrorBytes`` in the middle, so a huge echoed value
     /// cannot flood the terminal or a log.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(oneLine(message))\n".utf8))
+        FileHandle.standardError.write(Data("error: \(ErrorText.oneLine(message, maxBytes: maxErrorBytes))\n".utf8))
     }
 
     static let maxErrorBytes = 400
-
-    /// A user's value as an error message quotes it: whole if short, else its head and its length.
-    static func echo(_ value: String) -> String {
-        value.count <= 80 ? value : String(value.prefix(60)) + "… (\(value.count) characters)"
-    }
-
-    static func oneLine(_ message: String) -> String {
-        let flat = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }.joined(separator: " ")
-        guard flat.utf8.count > maxErrorBytes else { return flat }
-        let head = String(flat.prefix(maxErrorBytes * 2 / 3)), tail = String(flat.suffix(maxErrorBytes / 4))
-        return head + " … " + tail
-    }
 }
 
 /// Wall-clock pacing for log lines (never reaches results).
