@@ -41,8 +41,8 @@ public struct Scenario: Sendable {
     public var ordering: OrderingPolicy
     /// The `w` at which a run is declared.
     public var runThreshold: Double
-    /// Each agent kind's section, in file order.
-    public var agentSections: [(key: String, node: ConfigNode)]
+    /// Each agent kind's decoded section, in ``AgentRegistry`` order (the order populations are built).
+    public var agentSections: [AgentSection]
     /// Stable hash of the scenario text after overrides.
     public var contentHash: String
     /// The file and overrides it came from.
@@ -50,5 +50,5 @@ public struct Scenario: Sendable {
     public var overrides: [String]
 
     /// Agents counted per tick, summed over kinds.
-    public var agentCount: Int = 0
+    public var agentCount: Int { agentSections.reduce(0) { $0 + $1.agentCount } }
 }
