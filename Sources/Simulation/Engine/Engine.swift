@@ -121,9 +121,12 @@ public struct Engine: Sendable {
                                 reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
                                 withdrawnFraction: world.withdrawnFraction, theta: theta,
                                 liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
-                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1)
+                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
+                                liquidityCoverage: ALMMetrics.liquidityCoverage(
+                                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
+                                utilisation: world.utilisation)
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
-            outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
+            outcome.record(row, threshold: scenario.runThreshold)
             if recordSeries { series.append(row) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
@@ -162,7 +165,7 @@ public struct Engine: Sendable {
 }
 
 extension Outcome {
-    mutating func record(_ row: SeriesRow, threshold: Double, liabilities: Double) {
+    mutating func record(_ row: SeriesRow, threshold: Double) {
         if !run && row.withdrawnFraction >= threshold {
             run = true
             runTick = row.tick
@@ -177,7 +180,14 @@ extension Outcome {
             worstTick = row.tick
             worstReserveUSD = row.reserveUSD
             worstQueueUSD = row.queueUSD
-            worstLiquidityCoverage = liabilities > 0 ? row.reserveUSD / liabilities : 0
+        }
+        if row.liquidityCoverage < minLiquidityCoverage {
+            minLiquidityCoverage = row.liquidityCoverage
+            minLiquidityCoverageTick = row.tick
+        }
+        if row.utilisation > maxUtilisation {
+            maxUtilisation = row.utilisation
+            maxUtilisationTick = row.tick
         }
     }
 }

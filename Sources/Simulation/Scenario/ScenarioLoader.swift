@@ -9,7 +9,7 @@ extension Scenario {
     /// The most ticks a scenario may have: 10⁷ hours is over a thousand years.
     public static let maxTicks = 10_000_000
 
-    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending"]
+    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending", "alm"]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
     /// section into its kind's typed configuration, so that a bad scenario fails before any work starts.
@@ -32,6 +32,11 @@ extension Scenario {
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
         let lending = try decodeLending(try r.child("lending"), ticks: ticks)
+        var alm = Scenario.ALM()
+        if let a = try r.optionalChild("alm") {
+            alm.depositRunoff = try a.double("deposit_runoff", default: alm.depositRunoff, .probability)
+            try a.finish()
+        }
 
         var sections: [AgentSection] = []
         for kind in AgentRegistry.kinds {
@@ -62,7 +67,7 @@ extension Scenario {
                                 phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
                                 runThreshold: runThreshold, agentSections: sections,
                                 contentHash: contentHash(doc, market),
-                                sourcePath: doc.file, overrides: doc.overrides)
+                                sourcePath: doc.file, overrides: doc.overrides, alm: alm)
     }
 
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a
