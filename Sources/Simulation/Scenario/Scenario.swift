@@ -48,7 +48,7 @@ public struct Scenario: Sendable {
     public var ordering: OrderingPolicy
     /// The `w` at which a run is declared.
     public var runThreshold: Double
-    /// Each agent kind's decoded section, in ``AgentRegistry`` order (the order populations are built).
+    /// Each agent kind's decoded section, in ``/Agents/AgentRegistry`` order (the order populations are built).
     public var agentSections: [AgentSection]
     /// Stable hash of the scenario text after overrides.
     public var contentHash: String
