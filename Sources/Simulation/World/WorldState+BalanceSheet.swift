@@ -6,7 +6,7 @@ extension WorldState {
     /// Assets: the reserve (cash), the insurance fund (earmarked for bad debt, so outside the liquid
     /// tiers), and the loans valued as θ values them, Σ min(debt, collateral·p). Liabilities: deposits
     /// on demand, which run off at `depositRunoff` under stress, and the withdrawal queue, due now in full.
-    /// Its ``BalanceSheet/solvencyMargin`` is θ (``solvencyMargin``) by construction.
+    /// Its ``/ProtocolModel/BalanceSheet/solvencyMargin`` is θ (``solvencyMargin``) by construction.
     public func balanceSheet(depositRunoff: Double) -> BalanceSheet {
         let loans = loans.collateralValueCappedAssets(price: lendingPrice)
         return BalanceSheet(
