@@ -29,7 +29,7 @@ struct Slurm: AsyncParsableCommand {
             Terminal.error("--tasks: expected an integer in [1, \(StudyShard.maxCount)], got \(tasks)")
             throw ExitCode(2)
         }
-        do { try CommandChecks.workers(cpus) } catch {
+        guard (1...CommandChecks.maxWorkers).contains(cpus) else {
             Terminal.error("--cpus: expected an integer in [1, \(CommandChecks.maxWorkers)], got \(cpus)")
             throw ExitCode(2)
         }
@@ -50,6 +50,12 @@ struct Slurm: AsyncParsableCommand {
         let outFolder = URL(fileURLWithPath: out ?? "out/\(spec.name)").standardizedFileURL
         let resources = SlurmScripts.Resources(partition: partition, time: time, cpus: cpus, mem: mem, account: account)
         if let problem = SlurmScripts.problem(resources: resources, out: outFolder.path) {
+            Terminal.error(problem)
+            throw ExitCode(2)
+        }
+        // Tasks resume the shards already there, so those must be this study's, split the same way.
+        if let problem = StoreMerge.resumeProblem(in: outFolder.appendingPathComponent("shards"), studyHash: spec.hash,
+                                                  count: tasks) {
             Terminal.error(problem)
             throw ExitCode(2)
         }

@@ -109,6 +109,10 @@ struct ShardCommandTests {
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("merged 3 shards of shard-scripts: 3 points, 21 replicates (21 new)"))
         #expect(try merge().stdout.contains("(0 new)"), "merging again changes nothing")
+        let regenerated = try Self.ballast(["slurm", study.path, "--tasks", "3", "--out", cluster.path])
+        #expect(regenerated.status == 0, "the same split may be written again: \(regenerated.stderr)")
+        let resplit = try Self.ballast(["slurm", study.path, "--tasks", "4", "--out", cluster.path])
+        #expect(resplit.status == 2 && resplit.stderr.contains("of a split into 3, not 4"), "\(resplit.stderr)")
         #expect(!FileManager.default.fileExists(atPath: SweepChild.root.appendingPathComponent("pwned").path))
         #expect(!FileManager.default.fileExists(atPath: odd.appendingPathComponent("pwned").path))
 

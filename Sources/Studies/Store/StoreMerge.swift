@@ -133,3 +133,24 @@ extension StoreMerge {
         try StoreSnapshot(directory: folder).manifest.studyName
     }
 }
+
+extension StoreMerge {
+    /// Why the shard stores already in `folder` cannot be resumed as `count` shards of the study
+    /// `studyHash` (another study, or another split), or nil when they can or there are none.
+    public static func resumeProblem(in folder: URL, studyHash: String, count: Int) -> String? {
+        guard FileManager.default.fileExists(atPath: folder.path), let folders = try? storeFolders([folder]) else { return nil }
+        for f in folders {
+            let s: StoreSnapshot
+            do { s = try StoreSnapshot(directory: f) } catch { return error.message }
+            if s.manifest.studyHash != studyHash {
+                return "\(f.path) holds a shard of study \(s.manifest.studyName) (hash \(s.manifest.studyHash)), "
+                    + "not of this study (hash \(studyHash)); use another --out, or delete \(folder.path)"
+            }
+            if s.shard.count != count {
+                return "\(f.path) holds shard \(s.shard) of a split into \(s.shard.count), not \(count): "
+                    + "use --tasks \(s.shard.count) to finish that split, another --out, or delete \(folder.path)"
+            }
+        }
+        return nil
+    }
+}
