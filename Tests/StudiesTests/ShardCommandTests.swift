@@ -127,6 +127,24 @@ struct ShardCommandTests {
         }
     }
 
+    /// An unknown partition is a safe name, so it is written as it is; sbatch refuses it on the cluster
+    /// (`scripts/slurm-test.sh` checks that part).
+    @Test func aPartitionNameIsPassedThroughToSbatch() throws {
+        let (tmp, study) = try SweepChild.makeStudy("shard-partition", shocks: "0.3", replicates: 2)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let out = tmp.appendingPathComponent("out")
+        let r = try Self.ballast(["slurm", study.path, "--tasks", "5", "--partition", "nosuch", "--account", "lab-1",
+                                  "--mem", "4G", "--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for file in ["slurm/array.sbatch", "slurm/merge.sbatch"] {
+            let script = try Self.text(out, file)
+            for line in ["#SBATCH --partition=nosuch\n", "#SBATCH --account=lab-1\n", "#SBATCH --mem=4G\n"] {
+                #expect(script.contains(line), "\(file): \(line)")
+            }
+        }
+        #expect(try Self.text(out, "slurm/array.sbatch").contains("#SBATCH --array=0-4\n"))
+    }
+
     /// A shard's folder resumes only as that shard, and a whole study's folder never as a shard.
     @Test func aShardFolderResumesOnlyAsItsShard() throws {
         let (tmp, study) = try SweepChild.makeStudy("shard-resume", shocks: "0.3", replicates: 4)
