@@ -113,6 +113,10 @@ extension StoreTests {
             try bytes.prefix(bytes.count / 2).write(to: file)
             refused([shards[0], truncated, shards[2]], "truncated/results.sqlite is damaged")
 
+            let unstarted = root.appendingPathComponent("unstarted")
+            _ = try ResultStore(directory: unstarted, manifest: StoreTests.manifest())
+            refused([unstarted], "no shard has any points registered")
+
             let empty = root.appendingPathComponent("empty")
             try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
             refused([empty], "holds no study store")

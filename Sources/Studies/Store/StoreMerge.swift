@@ -60,6 +60,9 @@ public enum StoreMerge {
         for s in sources.dropFirst() { try checkSameStudy(first, s) }
         try checkCompleteSet(sources)
         let pointCount = sources.map(\.points.count).max() ?? 0
+        guard pointCount > 0 else {
+            throw MergeError("no shard has any points registered: their tasks stopped before they began; run them again")
+        }
         for s in sources { try s.checkComplete(pointCount: pointCount) }
         sources.sort { $0.shard.index < $1.shard.index }
 
