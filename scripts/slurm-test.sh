@@ -45,11 +45,28 @@ echo "slurm-test: ballast built after $((SECONDS - started)) s"
 tmp="$(mktemp -d /tmp/ballast-slurm-test.XXXXXX)"
 chmod 755 "$tmp"   # munged runs as the munge user and must reach its folder
 pids=()
+child=""
+controller=""
+
+# Runs a command bounded by `timeout`, in the background so that a signal to this script runs the
+# trap at once (bash defers traps until a foreground command returns); the trap stops it too.
+bounded() {
+  local limit="$1"
+  shift
+  timeout "$limit" "$@" &
+  child=$!
+  local status=0
+  wait "$child" || status=$?
+  child=""
+  return "$status"
+}
 
 cleanup() {
   status=$?
   set +e
-  if [ -n "${SLURM_CONF:-}" ] && [ -f "$SLURM_CONF" ]; then
+  if [ -n "$child" ]; then kill "$child" 2>/dev/null; wait "$child" 2>/dev/null; fi
+  # Cancel the jobs while the controller still runs, so no job step outlives the cluster.
+  if [ -n "$controller" ] && kill -0 "$controller" 2>/dev/null; then
     timeout 10 scancel --quiet --full "--user=$(id -un)" 2>/dev/null
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
@@ -67,7 +84,8 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 mkdir -p "$tmp/log" "$tmp/state" "$tmp/spool" "$tmp/munge"
 
@@ -122,6 +140,7 @@ for _ in $(seq 50); do [ -S "$socket" ] && break; sleep 0.1; done
 [ -S "$socket" ] || { echo "slurm-test: munged did not start" >&2; exit 1; }
 
 slurmctld -D -i -f "$SLURM_CONF" >"$tmp/log/slurmctld-stdout.log" 2>&1 &
+controller=$!
 pids+=($!)
 slurmd -D -f "$SLURM_CONF" >"$tmp/log/slurmd-stdout.log" 2>&1 &
 pids+=($!)
@@ -141,10 +160,10 @@ out="$tmp/study"
 "$bin" slurm "$study" --tasks 3 --cpus 1 --time 5 --out "$out"
 
 # The commands ballast printed, with --wait: the array first, then the merge once every task succeeded.
-array="$(timeout 240 sbatch --parsable --wait "$out/slurm/array.sbatch")"
-array="${array%%;*}"
+bounded 240 sbatch --parsable --wait "$out/slurm/array.sbatch" >"$tmp/array.id"
+array="$(cut -d';' -f1 "$tmp/array.id")"
 echo "slurm-test: array job $array done after $((SECONDS - started)) s"
-timeout 120 sbatch --wait --dependency="afterok:$array" "$out/slurm/merge.sbatch"
+bounded 120 sbatch --wait --dependency="afterok:$array" "$out/slurm/merge.sbatch"
 [ -f "$out/results.sqlite" ] || { echo "slurm-test: the merge job wrote no store" >&2; exit 1; }
 logs=$(find "$out/slurm/logs" -name "shard-*-job-$array.log" | wc -l)
 [ "$logs" -eq 3 ] || { echo "slurm-test: expected 3 task logs, found $logs" >&2; exit 1; }
@@ -155,13 +174,13 @@ if "$bin" merge "$out/shards" --out "$out" 2>"$tmp/missing.err"; then
   echo "slurm-test: a merge with shard 2 missing succeeded" >&2; exit 1
 fi
 grep -q "shards missing: 2" "$tmp/missing.err" || { cat "$tmp/missing.err" >&2; exit 1; }
-timeout 120 sbatch --wait --array=2 "$out/slurm/array.sbatch" >/dev/null
-timeout 120 sbatch --wait "$out/slurm/merge.sbatch" >/dev/null
+bounded 120 sbatch --wait --array=2 "$out/slurm/array.sbatch" >/dev/null
+bounded 120 sbatch --wait "$out/slurm/merge.sbatch" >/dev/null
 "$bin" export "$out" >/dev/null
 
 # An unknown partition passes through ballast (it is a safe name) and sbatch refuses it.
 "$bin" slurm "$study" --tasks 2 --partition nosuch --out "$tmp/nosuch" >/dev/null
-if timeout 30 sbatch "$tmp/nosuch/slurm/array.sbatch" 2>"$tmp/nosuch.err"; then
+if bounded 30 sbatch "$tmp/nosuch/slurm/array.sbatch" 2>"$tmp/nosuch.err"; then
   echo "slurm-test: sbatch accepted partition nosuch" >&2; exit 1
 fi
 grep -qi "partition" "$tmp/nosuch.err" || { cat "$tmp/nosuch.err" >&2; exit 1; }
