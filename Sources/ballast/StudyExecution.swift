@@ -5,8 +5,10 @@ import Studies
 
 /// What `sweep` and `curve` share: open the store, run what is missing, report.
 enum StudyExecution {
+    /// Runs the study, or only `shard`'s pairs of it: a shard stores its replicates and reports how
+    /// many, but writes no estimates or figures (they come after `ballast merge`).
     static func run(_ spec: StudySpec, out: String, workers: Int, batch: Int, resume: Bool, quiet: Bool,
-                    command: String) async throws {
+                    command: String, shard: StudyShard? = nil) async throws {
         let term = Terminal(quiet: quiet)
         let directory = URL(fileURLWithPath: out)
         let storePath = directory.appendingPathComponent(ResultStore.fileName).path
@@ -14,7 +16,13 @@ enum StudyExecution {
             Terminal.error("\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
             throw ExitCodes.usage
         }
-        let runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
+        var runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
+        if let shard {
+            do { runner = try StudyRunner(spec: spec, workers: workers, flushEvery: batch, shard: shard) } catch {
+                Terminal.error("--shard: \(error.message)")
+                throw ExitCodes.usage
+            }
+        }
         let scenarios: [Scenario]
         do {
             scenarios = try runner.scenarios(for: spec.points())
@@ -30,7 +38,7 @@ enum StudyExecution {
                                      scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
                                      replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command)
         let store: ResultStore
-        do { store = try ResultStore(directory: directory, manifest: manifest) } catch {
+        do { store = try ResultStore(directory: directory, manifest: manifest, shard: shard) } catch {
             Terminal.error("\(error)")
             throw ExitCodes.usage
         }
@@ -47,6 +55,15 @@ enum StudyExecution {
         } catch {
             Terminal.error("study failed: \(error); \((try? store.replicateCount()) ?? 0) replicates are saved")
             throw ExitCodes.failure
+        }
+        if let shard {
+            if !finished {
+                Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
+                throw ExitCodes.interrupted
+            }
+            print("shard \(shard): \(try store.replicateCount()) replicates in \(out)/\(ResultStore.fileName); "
+                  + "when every shard is done, combine them with: ballast merge FOLDER...")
+            return
         }
         let report = try StudyReport(store: store, confidence: spec.confidence)
         try report.write(to: directory, store: store)

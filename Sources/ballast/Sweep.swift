@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScenarioSchema
 import Studies
 
 /// `ballast sweep`: run a study file.
@@ -15,10 +16,21 @@ struct Sweep: AsyncParsableCommand {
     @Option(help: "Commit results to the store every N replicates (smaller: less recomputed after a crash).")
     var batch: Int = 32
     @Option(name: .customLong("set"), help: "Override a study-file key (repeatable).") var overrides: [String] = []
+    @Option(help: ArgumentHelp("Run only slice i of N of the (point, replicate) pairs, 0-based (0 <= i < N), into its own store; "
+                               + "combine the slices with 'ballast merge'. Adaptive studies cannot be sharded.",
+                               valueName: "i/N"))
+    var shard: String?
     @Flag(help: "No progress output.") var quiet = false
 
     func run() async throws {
         try CommandChecks.workers(workers)
+        var slice: StudyShard?
+        if let shard {
+            do { slice = try StudyShard(parsing: shard) } catch {
+                Terminal.error("--shard \(ConfigNode.echo(shard)): \(error.message)")
+                throw ExitCode(2)
+            }
+        }
         let spec: StudySpec
         do { spec = try StudySpec.load(path: study, overrides: overrides) } catch {
             Terminal.error(error.description)
@@ -26,8 +38,10 @@ struct Sweep: AsyncParsableCommand {
         }
         do {
             guard batch >= 1 else { Terminal.error("--batch: expected an integer >= 1, got \(batch)"); throw ExitCode(2) }
-            try await StudyExecution.run(spec, out: out ?? "out/\(spec.name)", workers: workers, batch: batch, resume: resume, quiet: quiet,
-                                         command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+            let folder = out ?? (slice.map { "out/\(spec.name)/shards/shard-\($0.index)" } ?? "out/\(spec.name)")
+            try await StudyExecution.run(spec, out: folder, workers: workers, batch: batch, resume: resume, quiet: quiet,
+                                         command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                                         shard: slice)
         } catch let e as ExitCodeError {
             throw ExitCode(e.code)
         }

@@ -14,11 +14,23 @@ public struct StudyRunner: Sendable {
     public let workers: Int
     /// Results are written in one transaction per batch of this many (or at the end).
     public let flushEvery: Int
+    /// The slice of (point, replicate) pairs this runner owns; the whole study when nil.
+    public private(set) var shard: StudyShard?
 
+    /// A runner of the whole study.
     public init(spec: StudySpec, workers: Int, flushEvery: Int = 32) {
         self.spec = spec
         self.workers = max(1, workers)
         self.flushEvery = max(1, flushEvery)
+        shard = nil
+    }
+
+    /// A runner of one shard of the study: it runs only the pairs `shard` owns.
+    /// - Throws: `ShardError` for an adaptive study (see `StudyShard.check`).
+    public init(spec: StudySpec, workers: Int, flushEvery: Int = 32, shard: StudyShard) throws(ShardError) {
+        try StudyShard.check(spec)
+        self.init(spec: spec, workers: workers, flushEvery: flushEvery)
+        self.shard = shard
     }
 
     /// Validates every point's scenario before any work starts.
@@ -51,12 +63,15 @@ public struct StudyRunner: Sendable {
         while true {
             let completed = try store.completed()
             var jobs: [ReplicateKey] = []
+            var planned = 0
             for p in points.indices {
-                for r in 0..<target[p] where !completed.contains(ReplicateKey(point: p, replicate: r)) {
-                    jobs.append(ReplicateKey(point: p, replicate: r))
+                for r in 0..<target[p] {
+                    let key = ReplicateKey(point: p, replicate: r)
+                    if let shard, !shard.contains(key, replicatesPerPoint: spec.replicates) { continue }
+                    planned += 1
+                    if !completed.contains(key) { jobs.append(key) }
                 }
             }
-            let planned = target.reduce(0, +)
             let alreadyDone = planned - jobs.count
             func report(_ doneNow: Int, _ pointsDone: Int) {
                 guard let progress else { return }

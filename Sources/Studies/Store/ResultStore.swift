@@ -15,17 +15,21 @@ public final class ResultStore: Sendable {
     /// The Ballast version and seed of this session, recorded with each point it registers.
     let sessionVersion: String
     let sessionSeed: UInt64
+    /// The slice of the study the store holds (`sweep --shard`); nil for the whole study.
+    public let shard: StudyShard?
     /// Path of the SQLite file, for messages.
     public let path: String
     let queue: DatabaseQueue
 
-    /// Creates the store in `directory` (made if missing) or reopens the one there.
+    /// Creates the store in `directory` (made if missing) or reopens the one there. A store for
+    /// `shard` records it, and may be reopened only for the same shard.
     ///
     /// - Throws: `StoreError.otherStudy` when the stored study hash differs,
     ///   `.manifestMismatch` when the seed, parameters or replicate count differ,
+    ///   `.shardMismatch` when the store holds another shard (or the whole study),
     ///   `.notAStore` for a file that is not a store, `.badManifest` for unusable parameter names.
     ///   A refused open only reads the file.
-    public init(directory: URL, manifest: StudyManifest) throws {
+    public init(directory: URL, manifest: StudyManifest, shard: StudyShard? = nil) throws {
         try StoreSchema.validate(manifest)
         let url = directory.appendingPathComponent(Self.fileName)
         let path = url.path
@@ -39,25 +43,34 @@ public final class ResultStore: Sendable {
         // Wait for another connection (say the sqlite3 shell) rather than failing at once.
         config.busyMode = .timeout(10)
         let queue: DatabaseQueue
-        let stored: StudyManifest?
+        let stored: (manifest: StudyManifest, shard: StudyShard?)?
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            stored = try queue.read { db in try StoreSchema.existingManifest(db, path: path) }
+            stored = try queue.read { db in
+                try StoreSchema.existingManifest(db, path: path).map { ($0, try StoreSchema.existingShard(db, path: path)) }
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
             throw StoreError.notAStore(path: path, reason: error.message ?? "\(error)")
         }
-        if let stored { try StoreSchema.checkCompatible(stored: stored, given: manifest, path: path) }
+        if let stored {
+            try StoreSchema.checkCompatible(stored: stored.manifest, given: manifest, path: path)
+            if stored.shard != shard {
+                func text(_ s: StudyShard?) -> String { s.map { "shard \($0) of the study" } ?? "the whole study" }
+                throw StoreError.shardMismatch(path: path, stored: text(stored.shard), given: text(shard))
+            }
+        }
         try Self.wrap {
             try Self.configureDurability(queue)
             if stored == nil {
-                try queue.write { db in try StoreSchema.create(db, manifest: manifest) }
+                try queue.write { db in try StoreSchema.create(db, manifest: manifest, shard: shard) }
             }
         }
         self.queue = queue
         self.path = path
-        self.manifest = stored ?? manifest
+        self.manifest = stored?.manifest ?? manifest
+        self.shard = shard
         sessionVersion = manifest.ballastVersion
         sessionSeed = manifest.seed
     }
@@ -95,29 +108,31 @@ public final class ResultStore: Sendable {
                 throw StoreError.badPoint(index: p.index, problem: "\(p.values.count) values for \(width) parameters")
             }
         }
-        try Self.wrap {
-            try queue.write { db in
-                var known = try Self.readPoints(db).reduce(into: [Int: [Double]]()) { $0[$1.index] = $1.values }
-                let provenance = try Self.readProvenance(db)
-                let insertPoint = try db.cachedStatement(
-                    sql: "INSERT INTO point (point, scenario_hash, ballast_version, seed) VALUES (?, ?, ?, ?)")
-                let insertValue = try db.cachedStatement(
-                    sql: "INSERT INTO point_value (point, position, value) VALUES (?, ?, ?)")
-                for p in points {
-                    if let stored = known[p.index] {
-                        guard Self.sameValues(stored, p.values) else {
-                            throw StoreError.pointConflict(index: p.index, stored: stored, given: p.values)
-                        }
-                        try checkProvenance(p, stored: provenance[p.index])
-                        continue
-                    }
-                    try insertPoint.execute(arguments: [p.index, p.scenarioHash, sessionVersion, String(sessionSeed)])
-                    for (position, value) in p.values.enumerated() {
-                        try insertValue.execute(arguments: [p.index, position, value.isNaN ? nil : value])
-                    }
-                    known[p.index] = p.values
+        try Self.wrap { try queue.write { db in try register(points, in: db) } }
+    }
+
+    /// The body of `registerPoints` inside the caller's transaction (a merge registers every
+    /// shard's points and rows in one). Points must already be checked for index and width.
+    func register(_ points: [StudyPoint], in db: Database) throws {
+        var known = try Self.readPoints(db).reduce(into: [Int: [Double]]()) { $0[$1.index] = $1.values }
+        let provenance = try Self.readProvenance(db)
+        let insertPoint = try db.cachedStatement(
+            sql: "INSERT INTO point (point, scenario_hash, ballast_version, seed) VALUES (?, ?, ?, ?)")
+        let insertValue = try db.cachedStatement(
+            sql: "INSERT INTO point_value (point, position, value) VALUES (?, ?, ?)")
+        for p in points {
+            if let stored = known[p.index] {
+                guard Self.sameValues(stored, p.values) else {
+                    throw StoreError.pointConflict(index: p.index, stored: stored, given: p.values)
                 }
+                try checkProvenance(p, stored: provenance[p.index])
+                continue
             }
+            try insertPoint.execute(arguments: [p.index, p.scenarioHash, sessionVersion, String(sessionSeed)])
+            for (position, value) in p.values.enumerated() {
+                try insertValue.execute(arguments: [p.index, position, value.isNaN ? nil : value])
+            }
+            known[p.index] = p.values
         }
     }
 

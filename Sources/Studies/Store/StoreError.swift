@@ -22,6 +22,10 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case badReplicate(point: Int, replicate: Int, replicatesPerPoint: Int)
     /// The replicate is already stored (or appears twice in one batch). The batch was rolled back.
     case duplicateReplicate(point: Int, replicate: Int)
+    /// The store holds another shard of the study than the one asked for (`whole` when unsharded).
+    case shardMismatch(path: String, stored: String, given: String)
+    /// A merge found a stored replicate with other values than the one it brings.
+    case mergeConflict(path: String, point: Int, replicate: Int)
     /// Any other SQLite or file-system failure.
     case database(String)
 
@@ -51,6 +55,12 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             return "replicate \(replicate) of point \(point) is outside 0..<\(count)"
         case let .duplicateReplicate(point, replicate):
             return "replicate \(replicate) of point \(point) is already stored; the batch was not written"
+        case let .shardMismatch(path, stored, given):
+            return "\(path) holds \(stored), but this run asks for \(given); "
+                + "pass the same --shard to resume it, or use another --out"
+        case let .mergeConflict(path, point, replicate):
+            return "\(path) already holds replicate \(replicate) of point \(point) with other values: "
+                + "it was merged from other shards; merge into another --out"
         case let .database(message):
             return "result store: \(message)"
         }

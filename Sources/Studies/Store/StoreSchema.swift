@@ -93,9 +93,38 @@ enum StoreSchema {
                              command: row["command"])
     }
 
+    /// The optional one-row table of a store written by `sweep --shard`: which slice of the study it
+    /// holds. A store without it holds the whole study. Readers that do not know it read the store
+    /// correctly as a partial study, so it does not change the layout version.
+    static let shardSQL = """
+        CREATE TABLE shard (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            shard_index INTEGER NOT NULL CHECK (shard_index >= 0),
+            shard_count INTEGER NOT NULL CHECK (shard_count > shard_index)
+        );
+        """
+
+    /// The shard a store holds, or nil for a whole study. Only reads.
+    static func existingShard(_ db: Database, path: String) throws -> StudyShard? {
+        guard try db.tableExists("shard") else { return nil }
+        guard let row = try Row.fetchOne(db, sql: "SELECT shard_index, shard_count FROM shard WHERE id = 1") else {
+            throw StoreError.notAStore(path: path, reason: "its shard table is empty")
+        }
+        do {
+            return try StudyShard(index: row[0], count: row[1])
+        } catch {
+            throw StoreError.notAStore(path: path, reason: "its shard is invalid: \(error.message)")
+        }
+    }
+
     /// Creates every table and the manifest rows; the caller runs this in one transaction.
-    static func create(_ db: Database, manifest m: StudyManifest) throws {
+    static func create(_ db: Database, manifest m: StudyManifest, shard: StudyShard? = nil) throws {
         try db.execute(sql: creationSQL)
+        if let shard {
+            try db.execute(sql: shardSQL)
+            try db.execute(sql: "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, ?, ?)",
+                           arguments: [shard.index, shard.count])
+        }
         // The seed is decimal text: SQLite integers are signed 64-bit and a UInt64 may not fit.
         try db.execute(sql: """
             INSERT INTO manifest (id, study_name, study_hash, ballast_version, scenario_path, seed,
