@@ -47,9 +47,10 @@ let package = Package(
         ]),
         .target(name: "BallastTestSupport", path: "Tests/BallastTestSupport"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Reports", "Simulation", "Stochastics", "ScenarioSchema",
+        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
                                                     "BallastTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Simulation", "BallastTestSupport"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [
             "ProtocolModel", "Stochastics",
