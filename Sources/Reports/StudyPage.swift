@@ -60,7 +60,7 @@ public enum StudyPage {
     static func summaryFacts(_ folder: StudyFolder) -> [(term: String, detail: String)] {
         var facts: [(term: String, detail: String)] = [("Study", folder.studyName)]
         if let r = folder.record {
-            facts.append(("Scenario", r.scenarioPath))
+            facts.append(("Scenario", (r.scenarioPath as NSString).standardizingPath))
             let counts = r.parameters.map { "\($0.levels.count)" }.joined(separator: " × ")
             facts.append(("Design", r.design == "grid" ? "grid of \(counts) = \(r.points) points"
                                                        : "\(r.design), \(r.points) points"))
@@ -92,7 +92,8 @@ public enum StudyPage {
         let hashes = Set(folder.points.map(\.scenarioHash).filter { !$0.isEmpty })
         facts.append(("Scenario hashes", hashes.isEmpty ? notKept
                       : hashes.count == 1 ? (hashes.first ?? "") : "\(hashes.count) distinct, one per point (see Design points)"))
-        facts.append(("Scenario file", folder.manifest?.scenarioPath ?? folder.record?.scenarioPath ?? notKept))
+        facts.append(("Scenario file", (folder.manifest?.scenarioPath ?? folder.record?.scenarioPath).map { ($0 as NSString).standardizingPath }
+                      ?? notKept))
         let seed = folder.manifest?.seed ?? folder.record?.seed
         facts.append(("Seed", seed.map { "\($0)" } ?? notKept))
         let overrides = folder.record?.overrides
