@@ -60,7 +60,7 @@ public enum StudyPage {
     static func summaryFacts(_ folder: StudyFolder) -> [(term: String, detail: String)] {
         var facts: [(term: String, detail: String)] = [("Study", folder.studyName)]
         if let r = folder.record {
-            facts.append(("Scenario", (r.scenarioPath as NSString).standardizingPath))
+            facts.append(("Scenario", tidy(r.scenarioPath)))
             let counts = r.parameters.map { "\($0.levels.count)" }.joined(separator: " × ")
             facts.append(("Design", r.design == "grid" ? "grid of \(counts) = \(r.points) points"
                                                        : "\(r.design), \(r.points) points"))
@@ -92,7 +92,7 @@ public enum StudyPage {
         let hashes = Set(folder.points.map(\.scenarioHash).filter { !$0.isEmpty })
         facts.append(("Scenario hashes", hashes.isEmpty ? notKept
                       : hashes.count == 1 ? (hashes.first ?? "") : "\(hashes.count) distinct, one per point (see Design points)"))
-        facts.append(("Scenario file", (folder.manifest?.scenarioPath ?? folder.record?.scenarioPath).map { ($0 as NSString).standardizingPath }
+        facts.append(("Scenario file", (folder.manifest?.scenarioPath ?? folder.record?.scenarioPath).map(tidy)
                       ?? notKept))
         let seed = folder.manifest?.seed ?? folder.record?.seed
         facts.append(("Seed", seed.map { "\($0)" } ?? notKept))
@@ -145,5 +145,14 @@ public enum StudyPage {
         return ReportFigure(svg: url, anchor: "figure-\(index)", caption: "Figure \(index). P(run) against \(x)\(by)",
                             textAlternative: "Estimated probability of a run (vertical axis, 0 to 1) against \(x) (horizontal axis)\(by), "
                             + "with shaded \(pct) Wilson intervals." + range)
+    }
+
+    /// `a/b/../c` as `a/c` (a study's scenario path is relative to its file's folder); other paths unchanged.
+    static func tidy(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "..", let last = parts.last, last != "..", !last.isEmpty { parts.removeLast() } else if part != "." { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
     }
 }
