@@ -70,3 +70,22 @@ struct StudyReportTests {
         #expect(html.contains("not recorded (the store, results.sqlite, is not in this folder)"))
     }
 }
+
+@Suite("Study record")
+struct StudyRecordTests {
+    @Test func aRecordRoundTripsThroughStudyJSON() throws {
+        let folder = ReportFixtures.temporaryFolder("record")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
+                                  parameters: [.init(key: "market.shock.size", levels: [0.1, 0.5])], replicates: 20, seed: 3,
+                                  overrides: ["lending.loan_fraction=auto"])
+        spec.description = "Does it <run>?"
+        spec.adaptive = .init(targetHalfWidth: 0.03, maxReplicates: 200, batch: 20)
+        let record = StudyRecord(spec: spec, points: 2, gitCommit: "abc-dirty")
+        try record.write(to: folder)
+        #expect(try StudyRecord.read(from: folder) == record)
+        let json = try String(contentsOf: folder.appendingPathComponent(StudyRecord.fileName), encoding: .utf8)
+        #expect(json.contains(#""target_half_width" : 0.03"#) && json.contains(#""git_commit" : "abc-dirty""#))
+        #expect(try StudyRecord.read(from: folder.appendingPathComponent("none")) == nil)
+    }
+}

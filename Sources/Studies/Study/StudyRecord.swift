@@ -15,6 +15,10 @@ public struct StudyRecord: Codable, Sendable, Equatable {
         public var lower: Double
         public var upper: Double
         public var logScale: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case key, levels, lower, upper, logScale = "log_scale"
+        }
     }
 
     /// The adaptive rule: grow a point in batches until the Wilson half-width is at most the target.
@@ -22,6 +26,10 @@ public struct StudyRecord: Codable, Sendable, Equatable {
         public var targetHalfWidth: Double
         public var maxReplicates: Int
         public var batch: Int
+
+        enum CodingKeys: String, CodingKey {
+            case targetHalfWidth = "target_half_width", maxReplicates = "max_replicates", batch
+        }
     }
 
     public var name: String
@@ -44,6 +52,12 @@ public struct StudyRecord: Codable, Sendable, Equatable {
     public var overrides: [String]
     /// The commit of the checkout the study ran from, with `-dirty` for uncommitted changes.
     public var gitCommit: String?
+
+    /// Snake case, like the study file's keys and a run's manifest.
+    enum CodingKeys: String, CodingKey {
+        case name, description, sourcePath = "source_path", scenarioPath = "scenario_path", hash, seed, design, points
+        case parameters, replicates, adaptive, confidence, overrides, gitCommit = "git_commit"
+    }
 
     /// The record of `spec`, whose design has `points` points.
     public init(spec: StudySpec, points: Int, gitCommit: String?) {
