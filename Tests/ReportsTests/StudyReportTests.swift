@@ -61,6 +61,24 @@ struct StudyReportTests {
         #expect(items[1].hasPrefix("4 point(s) have fewer replicates than the 10 planned"))
     }
 
+    @Test func pointsAtTheAdaptiveCapAreNamed() throws {
+        let folder = try ReportFixtures.studyFolder(replicates: 8)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
+                                  parameters: [.init(key: "reserve", levels: [0.1, 0.3]), .init(key: "shock", levels: [0.2, 0.4])],
+                                  replicates: 4, seed: 7, overrides: [])
+        spec.adaptive = .init(targetHalfWidth: 0.2, maxReplicates: 8, batch: 4)
+        try StudyRecord(spec: spec, points: 4, gitCommit: "abc").write(to: folder)
+        let page = try StudyPage.make(directory: folder)
+        let warnings = try #require(page.sections.first { $0.anchor == "warnings" })
+        guard case let .list(items, true) = warnings.blocks[0] else { Issue.record("no warning list"); return }
+        // n = 8 gives Wilson half-widths near 0.3 at every point: all four stopped at the cap, above the target
+        // (which is also the stated width).
+        #expect(items.count == 2)
+        #expect(items[0].hasPrefix("4 point(s) reached the adaptive cap of 8 replicates with the P(run) half-width still above the target 0.200"))
+        #expect(items[1].hasPrefix("4 of 4 point(s) have a P(run) interval wider than ±0.200"))
+    }
+
     @Test func aFolderWithoutAStoreIsReportedFromItsCSVs() throws {
         let folder = try ReportFixtures.studyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
