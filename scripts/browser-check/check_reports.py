@@ -237,9 +237,13 @@ def main():
         shutil.rmtree(profile, ignore_errors=True)
     elapsed = time.monotonic() - started
     if failures:
-        print(f"browser-check: {len(failures)} check(s) FAILED in {elapsed:.1f} s", file=sys.stderr)
+        print(f"browser-check: {len(failures)} check(s) FAILED in {elapsed:.1f} s (reports kept in {work})", file=sys.stderr)
         return 1
-    print(f"browser-check: all checks passed in {elapsed:.1f} s (reports in {work})")
+    if args.work:
+        print(f"browser-check: all checks passed in {elapsed:.1f} s (reports in {work})")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        print(f"browser-check: all checks passed in {elapsed:.1f} s")
     return 0
 
 
