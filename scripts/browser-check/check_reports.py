@@ -7,7 +7,7 @@ binary, then, for each report, at 1280 px, on a phone and as printed on A4:
   - no network request (anything but the report's own file:// URL);
   - every figure is an inline <svg> with a non-zero size, and fits the printed page;
   - the estimates and paired-differences tables equal estimates.csv and differences.csv;
-  - the hostile description is shown as text, and nothing it holds became an element or ran.
+  - the hostile description and study name are shown as text, and nothing they hold became an element or ran.
 Saves full-page screenshots (PNG) to --screenshots. Exit status 0 when every check passes.
 """
 import argparse
@@ -17,6 +17,7 @@ import json
 import math
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 HOSTILE = ("<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">"
            " Does a <b>bigger</b> shock & a thinner buffer raise P(run)? '\" &amp; </p>")
+HOSTILE_NAME = "<script>window.__pwned = 3</script>\"'><svg onload=\"window.__pwned = 4\">study"
 SMALL = ["ticks=300", "lending.loan_fraction=auto", "depositors.count=1000", "market.shock.tick=100"]
 VIEWS = [("desktop", 1280, 900, False, "screen"), ("phone", 390, 844, True, "screen"), ("a4-print", 703, 1032, False, "print")]
 
@@ -56,6 +58,12 @@ def make_inputs(ballast, work):
         f.write("replicates: 6\n")
     study_dir = os.path.join(work, "study")
     subprocess.run([ballast, "sweep", study, "--quiet", "--out", study_dir], check=True, stdout=subprocess.DEVNULL)
+    # A study file's name must be a plain folder name, so a hostile name can only come from a store
+    # written by other means: put one there and let `ballast report` rewrite the page.
+    with sqlite3.connect(os.path.join(study_dir, "results.sqlite")) as db:
+        db.execute("UPDATE manifest SET study_name = ?", (HOSTILE_NAME,))
+    db.close()
+    subprocess.run([ballast, "report", study_dir], check=True, stdout=subprocess.DEVNULL)
     return run_dir, study_dir
 
 
@@ -92,6 +100,7 @@ PROBE = r"""
     title: document.title,
     h1: document.querySelector('h1') && document.querySelector('h1').textContent,
     question: document.querySelector('.question') && document.querySelector('.question').textContent,
+    h1Elements: document.querySelector('h1') ? document.querySelector('h1').children.length : 0,
     questionElements: document.querySelector('.question') ? document.querySelector('.question').children.length : 0,
     pwned: window.__pwned === undefined ? null : window.__pwned,
     scripts: document.querySelectorAll('script').length,
@@ -224,6 +233,8 @@ def main():
                 if label == "study":
                     check(probe["question"] == HOSTILE and probe["questionElements"] == 0,
                           f"{where}: the hostile description is shown as text, with no element made from it")
+                    check(probe["h1"] == HOSTILE_NAME and probe["h1Elements"] == 0 and probe["title"].endswith(HOSTILE_NAME),
+                          f"{where}: the hostile study name is shown as text, in the heading and the title")
                     compare_table(probe["estimates"], os.path.join(folder, "estimates.csv"), f"{where} estimates")
                     compare_table(probe["differences"], os.path.join(folder, "differences.csv"), f"{where} differences")
                 print(f"      screenshot: {shot}")
