@@ -29,7 +29,9 @@ public enum Arbitrageurs: AgentKind {
                           gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
     }
 
-    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+    public static func agentCount(_ c: Config) -> Int { c.count }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
         c.count = try r.count("count", default: c.count, atMost: 100_000, bytesEach: 64, noun: "arbitrageurs")
         c.inventoryUSD = try r.double("inventory_usd", default: c.inventoryUSD, .usdAmount)
@@ -38,7 +40,11 @@ public enum Arbitrageurs: AgentKind {
         c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .usdAmount)
         c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .usdAmount)
         try r.finish()
-        return [ArbitrageurPopulation(config: c)]
+        return c
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
+        [ArbitrageurPopulation(config: c)]
     }
 }
 

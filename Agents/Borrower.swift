@@ -61,7 +61,9 @@ public enum Borrowers: AgentKind {
         return nil
     }
 
-    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+    public static func agentCount(_ c: Config) -> Int { c.count }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
         c.count = try r.count("count", default: c.count, atMost: 1_000_000, bytesEach: 96, noun: "borrowers")
         c.weightLogSD = try r.double("weight_log_sd", default: c.weightLogSD, .closed(1e-9, 5))
@@ -78,9 +80,17 @@ public enum Borrowers: AgentKind {
             throw r.semanticError("ltv_min", "expected ltv_min <= ltv_max, got \(c.ltvMin) > \(c.ltvMax)")
         }
         try r.finish()
-        var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
-        guard let weightsDist = try? LogNormal(logMean: 0, logStandardDeviation: c.weightLogSD) else {
+        guard (try? LogNormal(logMean: 0, logStandardDeviation: c.weightLogSD)) != nil else {
             throw r.semanticError("weight_log_sd", "expected a finite number > 0")
+        }
+        return c
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
+        var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
+        // decode built this distribution from the same parameter, so this cannot fail.
+        guard let weightsDist = try? LogNormal(logMean: 0, logStandardDeviation: c.weightLogSD) else {
+            preconditionFailure("validated by decode")
         }
         let weights = weightsDist.sample(&rng, count: c.count)
         let totalWeight = weights.reduce(0, +)

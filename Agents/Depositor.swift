@@ -77,7 +77,12 @@ public enum Depositors: AgentKind {
         return !v.locked && x < a.threshold + v.thresholdShift
     }
 
-    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+    /// Depositors decide on θ, so their phase's snapshot carries it.
+    public static var readsSolvencyMargin: Bool { true }
+
+    public static func agentCount(_ c: Config) -> Int { c.count }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
         c.count = try r.count("count", default: c.count, atMost: 10_000_000, bytesEach: 48, noun: "depositors")
         c.shards = try r.int("shards", default: c.shards, .closed(1, 1_024))
@@ -96,10 +101,20 @@ public enum Depositors: AgentKind {
         c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
         try r.finish()
-        guard let sizes = try? LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
-              let thresholds = try? Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD) else {
+        guard (try? distributions(c)) != nil else {
             throw r.semanticError("deposit_median", "expected parameters that define valid distributions")
         }
+        return c
+    }
+
+    static func distributions(_ c: Config) throws(StochasticsError) -> (sizes: LogNormal, thresholds: Gaussian) {
+        (try LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
+         try Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD))
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
+        // decode built these distributions from the same parameters, so this cannot fail.
+        guard let (sizes, thresholds) = try? distributions(c) else { preconditionFailure("validated by decode") }
         var shards: [any Population] = []
         let shardCount = min(c.shards, max(1, c.count))
         for s in 0..<shardCount {

@@ -29,7 +29,9 @@ public enum Liquidators: AgentKind {
         return .liquidate(budget: budget, gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
     }
 
-    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+    public static func agentCount(_ c: Config) -> Int { c.count }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
         c.count = try r.count("count", default: c.count, atMost: 100_000, bytesEach: 64, noun: "liquidators")
         c.budgetPerTick = try r.double("budget_per_tick", default: c.budgetPerTick, .usdAmount)
@@ -38,6 +40,10 @@ public enum Liquidators: AgentKind {
         c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .usdAmount)
         c.priorityFeeFraction = try r.double("priority_fee_fraction", default: c.priorityFeeFraction, .probability)
         try r.finish()
+        return c
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         var budgets = [Double](repeating: c.budgetPerTick, count: c.count)
         if c.budgetLogSD > 0, c.budgetPerTick > 0,
            let dist = try? LogNormal(median: c.budgetPerTick, logStandardDeviation: c.budgetLogSD) {

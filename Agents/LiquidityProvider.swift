@@ -64,7 +64,9 @@ public enum LiquidityProviders: AgentKind {
         return a.withdrawnValue > 0 && volatility < c.reentryRatio * tolerance ? .addLiquidity(valueUSD: a.withdrawnValue) : nil
     }
 
-    public static func makePopulations(_ r: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population] {
+    public static func agentCount(_ c: Config) -> Int { c.count }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
         c.count = try r.count("count", default: c.count, atLeast: 1, atMost: 100_000, bytesEach: 96, noun: "LPs")
         c.toleranceMin = try r.double("tolerance_min", default: c.toleranceMin, .nonNegative)
@@ -81,6 +83,10 @@ public enum LiquidityProviders: AgentKind {
             throw r.semanticError("volatility_window", "expected at most 120 ticks, got \(c.volatilityWindow)")
         }
         try r.finish()
+        return c
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
         let share = setup.initialPoolShares / Double(c.count)
         let agents = (0..<c.count).map { _ in
@@ -94,6 +100,7 @@ public enum LiquidityProviders: AgentKind {
 public actor LiquidityProviderPopulation: Population {
     public nonisolated let kind = LiquidityProviders.key
     public nonisolated let shard = 0
+    public nonisolated var reportsVenueShare: Bool { true }
     public nonisolated let count: Int
     let config: LiquidityProviders.Config
     public private(set) var agents: [LiquidityProviders.Agent]

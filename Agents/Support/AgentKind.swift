@@ -1,14 +1,43 @@
 import ScenarioSchema
 
-/// One kind of agent: the scenario key it answers to and how it builds its populations.
+/// One kind of agent: the scenario key it answers to, its typed configuration, and how it
+/// builds its populations from that configuration.
+///
+/// A scenario is decoded once: ``decode(_:)`` reads and validates the kind's section into a
+/// ``Config`` value, and every replicate then builds its populations from that value with
+/// ``makePopulations(_:setup:)``, which cannot fail. No YAML is read while replicates run.
 ///
 /// To add a behaviour, write one file with a type conforming to `AgentKind` and add it
 /// to ``AgentRegistry/kinds``; a scenario then enables it with one key.
 public protocol AgentKind: Sendable {
+    /// The kind's parameters, decoded and validated once per scenario.
+    associatedtype Config: Sendable
+
     /// The key of the kind's section in a scenario file, e.g. `depositors`.
     static var key: String { get }
-    /// Reads the kind's section and builds its shard actors, contributing to the opening balance sheet.
-    static func makePopulations(_ config: ConfigReader, setup: inout SetupContext) throws(ConfigError) -> [any Population]
+
+    /// Whether this kind's decisions read the pool's solvency margin θ. The engine computes θ
+    /// (a pass over the loan book) only for the snapshots of phases whose kind asks for it.
+    static var readsSolvencyMargin: Bool { get }
+
+    /// Reads and validates the kind's section; every error is located at its key.
+    static func decode(_ section: ConfigReader) throws(ConfigError) -> Config
+
+    /// The agents a population built from `config` holds (agent-steps per tick).
+    static func agentCount(_ config: Config) -> Int
+
+    /// Builds the kind's shard actors for one replicate, contributing to the opening balance sheet.
+    /// `config` came from ``decode(_:)``, so every parameter is already valid.
+    static func makePopulations(_ config: Config, setup: inout SetupContext) -> [any Population]
+}
+
+extension AgentKind {
+    public static var readsSolvencyMargin: Bool { false }
+
+    /// Decodes the kind's section into a type-erased ``AgentSection``.
+    public static func section(_ reader: ConfigReader) throws(ConfigError) -> AgentSection {
+        AgentSection(Self.self, config: try decode(reader))
+    }
 }
 
 /// Every agent kind Ballast knows, in the order their populations are built.

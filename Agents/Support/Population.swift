@@ -17,9 +17,13 @@ public protocol Population: Actor {
     func settle(_ receipts: [AgentReceipt], snapshot: Snapshot)
     /// Kind-specific numbers for the end-of-tick record (e.g. LPs in the pool).
     func observe() -> PopulationObservation
+    /// Whether ``observe()`` reports agents in a venue; the engine asks only those populations,
+    /// so the others cost no actor hop per tick.
+    nonisolated var reportsVenueShare: Bool { get }
 }
 
 extension Population {
+    public nonisolated var reportsVenueShare: Bool { false }
     public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {}
     public func observe() -> PopulationObservation { PopulationObservation() }
 }

@@ -44,7 +44,8 @@ public enum RunPage {
         let almFacts: [(term: String, detail: String)] = [
             ("Worst tick (lowest θ)", "\(outcome.worstTick)"),
             ("Solvency margin θ", NumberText.ratio.text(outcome.worstTheta)),
-            ("Liquidity coverage", NumberText.ratio.text(outcome.worstLiquidityCoverage) + " (liquid reserve ÷ deposits and queue)"),
+            ("Liquidity coverage (LCR)", at("lcr", .ratio)),
+            ("Utilisation", at("utilisation", .probability)),
             ("Liquid reserve (USD)", NumberText.usd.text(outcome.worstReserveUSD)),
             ("Withdrawal queue (USD)", NumberText.usd.text(outcome.worstQueueUSD)),
             ("Withdrawn fraction", at("withdrawn_fraction", .probability)),
@@ -52,6 +53,10 @@ public enum RunPage {
             ("Cumulative bad debt (USD)", at("bad_debt_usd", .usd)),
             ("External / AMM price (USD)", "\(at("p_ext", .price)) / \(at("p_amm", .price))"),
             ("LP share in pool", at("lp_share_in_pool", .probability)),
+        ]
+        let extremes: [(term: String, detail: String)] = [
+            ("Lowest LCR", "\(NumberText.ratio.text(outcome.minLiquidityCoverage)) at tick \(outcome.minLiquidityCoverageTick)"),
+            ("Highest utilisation", "\(NumberText.probability.text(outcome.maxUtilisation)) at tick \(outcome.maxUtilisationTick)"),
         ]
         let manifestFacts: [(term: String, detail: String)] = [
             ("Ballast version", manifest.ballastVersion),
@@ -70,9 +75,13 @@ public enum RunPage {
             ReportSection(anchor: "outcome", heading: "Outcome", blocks: [.facts(outcomeFacts)]),
             ReportSection(anchor: "alm", heading: "ALM metrics at the worst tick", blocks: [
                 .facts(almFacts),
-                .paragraph("A run folder records these ALM metrics today: θ, liquidity coverage, the liquid reserve and the "
-                           + "withdrawal queue at the worst tick (outcome.json), and the series columns at that tick (series.csv). "
-                           + "Utilisation, the insurance fund and the full balance sheet are not recorded in a run folder."),
+                .subheading("Over the whole run"),
+                .facts(extremes),
+                .paragraph("A run folder records these ALM metrics: θ, the liquid reserve and the withdrawal queue at the worst "
+                           + "tick, and the lowest LCR and highest utilisation with their ticks (outcome.json); every series column "
+                           + "at that tick, among them the LCR (reserve ÷ stressed outflows, capped at 1,000) and utilisation "
+                           + "(debt ÷ (reserve + debt)) (series.csv). The insurance fund and the balance sheet's items are not "
+                           + "recorded in a run folder."),
             ]),
             ReportSection(anchor: "manifest", heading: "Manifest", blocks: [.facts(manifestFacts)]),
             ReportSection(anchor: "reproduce", heading: "Reproduce", blocks: [

@@ -41,7 +41,9 @@ struct ReportFileTests {
         let page = try RunPage.make(directory: run)
         let html = try page.html()
         #expect(html.contains("<svg class=\"chart\" role=\"img\" aria-labelledby=\"figure-1-caption figure-1-alt\""))
-        #expect(html.contains("<dt>Liquidity coverage</dt>") && html.contains("<dt>Solvency margin θ</dt>"))
+        #expect(html.contains("<dt>Liquidity coverage (LCR)</dt>") && html.contains("<dt>Solvency margin θ</dt>"))
+        #expect(html.contains("<dt>Utilisation</dt>") && html.contains("<dt>Highest utilisation</dt>"))
+        #expect(!html.contains("not in series.csv"))
         #expect(html.contains("<dd>280</dd>"))   // the worst tick of that run
     }
 }

@@ -34,7 +34,7 @@ struct DeterminismTests {
             #expect(a == b, "\(f) differs")
         }
         let header = try String(contentsOf: dirs[0].appendingPathComponent("series.csv"), encoding: .utf8).prefix(while: { $0 != "\n" })
-        #expect(header == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool")
+        #expect(header == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation")
         for d in dirs { try? FileManager.default.removeItem(at: d) }
     }
 }

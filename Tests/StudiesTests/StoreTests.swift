@@ -36,7 +36,10 @@ enum StoreTests {
         o.worstTheta = 1.5
         o.worstReserveUSD = 3e6
         o.worstQueueUSD = 1e-5
-        o.worstLiquidityCoverage = 0.75
+        o.minLiquidityCoverage = 0.75
+        o.minLiquidityCoverageTick = 9 + point
+        o.maxUtilisation = 0.5 + 0.125 * tag
+        o.maxUtilisationTick = 11 + replicate
         o.agentSteps = 1200 + replicate
         return o
     }
@@ -49,8 +52,9 @@ enum StoreTests {
             && eq(a.minExternalPrice, b.minExternalPrice) && eq(a.finalQueueUSD, b.finalQueueUSD)
             && eq(a.finalWithdrawnFraction, b.finalWithdrawnFraction) && eq(a.lpExitFractionMax, b.lpExitFractionMax)
             && a.worstTick == b.worstTick && eq(a.worstTheta, b.worstTheta) && eq(a.worstReserveUSD, b.worstReserveUSD)
-            && eq(a.worstQueueUSD, b.worstQueueUSD) && eq(a.worstLiquidityCoverage, b.worstLiquidityCoverage)
-            && a.agentSteps == b.agentSteps
+            && eq(a.worstQueueUSD, b.worstQueueUSD) && eq(a.minLiquidityCoverage, b.minLiquidityCoverage)
+            && a.minLiquidityCoverageTick == b.minLiquidityCoverageTick && eq(a.maxUtilisation, b.maxUtilisation)
+            && a.maxUtilisationTick == b.maxUtilisationTick && a.agentSteps == b.agentSteps
     }
 
     static func rows(points: Range<Int>, replicates: Range<Int>) -> [(key: ReplicateKey, outcome: Outcome)] {

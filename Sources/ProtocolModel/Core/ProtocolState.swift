@@ -21,9 +21,9 @@ public struct StableMarket: Sendable, Equatable {
 /// The whole protocol as one value: tokens, account balances, the lending pool, AMMs, StableSwap pools,
 /// oracles, the treasury and the current tick.
 ///
-/// ``apply(_:)`` executes an ``Intent`` atomically on a copy and keeps the copy only on success, so a
+/// ``apply(_:)->Receipt`` executes an ``Intent`` atomically on a copy and keeps the copy only on success, so a
 /// reverted intent leaves the state identical. Tokens only move between holders, so for every token
-/// ``totalHoldings(of:)`` is unchanged by ``apply(_:)`` and by ``advance(to:)`` (interest is a claim, not
+/// ``totalHoldings(of:)`` is unchanged by ``apply(_:)->Receipt`` and by ``advance(to:)`` (interest is a claim, not
 /// a token). Only the setup calls ``mint(account:token:amount:)`` create tokens.
 public struct ProtocolState: Sendable, Equatable {
     /// Tokens, by index.
@@ -122,7 +122,7 @@ public struct ProtocolState: Sendable, Equatable {
     }
 
     /// Every unit of `token` the model knows of: balances, lending cash and insurance funds, AMM reserves
-    /// and StableSwap balances. Unchanged by ``apply(_:)``.
+    /// and StableSwap balances. Unchanged by ``apply(_:)->Receipt``.
     public func totalHoldings(of token: Int) -> Double {
         var sum = balances.total(of: token)
         for (r, c) in lending.configs.enumerated() where c.token == token {

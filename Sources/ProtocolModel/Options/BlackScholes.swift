@@ -25,7 +25,7 @@ public struct OptionGreeks: Sendable, Equatable {
 }
 
 /// Black–Scholes–Merton for European options on an asset with continuous yield `q`, through GSL's
-/// gaussian CDF and density (``StandardNormal``).
+/// gaussian CDF and density (``/Stochastics/StandardNormal``).
 ///
 /// `d1 = (ln(S/K) + (r − q + σ²/2)T)/(σ√T)`, `d2 = d1 − σ√T`;
 /// call `= S·e^{−qT}Φ(d1) − K·e^{−rT}Φ(d2)`, put `= K·e^{−rT}Φ(−d2) − S·e^{−qT}Φ(−d1)`.

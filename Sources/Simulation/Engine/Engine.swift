@@ -23,7 +23,8 @@ public struct Engine: Sendable {
         self.workers = max(1, workers)
     }
 
-    /// Builds the opening world and populations for (seed, replicate).
+    /// Builds the opening world and populations for (seed, replicate) from the decoded scenario.
+    /// The scenario was validated when it was decoded, so the errors here are a defence, not a path.
     func build(seed: UInt64, replicate: UInt64) throws(ConfigError) -> (WorldState, [any Population]) {
         let s = scenario
         let state = s.market.initialState()
@@ -35,10 +36,8 @@ public struct Engine: Sendable {
         var setup = SetupContext(seed: seed, replicate: replicate, initialPrice: p0,
                                  loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares)
         var populations: [any Population] = []
-        for kind in AgentRegistry.kinds {
-            guard let section = s.agentSections.first(where: { $0.key == kind.key }) else { continue }
-            let reader = try ConfigReader(section.node)
-            populations += try kind.makePopulations(reader, setup: &setup)
+        for section in s.agentSections {
+            populations += section.makePopulations(setup: &setup)
         }
         let d0 = setup.initialDeposits
         let ledger = DepositLedger(deposits: d0, reserve: s.lending.reserveFraction * d0,
@@ -64,7 +63,10 @@ public struct Engine: Sendable {
         do { (world, populations) = try build(seed: seed, replicate: replicate) } catch { throw .invalidScenario(error) }
         let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
         let stepsPerTick = populations.reduce(0) { $0 + $1.count }
-        let lpIndices = populations.indices.filter { populations[$0].kind == LiquidityProviders.key }
+        let venueReporters = populations.indices.filter { populations[$0].reportsVenueShare }
+        let phaseReadsSolvency = scenario.phases.map { key in
+            scenario.agentSections.contains { $0.key == key && $0.readsSolvencyMargin }
+        }
         var marketState = scenario.market.initialState()
         var marketRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "market")
         var orderRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "ordering")
@@ -88,7 +90,7 @@ public struct Engine: Sendable {
             }
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
-                let needsSolvency = scenario.phases[phaseIndex] == Depositors.key
+                let needsSolvency = phaseReadsSolvency[phaseIndex]
                 let snapshot = world.snapshot(includeSolvency: needsSolvency)
                 if needsSolvency { theta = snapshot.solvencyMargin }
                 var proposals = await propose(populations, members, snapshot)
@@ -110,7 +112,7 @@ public struct Engine: Sendable {
             world.lastTickOutflow = world.outflowThisTick
             world.outflowThisTick = 0
             var lpIn = 0, lpTotal = 0
-            for i in lpIndices {
+            for i in venueReporters {
                 let o = await populations[i].observe()
                 lpIn += o.active
                 lpTotal += o.total
@@ -119,9 +121,12 @@ public struct Engine: Sendable {
                                 reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
                                 withdrawnFraction: world.withdrawnFraction, theta: theta,
                                 liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
-                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1)
+                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
+                                liquidityCoverage: ALMMetrics.liquidityCoverage(
+                                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
+                                utilisation: world.utilisation)
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
-            outcome.record(row, threshold: scenario.runThreshold, liabilities: world.ledger.liabilities)
+            outcome.record(row, threshold: scenario.runThreshold)
             if recordSeries { series.append(row) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
@@ -160,7 +165,7 @@ public struct Engine: Sendable {
 }
 
 extension Outcome {
-    mutating func record(_ row: SeriesRow, threshold: Double, liabilities: Double) {
+    mutating func record(_ row: SeriesRow, threshold: Double) {
         if !run && row.withdrawnFraction >= threshold {
             run = true
             runTick = row.tick
@@ -175,7 +180,14 @@ extension Outcome {
             worstTick = row.tick
             worstReserveUSD = row.reserveUSD
             worstQueueUSD = row.queueUSD
-            worstLiquidityCoverage = liabilities > 0 ? row.reserveUSD / liabilities : 0
+        }
+        if row.liquidityCoverage < minLiquidityCoverage {
+            minLiquidityCoverage = row.liquidityCoverage
+            minLiquidityCoverageTick = row.tick
+        }
+        if row.utilisation > maxUtilisation {
+            maxUtilisation = row.utilisation
+            maxUtilisationTick = row.tick
         }
     }
 }

@@ -23,7 +23,7 @@ extension SeriesRow {
     /// The first column (in CSV order) whose value is NaN or infinite, with that value.
     func firstNonFinite() -> (column: String, value: Double)? {
         let values = [externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
-                      badDebtUSD, lpShareInPool]
+                      badDebtUSD, lpShareInPool, liquidityCoverage, utilisation]
         let names = Self.csvHeader.split(separator: ",").dropFirst()
         for (name, value) in zip(names, values) where !value.isFinite { return (String(name), value) }
         return nil
@@ -38,7 +38,7 @@ extension Outcome {
             ("min_ext_price", minExternalPrice), ("final_queue_usd", finalQueueUSD),
             ("final_withdrawn_fraction", finalWithdrawnFraction), ("lp_exit_fraction_max", lpExitFractionMax),
             ("worst_theta", worstTheta), ("worst_reserve_usd", worstReserveUSD), ("worst_queue_usd", worstQueueUSD),
-            ("worst_liquidity_coverage", worstLiquidityCoverage),
+            ("min_lcr", minLiquidityCoverage), ("max_utilisation", maxUtilisation),
         ]
         return fields.first { !$0.1.isFinite }
     }

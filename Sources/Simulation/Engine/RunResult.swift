@@ -13,12 +13,18 @@ public struct SeriesRow: Sendable, Equatable {
     /// Cumulative.
     public var badDebtUSD: Double
     public var lpShareInPool: Double
+    /// Liquidity coverage ratio at the end of the tick: reserve ÷ stressed outflows (``ALMMetrics``).
+    public var liquidityCoverage: Double
+    /// Debt ÷ (reserve + debt), as Aave's rate strategy defines utilisation.
+    public var utilisation: Double
 
     public static let csvHeader =
-        "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool"
+        "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,"
+        + "lcr,utilisation"
 
     public var csvLine: String {
-        "\(tick),\(externalPrice),\(ammPrice),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),\(lpShareInPool)"
+        "\(tick),\(externalPrice),\(ammPrice),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),\(lpShareInPool),"
+            + "\(liquidityCoverage),\(utilisation)"
     }
 }
 
@@ -38,8 +44,12 @@ public struct Outcome: Sendable, Equatable, Codable {
     public var worstTheta = Double.infinity
     public var worstReserveUSD = 0.0
     public var worstQueueUSD = 0.0
-    /// Liquid reserve ÷ liabilities (deposits + queue) at the worst tick.
-    public var worstLiquidityCoverage = 0.0
+    /// The lowest liquidity coverage ratio of the run, and its first tick.
+    public var minLiquidityCoverage = ALMMetrics.coverageCap
+    public var minLiquidityCoverageTick = 0
+    /// The highest utilisation of the run, and its first tick.
+    public var maxUtilisation = 0.0
+    public var maxUtilisationTick = 0
     public var agentSteps = 0
 
     enum CodingKeys: String, CodingKey {
@@ -47,7 +57,8 @@ public struct Outcome: Sendable, Equatable, Codable {
         case minAMMPrice = "min_amm_price", minExternalPrice = "min_ext_price", finalQueueUSD = "final_queue_usd"
         case finalWithdrawnFraction = "final_withdrawn_fraction", lpExitFractionMax = "lp_exit_fraction_max"
         case worstTick = "worst_tick", worstTheta = "worst_theta", worstReserveUSD = "worst_reserve_usd"
-        case worstQueueUSD = "worst_queue_usd", worstLiquidityCoverage = "worst_liquidity_coverage", agentSteps = "agent_steps"
+        case worstQueueUSD = "worst_queue_usd", minLiquidityCoverage = "min_lcr", minLiquidityCoverageTick = "min_lcr_tick"
+        case maxUtilisation = "max_utilisation", maxUtilisationTick = "max_utilisation_tick", agentSteps = "agent_steps"
     }
 
     public init() {}

@@ -36,7 +36,9 @@ public struct CorrelatedGBM: MarketProcess, Equatable {
 
     public var assetNames: [String] { assets.map(\.name) }
 
-    /// - Parameter correlation: nil means independent assets.
+    /// - Parameters:
+    ///   - assets: the assets, in the order of the price vector.
+    ///   - correlation: nil means independent assets.
     /// - Throws: `MarketError.invalidParameter` naming the first bad parameter.
     public init(assets: [Asset], correlation: [[Double]]? = nil) throws(MarketError) {
         try MarketCheck.nonEmpty("assets", assets.count)

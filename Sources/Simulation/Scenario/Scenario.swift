@@ -30,6 +30,13 @@ public struct Scenario: Sendable {
         public var delay = 0
     }
 
+    /// Stress assumptions of the ALM metrics recorded every tick (`alm` section).
+    public struct ALM: Sendable, Equatable {
+        /// The fraction of on-demand deposits assumed to leave within the LCR's stress horizon.
+        /// Basel III's run-off rate for less stable retail deposits is 10%.
+        public var depositRunoff = 0.10
+    }
+
     public var name: String
     public var ticks: Int
     public var seed: UInt64
@@ -41,14 +48,16 @@ public struct Scenario: Sendable {
     public var ordering: OrderingPolicy
     /// The `w` at which a run is declared.
     public var runThreshold: Double
-    /// Each agent kind's section, in file order.
-    public var agentSections: [(key: String, node: ConfigNode)]
+    /// Each agent kind's decoded section, in ``/Agents/AgentRegistry`` order (the order populations are built).
+    public var agentSections: [AgentSection]
     /// Stable hash of the scenario text after overrides.
     public var contentHash: String
     /// The file and overrides it came from.
     public var sourcePath: String
     public var overrides: [String]
+    /// The ALM metrics' stress assumptions.
+    public var alm = ALM()
 
     /// Agents counted per tick, summed over kinds.
-    public var agentCount: Int = 0
+    public var agentCount: Int { agentSections.reduce(0) { $0 + $1.agentCount } }
 }

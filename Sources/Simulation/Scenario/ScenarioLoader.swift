@@ -9,10 +9,10 @@ extension Scenario {
     /// The most ticks a scenario may have: 10⁷ hours is over a thousand years.
     public static let maxTicks = 10_000_000
 
-    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending"]
+    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending", "alm"]
 
-    /// Loads `path`, applies `--set` overrides, and validates everything, including one trial build
-    /// of every agent population, so that a bad scenario fails before any work starts.
+    /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
+    /// section into its kind's typed configuration, so that a bad scenario fails before any work starts.
     public static func load(path: String, overrides: [String] = []) throws(ConfigError) -> Scenario {
         var doc = try ConfigDocument.load(path: path)
         for o in overrides { try doc.applyOverride(o) }
@@ -32,12 +32,16 @@ extension Scenario {
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
         let lending = try decodeLending(try r.child("lending"), ticks: ticks)
+        var alm = Scenario.ALM()
+        if let a = try r.optionalChild("alm") {
+            alm.depositRunoff = try a.double("deposit_runoff", default: alm.depositRunoff, .probability)
+            try a.finish()
+        }
 
-        var sections: [(key: String, node: ConfigNode)] = []
+        var sections: [AgentSection] = []
         for kind in AgentRegistry.kinds {
             if let node = r.node(kind.key) {
-                _ = try ConfigReader(node)
-                sections.append((kind.key, node))
+                sections.append(try kind.section(try ConfigReader(node)))
             }
         }
         let phaseNodes = try r.list("phases")
@@ -59,15 +63,11 @@ extension Scenario {
                                        + "set lending.oracle: feed or remove oracle_freeze")
         }
 
-        var scenario = Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
+        return Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
                                 phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
                                 runThreshold: runThreshold, agentSections: sections,
                                 contentHash: contentHash(doc, market),
-                                sourcePath: doc.file, overrides: doc.overrides)
-        // A trial build reads every agent section, so typos there fail now, with their line.
-        let (_, populations) = try Engine(scenario: scenario).build(seed: scenario.seed, replicate: 0)
-        scenario.agentCount = populations.reduce(0) { $0 + $1.count }
-        return scenario
+                                sourcePath: doc.file, overrides: doc.overrides, alm: alm)
     }
 
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a

@@ -40,7 +40,7 @@ public struct PointEstimate: Sendable, Equatable {
             runTickQuartiles: ticks.isEmpty ? [.nan, .nan, .nan] : (try Summary.quantiles(ticks, [0.25, 0.5, 0.75])))
     }
 
-    /// Column names of ``csvRow(parameterCount:)``, after the parameter columns.
+    /// Column names of ``csvValues``, after the parameter columns.
     public static let csvColumns = [
         "replicates", "runs", "p_run", "p_run_wilson_lo", "p_run_wilson_hi", "p_run_cp_lo", "p_run_cp_hi",
         "bad_debt_mean", "bad_debt_mean_lo", "bad_debt_mean_hi", "bad_debt_p95", "bad_debt_p95_lo", "bad_debt_p95_hi",

@@ -5,7 +5,12 @@ extension Figures {
     /// `upper`, a line and points through `(x, y)`, and a legend entry with its label; one extra legend
     /// entry explains the shading (`text.bandLabel`).
     ///
-    /// - Parameter probabilityAxis: fixes the y axis to [0, 1], for probabilities such as P(run).
+    /// - Parameters:
+    ///   - curves: the curves to draw, one legend entry each.
+    ///   - text: the title, axis labels and band label.
+    ///   - probabilityAxis: fixes the y axis to [0, 1], for probabilities such as P(run).
+    ///   - directory: the folder the files are written into.
+    ///   - name: the files' common name: `name.dat`, `name.gp`, `name.png`, `name.svg`.
     /// - Throws: `PlotError.empty` without curves or points, `PlotError.lengthMismatch` naming the array
     ///   (e.g. `curves[1].lower`) whose length differs from that curve's `x`, and gnuplot failures.
     public static func curves(_ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,

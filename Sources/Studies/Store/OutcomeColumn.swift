@@ -20,7 +20,10 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
     case worstTheta = "worst_theta"
     case worstReserveUSD = "worst_reserve_usd"
     case worstQueueUSD = "worst_queue_usd"
-    case worstLiquidityCoverage = "worst_liquidity_coverage"
+    case minLiquidityCoverage = "min_lcr"
+    case minLiquidityCoverageTick = "min_lcr_tick"
+    case maxUtilisation = "max_utilisation"
+    case maxUtilisationTick = "max_utilisation_tick"
     case agentSteps = "agent_steps"
 
     enum Kind { case flag, integer, optionalInteger, real }
@@ -29,7 +32,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: .flag
         case .runTick: .optionalInteger
-        case .worstTick, .agentSteps: .integer
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: .integer
         default: .real
         }
     }
@@ -56,8 +59,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstTheta: o.worstTheta
         case .worstReserveUSD: o.worstReserveUSD
         case .worstQueueUSD: o.worstQueueUSD
-        case .worstLiquidityCoverage: o.worstLiquidityCoverage
-        case .run, .runTick, .worstTick, .agentSteps: .nan
+        case .minLiquidityCoverage: o.minLiquidityCoverage
+        case .maxUtilisation: o.maxUtilisation
+        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: .nan
         }
     }
 
@@ -73,8 +77,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstTheta: o.worstTheta = value
         case .worstReserveUSD: o.worstReserveUSD = value
         case .worstQueueUSD: o.worstQueueUSD = value
-        case .worstLiquidityCoverage: o.worstLiquidityCoverage = value
-        case .run, .runTick, .worstTick, .agentSteps: break
+        case .minLiquidityCoverage: o.minLiquidityCoverage = value
+        case .maxUtilisation: o.maxUtilisation = value
+        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: break
         }
     }
 
@@ -83,8 +88,8 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: return (o.run ? 1 : 0).databaseValue
         case .runTick: return o.runTick?.databaseValue ?? .null
-        case .worstTick: return o.worstTick.databaseValue
-        case .agentSteps: return o.agentSteps.databaseValue
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps:
+            return integer(of: o).databaseValue
         default:
             let x = real(of: o)
             return x.isNaN ? .null : x.databaseValue
@@ -103,7 +108,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             o.runTick = i
         case .integer:
             guard let i = Int.fromDatabaseValue(value) else { throw corrupt(value) }
-            if self == .worstTick { o.worstTick = i } else { o.agentSteps = i }
+            setInteger(i, in: &o)
         case .real:
             if value.isNull { setReal(.nan, in: &o); return }
             guard let x = Double.fromDatabaseValue(value) else { throw corrupt(value) }
@@ -121,9 +126,26 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: o.run ? "1" : "0"
         case .runTick: o.runTick.map { $0.description } ?? ""
-        case .worstTick: o.worstTick.description
-        case .agentSteps: o.agentSteps.description
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: integer(of: o).description
         default: real(of: o).description
+        }
+    }
+
+    private func integer(of o: Outcome) -> Int {
+        switch self {
+        case .worstTick: o.worstTick
+        case .minLiquidityCoverageTick: o.minLiquidityCoverageTick
+        case .maxUtilisationTick: o.maxUtilisationTick
+        default: o.agentSteps
+        }
+    }
+
+    private func setInteger(_ i: Int, in o: inout Outcome) {
+        switch self {
+        case .worstTick: o.worstTick = i
+        case .minLiquidityCoverageTick: o.minLiquidityCoverageTick = i
+        case .maxUtilisationTick: o.maxUtilisationTick = i
+        default: o.agentSteps = i
         }
     }
 }

@@ -1,0 +1,46 @@
+import ProtocolModel
+
+extension WorldState {
+    /// The lending pool's balance sheet at the lending price, in the ALM layer's terms.
+    ///
+    /// Assets: the reserve (cash), the insurance fund (earmarked for bad debt, so outside the liquid
+    /// tiers), and the loans valued as θ values them, Σ min(debt, collateral·p). Liabilities: deposits
+    /// on demand, which run off at `depositRunoff` under stress, and the withdrawal queue, due now in full.
+    /// Its ``/ProtocolModel/BalanceSheet/solvencyMargin`` is θ (``solvencyMargin``) by construction.
+    public func balanceSheet(depositRunoff: Double) -> BalanceSheet {
+        let loans = loans.collateralValueCappedAssets(price: lendingPrice)
+        return BalanceSheet(
+            assets: [
+                BalanceSheetItem(name: "reserve", value: ledger.reserve, tier: .cash),
+                BalanceSheetItem(name: "insurance fund", value: ledger.insuranceFund, tier: .illiquid),
+                BalanceSheetItem(name: "loans", value: loans, tier: .illiquid),
+            ],
+            liabilities: [
+                BalanceSheetItem(name: "deposits", value: ledger.outstandingDeposits, tier: .cash,
+                                 stressFactor: depositRunoff),
+                BalanceSheetItem(name: "withdrawal queue", value: ledger.queue.total, tier: .cash, stressFactor: 1),
+            ],
+            badDebt: badDebtUSD)
+    }
+
+    /// Utilisation as Aave's rate strategy computes it: debt ÷ (available liquidity + debt), with the
+    /// reserve as the available liquidity; 0 for an empty pool.
+    public var utilisation: Double {
+        let debt = loans.totalDebt
+        let denominator = ledger.reserve + debt
+        return denominator > 0 ? debt / denominator : 0
+    }
+}
+
+/// The ALM metrics recorded every tick.
+public enum ALMMetrics {
+    /// A liquidity coverage ratio this large or larger (or with no stressed outflow at all) is recorded
+    /// as this value, so the series stays finite after the last deposit has left.
+    public static let coverageCap = 1_000.0
+
+    /// The liquidity coverage ratio of `sheet` over the stress horizon, capped at ``coverageCap``.
+    /// Every liability of the one-asset world is due on demand, so any horizon covers all of them.
+    public static func liquidityCoverage(_ sheet: BalanceSheet) -> Double {
+        min(coverageCap, sheet.liquidityCoverageRatio(horizonTicks: 0))
+    }
+}
