@@ -24,6 +24,7 @@ public enum ReportFile {
 
     /// Builds the report for `directory` and writes it there. Returns the report's URL.
     /// - Parameters:
+    ///   - directory: a run folder or a study folder.
     ///   - spec: for a study folder without `study.json`: its study file.
     ///   - halfWidth: for a study: the P(run) half-width above which an interval is reported as wide.
     /// - Throws: ``ReportError`` for a folder that is neither a run nor a study, or unreadable inputs;

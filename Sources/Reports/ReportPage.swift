@@ -5,7 +5,7 @@ import Mustache
 ///
 /// Every kind of report (a run, a study, and later a stress matrix) is a `ReportPage` with its own
 /// sections, rendered by the same templates: text goes through Mustache's HTML escaping, and only
-/// figures checked by ``InlineSVG`` are inserted as markup. The page fetches nothing: styles are
+/// figures whose SVG has been checked are inserted as markup. The page fetches nothing: styles are
 /// inline and a Content-Security-Policy forbids scripts and network access.
 public struct ReportPage: Sendable {
     /// What the page reports on, e.g. "Study report" or "Run report".

@@ -7,6 +7,7 @@ import Studies
 public enum StudyPage {
     /// Builds the page for the study in `directory`.
     /// - Parameters:
+    ///   - directory: the study folder (`results.sqlite`, or at least `estimates.csv`).
     ///   - spec: the study file, for folders without `study.json` (checked against the store's hash).
     ///   - halfWidth: the P(run) half-width above which an interval is reported as wide.
     public static func make(directory: URL, spec: StudySpec? = nil, halfWidth: Double? = nil) throws -> ReportPage {
