@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers, lowest first. Imports point downwards only:
-// CGSL → Stochastics → ProtocolModel → (ScenarioSchema) → Agents → Simulation → Studies → ballast (CLI).
+// CGSL → Stochastics → ProtocolModel → (ScenarioSchema) → Agents → Simulation → Studies → Reports → ballast (CLI).
 let package = Package(
     name: "Ballast",
     platforms: [.macOS(.v15)],
@@ -13,12 +13,14 @@ let package = Package(
         .library(name: "ScenarioSchema", targets: ["ScenarioSchema"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Studies", targets: ["Studies"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Plugin only (no target depends on it): `swift package generate-documentation`, see scripts/docs.sh.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -38,8 +40,11 @@ let package = Package(
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
                                                  .product(name: "GRDB", package: "GRDB.swift")],
                 exclude: ["README.md", "Store/README.md", "Plot/README.md"]),
+        .target(name: "Reports", dependencies: ["Studies", "Simulation",
+                                                 .product(name: "Mustache", package: "swift-mustache")],
+                exclude: ["README.md"]),
         .executableTarget(name: "ballast", dependencies: [
-            "Studies", "Simulation", "Stochastics",
+            "Reports", "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "BallastTestSupport", path: "Tests/BallastTestSupport"),
@@ -47,6 +52,7 @@ let package = Package(
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
                                                     "BallastTestSupport"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Simulation", "BallastTestSupport"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
         .testTarget(name: "ProtocolModelTests", dependencies: [
             "ProtocolModel", "Stochastics",

@@ -25,3 +25,6 @@ BIN="$(swift build -c release --show-bin-path)/ballast"
 # A bundled study: P(run) against shock size for two liquidity buffers, with 95% Wilson bands.
 rm -rf out/run-probability-quick
 "$BIN" sweep experiments/run-probability/quick.yaml --out out/run-probability-quick
+# Each command above also wrote a self-contained HTML report (figures, tables, manifest) beside its results.
+echo "Run report:   out/reference/report.html"
+echo "Study report: out/run-probability-quick/report.html"

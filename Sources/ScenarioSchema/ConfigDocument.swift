@@ -41,8 +41,25 @@ public struct ConfigDocument: Sendable, Equatable {
     /// A stable hash of the effective content (FNV-1a 64, 16 lowercase hex digits) of
     /// `canonicalText`: comments, layout, anchors and merge keys do not change it, overrides do.
     public var contentHash: String {
+        Self.fnv1a(canonicalText)
+    }
+
+    /// ``contentHash`` of the document without the given top-level keys: for keys that document a
+    /// file (a study's `description`) and must not change its identity. A document without those
+    /// keys has the same hash both ways.
+    public func contentHash(ignoringTopLevelKeys ignored: Set<String>) -> String {
+        guard case let .mapping(entries) = root.value, entries.contains(where: { ignored.contains($0.key) }) else {
+            return contentHash
+        }
+        var kept = root
+        kept.value = .mapping(entries.filter { !ignored.contains($0.key) })
+        return Self.fnv1a(CanonicalText.render(kept))
+    }
+
+    /// FNV-1a 64 of the UTF-8 bytes, as 16 lowercase hex digits.
+    static func fnv1a(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in canonicalText.utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

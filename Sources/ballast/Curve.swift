@@ -51,8 +51,9 @@ struct Curve: AsyncParsableCommand {
             parameters.insert(StudySpec.Parameter(key: k, levels: values), at: 0)
         }
         guard replicates >= 1 else { Terminal.error("--replicates: expected an integer >= 1, got \(replicates)"); throw ExitCode(2) }
-        let spec = StudySpec.grid(scenarioPath: scenario, parameters: parameters, replicates: replicates, seed: seed,
+        var spec = StudySpec.grid(scenarioPath: scenario, parameters: parameters, replicates: replicates, seed: seed,
                                   overrides: overrides)
+        spec.description = "P(run) against \(key)" + (parameters.count > 1 ? " for each value of \(parameters[0].key)" : "")
         do { try spec.checkSize() } catch { Terminal.error(error.message); throw ExitCode(2) }
         do {
             try await StudyExecution.run(spec, out: out, workers: workers, batch: 32, resume: resume, quiet: quiet,

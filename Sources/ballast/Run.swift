@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import ScenarioSchema
 import Simulation
 
@@ -47,5 +48,12 @@ struct Run: AsyncParsableCommand {
         }
         let elapsed = ContinuousClock.now - started
         print(Summary.text(result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
+        do {
+            let report = try ReportFile.write(for: destination)
+            print("  report:             \(Report.shown(report, given: out))")
+        } catch {
+            Terminal.error("the run is written to \(out), but its report is not: \(error)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Reports
 import Simulation
 import Studies
 
@@ -42,6 +43,14 @@ enum StudyExecution {
             Terminal.error("\(error)")
             throw ExitCodes.usage
         }
+        // What the study asked for, beside its results, for the report (the store keeps the outcomes).
+        do {
+            try StudyRecord(spec: spec, points: scenarios.count, gitCommit: GitCommit.describe(near: spec.sourcePath))
+                .write(to: directory)
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCodes.usage
+        }
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
@@ -68,6 +77,11 @@ enum StudyExecution {
         let report = try StudyReport(store: store, confidence: spec.confidence)
         try report.write(to: directory, store: store)
         let figures = try StudyFigures.draw(report, in: directory.appendingPathComponent("figures"))
+        let page: URL
+        do { page = try ReportFile.write(for: directory) } catch {
+            Terminal.error("the study's results are saved in \(out), but its report is not: \(error)")
+            throw ExitCodes.failure
+        }
         if !finished {
             Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
             throw ExitCodes.interrupted
@@ -75,6 +89,7 @@ enum StudyExecution {
         print(report.table(outcomes: spec.outcomes))
         print("\nresults: \(out)/\(ResultStore.fileName), estimates.csv, replicates.csv")
         for line in figures { print(line) }
+        print("report: \(Report.shown(page, given: out))")
     }
 }
 

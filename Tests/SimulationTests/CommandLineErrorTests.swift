@@ -106,7 +106,10 @@ struct CommandLineErrorTests {
         }
         let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
         #expect(manifest.contains("\"seed\" : 2"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["manifest.json", "outcome.json", "series.csv"])
+        // The run's three files, its report, and the figure the report drew (png and svg only with gnuplot).
+        let figure: Set<String> = ["series.dat", "series.gp", "series.png", "series.svg"]
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !figure.contains($0) }.sorted()
+                == ["manifest.json", "outcome.json", "report.html", "series.csv"])
     }
 
     /// `--resume` after the scenario file was edited would mix two models' replicates: it is refused

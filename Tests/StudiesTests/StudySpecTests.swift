@@ -111,4 +111,24 @@ struct StudySpecTests {
             """))
         }
     }
+
+    @Test func aDescriptionIsReadAndLeavesTheStudyHashAlone() throws {
+        let body = """
+        name: described
+        scenario: REF
+        parameters:
+          - {key: market.shock.size, values: [0.2, 0.3]}
+        replicates: 10
+        """
+        let plain = try StudySpec.load(path: Self.write(body))
+        let question = "Does a 5% fee stop a run <before> tick 300? \"Yes\" & why"
+        let described = try StudySpec.load(path: Self.write(body + "\ndescription: '\(question.replacingOccurrences(of: "'", with: "''"))'\n"))
+        #expect(plain.description.isEmpty)
+        #expect(described.description == question)
+        #expect(described.hash == plain.hash)
+        // Any other change still changes the hash.
+        let other = try StudySpec.load(path: Self.write(body.replacingOccurrences(of: "replicates: 10", with: "replicates: 11")))
+        #expect(other.hash != plain.hash)
+    }
+
 }

@@ -60,9 +60,10 @@ public enum OutputFolder {
         try? fm.removeItem(at: probe)
     }
 
-    /// Files that a run folder may hold (the run's own and the figure `ballast plot` draws there).
+    /// Files that a run folder may hold (the run's own, the figure `ballast plot` draws there and the
+    /// report `ballast report` writes there).
     static let runFiles: Set<String> = ["series.csv", "outcome.json", "manifest.json",
-                                        "series.png", "series.svg", "series.dat", "series.gp"]
+                                        "series.png", "series.svg", "series.dat", "series.gp", "report.html"]
 
     /// Refuses a destination that exists and is not a run folder, or whose parent cannot be written.
     /// Creates the parent folders (they are needed anyway) and probes them with a small file.

@@ -78,19 +78,8 @@ public enum RunWriter {
         }
     }
 
-    /// The commit of the git checkout holding `path`, when there is one.
+    /// The commit of the git checkout holding `path` (with `-dirty` for uncommitted changes), when there is one.
     static func gitCommit(near path: String) -> String? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-C", (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                       "rev-parse", "HEAD"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        do { try p.run() } catch { return nil }
-        guard p.waitForExit().status == 0 else { return nil }
-        let s = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        return s.isEmpty ? nil : s
+        GitCommit.describe(near: path)
     }
 }

@@ -45,6 +45,8 @@ extension StudySpec {
         }
         let name = try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
         if let problem = Self.badName(name) { throw r.error("name", problem) }
+        let description = r.has("description") ? try r.string("description") : ""
+        if let problem = Self.badDescription(description, given: r.has("description")) { throw r.error("description", problem) }
         var spec = StudySpec(
             name: name,
             scenarioPath: scenarioPath, seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))),
@@ -54,7 +56,8 @@ extension StudySpec {
                                     noun: "replicates"),
             adaptive: adaptive,
             confidence: try r.double("confidence", default: 0.95, .unitOpen),
-            hash: doc.contentHash, sourcePath: path)
+            hash: doc.contentHash(ignoringTopLevelKeys: ["description"]), sourcePath: path)
+        spec.description = description
         if r.has("outcomes") {
             spec.outcomes = []
             for node in try r.list("outcomes") {
@@ -79,6 +82,19 @@ extension StudySpec {
         guard !name.isEmpty, allowed, !name.hasPrefix("."), name.count <= 100 else {
             return "expected a folder name of letters, digits, '-', '_' and '.' (not starting with '.', at most 100 characters), "
                 + "got \"\(ConfigNode.echo(name))\""
+        }
+        return nil
+    }
+
+    /// Why `text` cannot be a study's `description` (its question, shown in its report), or nil.
+    /// Any text is shown as text; only blank and overlong descriptions are refused.
+    static func badDescription(_ text: String, given: Bool) -> String? {
+        guard given else { return nil }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "expected the study's question as text, got \"\(ConfigNode.echo(text))\""
+        }
+        if text.count > maxDescriptionLength {
+            return "expected at most \(maxDescriptionLength) characters, got \(text.count) characters"
         }
         return nil
     }

@@ -56,6 +56,11 @@ public struct StudySpec: Sendable {
     }
 
     public var name: String
+    /// The question the study answers, in words (`description` in the study file; empty when absent).
+    /// Documentation only: it is not part of ``hash``, so describing a study does not orphan its results.
+    public var description: String = ""
+    /// The longest `description` a study file may give.
+    public static let maxDescriptionLength = 2_000
     public var scenarioPath: String
     public var seed: UInt64
     /// Overrides applied at every point before the varied keys.
@@ -70,7 +75,7 @@ public struct StudySpec: Sendable {
     public var confidence: Double
     /// The outcomes the terminal summary reports (every estimate is always in `estimates.csv`).
     public var outcomes: [String] = StudyReport.defaultOutcomes
-    /// Content hash of the study file (after overrides): the result store's identity.
+    /// Content hash of the study file (after overrides, without `description`): the result store's identity.
     public var hash: String
     public var sourcePath: String
 
