@@ -26,7 +26,7 @@ struct StudyFolder {
         let fm = FileManager.default
         if fm.fileExists(atPath: directory.appendingPathComponent(ResultStore.fileName).path) {
             let store = try ResultStore.open(directory: directory)
-            let report = try StudyReport(store: store, confidence: (try? StudyRecord.read(from: directory))??.confidence ?? 0.95)
+            let report = try StudyReport(store: store)
             // A figure missing from a store's folder is drawn now (when gnuplot is there).
             let figures = directory.appendingPathComponent("figures")
             if !fm.fileExists(atPath: figures.appendingPathComponent("run-probability.svg").path) {

@@ -37,7 +37,8 @@ enum StudyExecution {
         }
         let manifest = StudyManifest(studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
                                      scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
-                                     replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command)
+                                     replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command,
+                                     confidence: spec.confidence)
         let store: ResultStore
         do { store = try ResultStore(directory: directory, manifest: manifest, shard: shard) } catch {
             Terminal.error("\(error)")

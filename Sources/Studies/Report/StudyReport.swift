@@ -11,9 +11,11 @@ public struct StudyReport: Sendable {
     /// level, at equal values of the others, on paired replicates (common random numbers).
     public var differences: [PairedDifference]
 
-    /// Estimates for every point, from the store's outcomes in replicate order.
-    public init(store: ResultStore, confidence: Double = 0.95) throws {
+    /// Estimates for every point, from the store's outcomes in replicate order, at `confidence`
+    /// (by default the study's own level, recorded in the store's manifest).
+    public init(store: ResultStore, confidence: Double? = nil) throws {
         manifest = store.manifest
+        let confidence = confidence ?? store.manifest.confidence
         self.confidence = confidence
         var out: [PointEstimate] = []
         var outcomes: [Int: [Outcome]] = [:]

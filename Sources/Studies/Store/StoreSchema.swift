@@ -20,7 +20,8 @@ enum StoreSchema {
             scenario_path TEXT NOT NULL,
             seed TEXT NOT NULL,
             replicates_per_point INTEGER NOT NULL CHECK (replicates_per_point >= 1),
-            command TEXT NOT NULL
+            command TEXT NOT NULL,
+            confidence REAL NOT NULL CHECK (confidence > 0 AND confidence < 1)
         );
         CREATE TABLE parameter (
             position INTEGER PRIMARY KEY CHECK (position >= 0),
@@ -78,7 +79,8 @@ enum StoreSchema {
                                        + "this Ballast reads version \(version)")
         }
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT study_name, study_hash, ballast_version, scenario_path, seed, replicates_per_point, command
+            SELECT study_name, study_hash, ballast_version, scenario_path, seed, replicates_per_point, command,
+                   confidence
             FROM manifest WHERE id = 1
             """)
         else { throw StoreError.notAStore(path: path, reason: "its manifest is missing") }
@@ -90,7 +92,7 @@ enum StoreSchema {
         return StudyManifest(studyName: row["study_name"], studyHash: row["study_hash"],
                              ballastVersion: row["ballast_version"], scenarioPath: row["scenario_path"],
                              seed: seed, parameterNames: names, replicatesPerPoint: row["replicates_per_point"],
-                             command: row["command"])
+                             command: row["command"], confidence: row["confidence"])
     }
 
     /// The optional one-row table of a store written by `sweep --shard`: which slice of the study it
@@ -128,10 +130,10 @@ enum StoreSchema {
         // The seed is decimal text: SQLite integers are signed 64-bit and a UInt64 may not fit.
         try db.execute(sql: """
             INSERT INTO manifest (id, study_name, study_hash, ballast_version, scenario_path, seed,
-                                  replicates_per_point, command)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+                                  replicates_per_point, command, confidence)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [m.studyName, m.studyHash, m.ballastVersion, m.scenarioPath, String(m.seed),
-                             m.replicatesPerPoint, m.command])
+                             m.replicatesPerPoint, m.command, m.confidence])
         for (position, name) in m.parameterNames.enumerated() {
             try db.execute(sql: "INSERT INTO parameter (position, name) VALUES (?, ?)", arguments: [position, name])
         }

@@ -19,9 +19,12 @@ public struct StudyManifest: Codable, Sendable, Equatable {
     public var replicatesPerPoint: Int
     /// The command line that created the study.
     public var command: String
+    /// The study's confidence level, in (0, 1): every later export, merge, figure and report of the store
+    /// computes its intervals at this level, as the sweep that wrote it did.
+    public var confidence: Double
 
     public init(studyName: String, studyHash: String, ballastVersion: String, scenarioPath: String, seed: UInt64,
-                parameterNames: [String], replicatesPerPoint: Int, command: String) {
+                parameterNames: [String], replicatesPerPoint: Int, command: String, confidence: Double = 0.95) {
         self.studyName = studyName
         self.studyHash = studyHash
         self.ballastVersion = ballastVersion
@@ -30,6 +33,7 @@ public struct StudyManifest: Codable, Sendable, Equatable {
         self.parameterNames = parameterNames
         self.replicatesPerPoint = replicatesPerPoint
         self.command = command
+        self.confidence = confidence
     }
 }
 
