@@ -116,6 +116,18 @@ public struct UniswapV2Pool: Sendable, Equatable {
         return amount > 0 ? (amount, baseIn) : nil
     }
 
+    /// The shares ``addLiquidity(base:quote:)`` would mint, without changing the pool.
+    public func sharesMinted(base: Double, quote: Double) -> Double {
+        isEmpty ? (base * quote).squareRoot() : min(base / reserveBase, quote / reserveQuote) * totalShares
+    }
+
+    /// The reserves ``removeLiquidity(shares:)`` would pay out for `shares`, without changing the pool.
+    public func amountsForBurning(shares: Double) -> (base: Double, quote: Double) {
+        if shares >= totalShares { return (reserveBase, reserveQuote) }
+        let f = shares / totalShares
+        return (reserveBase * f, reserveQuote * f)
+    }
+
     /// Adds liquidity and returns the shares minted: `min(base/B, quote/Q)·S` as v2 (the excess of the
     /// other token is donated to the pool). An empty pool is re-seeded at the given amounts with
     /// `sqrt(base·quote)` shares.

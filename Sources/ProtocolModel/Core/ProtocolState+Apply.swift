@@ -1,11 +1,13 @@
 extension ProtocolState {
     /// Applies `intent` at the current tick: on success the state changes and the receipt carries the
     /// fill; on any revert (action failure or a failed guard) the state is left exactly as it was.
+    ///
+    /// The state is changed in place, never copied: every action first works out its whole effect from
+    /// reads alone (quotes, balances, health factors) and checks every guard against it, and only then
+    /// writes. Nothing after the first write can fail, so a revert has nothing to undo.
     public mutating func apply(_ intent: Intent) -> Receipt {
-        var next = self
         do throws(ProtocolError) {
-            let fill = try next.execute(intent)
-            self = next
+            let fill = try execute(intent)
             return Receipt(intent: intent, tick: tick, result: .success(fill))
         } catch {
             return Receipt(intent: intent, tick: tick, result: .failure(error))
@@ -26,115 +28,190 @@ extension ProtocolState {
         let a = intent.account
         guard a >= 0, a < accountCount else { throw .unknownIndex("account \(a) of \(accountCount)") }
         let p = prices
-        var fill: Fill
         switch intent.action {
         case let .supply(token, amount):
             let r = try reserve(token)
-            try debit(a, token, amount)
+            try requireBalance(a, token, amount)
+            try lending.checkSupply(user: a, reserve: r, amount: amount)
+            try check(g, Fill(tokenIn: token, amountIn: amount))
+            balances[a, token] -= amount
             try lending.supply(user: a, reserve: r, amount: amount)
-            fill = Fill(tokenIn: token, amountIn: amount)
+            return Fill(tokenIn: token, amountIn: amount)
         case let .withdraw(token, amount):
             let r = try reserve(token)
-            let got = try lending.withdraw(user: a, reserve: r, amount: amount, prices: p)
-            credit(a, token, got)
-            fill = Fill(tokenOut: token, amountOut: got)
+            let take = try lending.quoteWithdrawal(user: a, reserve: r, amount: amount, prices: p)
+            let fill = Fill(tokenOut: token, amountOut: take)
+            try check(g, fill)
+            lending.commitWithdrawal(user: a, reserve: r, amount: take)
+            credit(a, token, take)
+            return fill
         case let .borrow(token, amount):
             let r = try reserve(token)
+            try lending.checkBorrow(user: a, reserve: r, amount: amount, prices: p)
+            let fill = Fill(tokenOut: token, amountOut: amount)
+            try check(g, fill)
             try lending.borrow(user: a, reserve: r, amount: amount, prices: p)
             credit(a, token, amount)
-            fill = Fill(tokenOut: token, amountOut: amount)
+            return fill
         case let .repay(token, amount):
             let r = try reserve(token)
             try _requireAmount("amount", amount)
             let pay = min(amount, lending.debt(user: a, reserve: r))
             guard pay > 0 else { throw .noDebt }
-            try debit(a, token, pay)
+            try requireBalance(a, token, pay)
+            let fill = Fill(tokenIn: token, amountIn: pay)
+            try check(g, fill)
+            balances[a, token] -= pay
             try lending.repay(user: a, reserve: r, amount: pay)
-            fill = Fill(tokenIn: token, amountIn: pay)
+            return fill
         case let .liquidate(borrower, collateralToken, debtToken, debtToCover):
-            fill = try liquidate(a, borrower, collateralToken, debtToken, debtToCover, p)
+            return try liquidate(a, borrower, collateralToken, debtToken, debtToCover, g, p)
         case let .swap(index, amountIn, baseIn):
-            fill = try swap(a, index, amountIn, baseIn, g, p)
+            return try swap(a, index, amountIn, baseIn, g, p)
         case let .stableSwap(index, i, j, dx):
-            guard stablePools.indices.contains(index) else { throw .unknownIndex("stable pool \(index)") }
-            let tokens = stablePools[index].tokens
-            guard tokens.indices.contains(i), tokens.indices.contains(j) else { throw .unknownIndex("coin \(i) or \(j)") }
-            try debit(a, tokens[i], dx)
-            let out = try stablePools[index].pool.exchange(i: i, j: j, dx: dx, minOut: g.minOut ?? 0)
-            credit(a, tokens[j], out)
-            fill = Fill(tokenIn: tokens[i], amountIn: dx, tokenOut: tokens[j], amountOut: out,
-                        profit: out * price(tokens[j], p) - dx * price(tokens[i], p))
+            return try stableSwap(a, index, i, j, dx, g, p)
         case let .addLiquidity(index, base, quote):
-            let m = try amm(index)
-            try debit(a, m.baseToken, base)
-            try debit(a, m.quoteToken, quote)
+            let (baseToken, quoteToken) = try ammTokens(index)
+            try _requireAmount("base", base)
+            try _requireAmount("quote", quote)
+            try requireBalance(a, baseToken, base)
+            try requireBalance(a, quoteToken, quote)
+            let fill = Fill(amountIn: base, secondaryOut: amms[index].pool.sharesMinted(base: base, quote: quote))
+            try check(g, fill)
+            balances[a, baseToken] -= base
+            balances[a, quoteToken] -= quote
             let minted = try amms[index].pool.addLiquidity(base: base, quote: quote)
             amms[index].shares[a] += minted
-            fill = Fill(amountIn: base, secondaryOut: minted)
+            return fill
         case let .removeLiquidity(index, shares):
-            let m = try amm(index)
-            try _requireAmount("shares", shares)
-            guard shares <= m.shares[a] else {
-                throw .invalidAmount("shares = \(shares), account holds \(m.shares[a])")
-            }
-            // Burning the last share outstanding empties the pool exactly.
-            let burn = shares >= m.shares[a] && m.shares[a] >= m.pool.totalShares ? m.pool.totalShares : shares
-            let out = try amms[index].pool.removeLiquidity(shares: burn)
-            amms[index].shares[a] = max(0, m.shares[a] - shares)
-            credit(a, m.baseToken, out.base)
-            credit(a, m.quoteToken, out.quote)
-            fill = Fill(tokenOut: m.quoteToken, amountOut: out.quote, secondaryOut: out.base)
+            return try removeLiquidity(a, index, shares, g)
         case let .transfer(to, token, amount):
             guard to >= 0, to < accountCount else { throw .unknownIndex("account \(to)") }
-            try debit(a, token, amount)
+            try requireBalance(a, token, amount)
+            let fill = Fill(tokenIn: token, amountIn: amount, tokenOut: token, amountOut: amount)
+            try check(g, fill)
+            balances[a, token] -= amount
             credit(to, token, amount)
-            fill = Fill(tokenIn: token, amountIn: amount, tokenOut: token, amountOut: amount)
+            return fill
         }
+    }
+
+    /// The output and profit guards, checked against a fill worked out before anything was written.
+    private func check(_ g: IntentGuards, _ fill: Fill) throws(ProtocolError) {
         if let minOut = g.minOut, fill.amountOut < minOut { throw .slippage(minOut: minOut, got: fill.amountOut) }
         if let minProfit = g.minProfit, fill.profit < minProfit {
             throw .profitBelowMinimum(minProfit: minProfit, got: fill.profit)
         }
-        return fill
     }
 
     private mutating func swap(_ a: Int, _ index: Int, _ amountIn: Double, _ baseIn: Bool, _ g: IntentGuards,
                                _ p: [Double]) throws(ProtocolError) -> Fill {
-        let m = try amm(index)
-        let (tin, tout) = baseIn ? (m.baseToken, m.quoteToken) : (m.quoteToken, m.baseToken)
-        let spot = baseIn ? m.pool.price : 1 / m.pool.price
-        try debit(a, tin, amountIn)
-        let out = try amms[index].pool.swap(amountIn: amountIn, baseIn: baseIn, minOut: g.minOut ?? 0)
-        credit(a, tout, out)
+        let (baseToken, quoteToken) = try ammTokens(index)
+        let pool = amms[index].pool  // a few scalars: copying it copies no shared storage
+        guard !pool.isEmpty else { throw .emptyPool }
+        try _requireAmount("amountIn", amountIn)
+        let (tin, tout) = baseIn ? (baseToken, quoteToken) : (quoteToken, baseToken)
+        try requireBalance(a, tin, amountIn)
+        let out = pool.amountOut(amountIn: amountIn, baseIn: baseIn)
+        let spot = baseIn ? pool.price : 1 / pool.price
         let slip = 1 - (out / amountIn) / spot
         if let limit = g.maxSlippage, slip > limit { throw .maxSlippageExceeded(limit: limit, actual: slip) }
-        return Fill(tokenIn: tin, amountIn: amountIn, tokenOut: tout, amountOut: out,
-                    profit: out * price(tout, p) - amountIn * price(tin, p))
+        let fill = Fill(tokenIn: tin, amountIn: amountIn, tokenOut: tout, amountOut: out,
+                        profit: out * price(tout, p) - amountIn * price(tin, p))
+        try check(g, fill)
+        balances[a, tin] -= amountIn
+        try amms[index].pool.swap(amountIn: amountIn, baseIn: baseIn)
+        credit(a, tout, out)
+        return fill
+    }
+
+    private mutating func stableSwap(_ a: Int, _ index: Int, _ i: Int, _ j: Int, _ dx: Double, _ g: IntentGuards,
+                                     _ p: [Double]) throws(ProtocolError) -> Fill {
+        guard stablePools.indices.contains(index) else { throw .unknownIndex("stable pool \(index)") }
+        let tokens = stablePools[index].tokens
+        guard i != j, tokens.indices.contains(i), tokens.indices.contains(j) else {
+            throw .unknownIndex("coin \(i) or \(j)")
+        }
+        try _requireAmount("dx", dx)
+        try requireBalance(a, tokens[i], dx)
+        // Read through the array, not a copy of the pool: a live copy would make the exchange below copy
+        // the pool's coin balances.
+        let out = stablePools[index].pool.amountOut(i: i, j: j, dx: dx)
+        guard out < stablePools[index].pool.balances[j] else { throw .insufficientLiquidity }
+        let fill = Fill(tokenIn: tokens[i], amountIn: dx, tokenOut: tokens[j], amountOut: out,
+                        profit: out * price(tokens[j], p) - dx * price(tokens[i], p))
+        try check(g, fill)
+        balances[a, tokens[i]] -= dx
+        try stablePools[index].pool.exchange(i: i, j: j, dx: dx)
+        credit(a, tokens[j], out)
+        return fill
+    }
+
+    private mutating func removeLiquidity(_ a: Int, _ index: Int, _ shares: Double,
+                                          _ g: IntentGuards) throws(ProtocolError) -> Fill {
+        let (baseToken, quoteToken) = try ammTokens(index)
+        let pool = amms[index].pool
+        let held = amms[index].shares[a]
+        try _requireAmount("shares", shares)
+        guard shares <= held else { throw .invalidAmount("shares = \(shares), account holds \(held)") }
+        guard !pool.isEmpty else { throw .emptyPool }
+        // Burning the last share outstanding empties the pool exactly.
+        let burn = shares >= held && held >= pool.totalShares ? pool.totalShares : shares
+        let out = pool.amountsForBurning(shares: burn)
+        let fill = Fill(tokenOut: quoteToken, amountOut: out.quote, secondaryOut: out.base)
+        try check(g, fill)
+        try amms[index].pool.removeLiquidity(shares: burn)  // the first write: it validates before writing
+        amms[index].shares[a] = max(0, held - shares)
+        credit(a, baseToken, out.base)
+        credit(a, quoteToken, out.quote)
+        return fill
     }
 
     private mutating func liquidate(_ a: Int, _ borrower: Int, _ collateralToken: Int, _ debtToken: Int,
-                                    _ debtToCover: Double, _ p: [Double]) throws(ProtocolError) -> Fill {
+                                    _ debtToCover: Double, _ g: IntentGuards,
+                                    _ p: [Double]) throws(ProtocolError) -> Fill {
         guard borrower >= 0, borrower < accountCount else { throw .unknownIndex("borrower \(borrower)") }
         guard borrower != a else { throw .invalidAmount("a borrower cannot liquidate itself") }
         let c = try reserve(collateralToken), d = try reserve(debtToken)
+        try lending.check(a, c)
         let quote = try lending.quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
                                                  debtToCover: debtToCover, prices: p)
-        try debit(a, debtToken, quote.debtRepaid)
-        let q = try lending.liquidate(liquidator: a, borrower: borrower, collateralReserve: c, debtReserve: d,
-                                      debtToCover: debtToCover, prices: p)
-        return Fill(tokenIn: debtToken, amountIn: q.debtRepaid, tokenOut: collateralToken,
-                    amountOut: q.collateralToLiquidator,
-                    profit: q.collateralToLiquidator * price(collateralToken, p) - q.debtRepaid * price(debtToken, p),
-                    badDebt: q.badDebt)
+        guard quote.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
+        try requireBalance(a, debtToken, quote.debtRepaid)
+        var fill = Fill(tokenIn: debtToken, amountIn: quote.debtRepaid, tokenOut: collateralToken,
+                        amountOut: quote.collateralToLiquidator,
+                        profit: quote.collateralToLiquidator * price(collateralToken, p)
+                            - quote.debtRepaid * price(debtToken, p))
+        try check(g, fill)
+        balances[a, debtToken] -= quote.debtRepaid
+        fill.badDebt = lending.commitLiquidation(quote, liquidator: a, borrower: borrower, collateralReserve: c,
+                                                 debtReserve: d, prices: p)
+        return fill
+    }
+
+    private func requireBalance(_ account: Int, _ token: Int, _ amount: Double) throws(ProtocolError) {
+        guard balances.contains(account: account, token: token) else {
+            throw .unknownIndex("account \(account), token \(token)")
+        }
+        try _requireAmount("amount", amount)
+        let have = balances[account, token]
+        guard have >= amount else {
+            throw .insufficientBalance(account: account, token: token, needed: amount, available: have)
+        }
     }
 
     private func reserve(_ token: Int) throws(ProtocolError) -> Int {
-        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no lending reserve for token \(token)") }
+        guard let r = lending.reserveIndex(of: token) else {
+            throw .unknownIndex("no lending reserve for token \(token)")
+        }
         return r
     }
 
-    private func amm(_ index: Int) throws(ProtocolError) -> AMMMarket {
+    /// The pool's token pair. Returns scalars, not the market: a live copy of the market would make
+    /// the first write to its share table copy the whole table.
+    private func ammTokens(_ index: Int) throws(ProtocolError) -> (base: Int, quote: Int) {
         guard amms.indices.contains(index) else { throw .unknownIndex("AMM pool \(index) of \(amms.count)") }
-        return amms[index]
+        return (amms[index].baseToken, amms[index].quoteToken)
     }
 
     private func price(_ token: Int, _ p: [Double]) -> Double { p.indices.contains(token) ? p[token] : 0 }

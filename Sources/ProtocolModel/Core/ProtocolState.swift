@@ -21,8 +21,8 @@ public struct StableMarket: Sendable, Equatable {
 /// The whole protocol as one value: tokens, account balances, the lending pool, AMMs, StableSwap pools,
 /// oracles, the treasury and the current tick.
 ///
-/// ``apply(_:)->Receipt`` executes an ``Intent`` atomically on a copy and keeps the copy only on success, so a
-/// reverted intent leaves the state identical. Tokens only move between holders, so for every token
+/// ``apply(_:)->Receipt`` executes an ``Intent`` atomically and in place: it validates the whole effect
+/// before its first write, so a reverted intent leaves the state identical and nothing is copied. Tokens only move between holders, so for every token
 /// ``totalHoldings(of:)`` is unchanged by ``apply(_:)->Receipt`` and by ``advance(to:)`` (interest is a claim, not
 /// a token). Only the setup calls ``mint(account:token:amount:)`` create tokens.
 public struct ProtocolState: Sendable, Equatable {

@@ -47,6 +47,10 @@ public struct Balances: Sendable, Equatable {
         set { if contains(account: account, token: token) { storage[account * tokenCount + token] = newValue } }
     }
 
+    /// The address of the balances' buffer: tests use it to show that an intent writes in place
+    /// (a copy-on-write copy would move the balances to a new buffer).
+    var _bufferAddress: UInt { storage.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
+
     /// Whether both indices exist.
     public func contains(account: Int, token: Int) -> Bool {
         account >= 0 && account < accountCount && token >= 0 && token < tokenCount

@@ -51,9 +51,19 @@ extension LendingPool {
     public mutating func liquidate(liquidator: Int, borrower: Int, collateralReserve c: Int, debtReserve d: Int,
                                    debtToCover: Double, prices: [Double]) throws(ProtocolError) -> LiquidationOutcome {
         try check(liquidator, c)
-        var q = try quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
+        let q = try quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
                                      debtToCover: debtToCover, prices: prices)
         guard q.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
+        var out = q
+        out.badDebt = commitLiquidation(q, liquidator: liquidator, borrower: borrower, collateralReserve: c,
+                                        debtReserve: d, prices: prices)
+        return out
+    }
+
+    /// Writes a liquidation that ``quoteLiquidation(borrower:collateralReserve:debtReserve:debtToCover:prices:)``
+    /// produced, and returns the bad debt written off. Cannot fail: every check was the quote's.
+    mutating func commitLiquidation(_ q: LiquidationOutcome, liquidator: Int, borrower: Int, collateralReserve c: Int,
+                                    debtReserve d: Int, prices: [Double]) -> Double {
         let owed = debt(user: borrower, reserve: d)
         setDebt(borrower, d, q.debtRepaid >= owed ? 0 : owed - q.debtRepaid)
         reserves[d].cash += q.debtRepaid
@@ -62,8 +72,7 @@ extension LendingPool {
         setSupplied(liquidator, c, supplied(user: liquidator, reserve: c) + q.collateralToLiquidator)
         // The fee leaves the suppliers' claims and becomes the treasury's claim on the same reserve.
         reserves[c].accruedToTreasury += q.protocolFee
-        q.badDebt = writeOffIfExhausted(borrower, prices: prices)
-        return q
+        return writeOffIfExhausted(borrower, prices: prices)
     }
 
     /// Writes off the debt of a borrower whose collateral is below the dust limit in every reserve.

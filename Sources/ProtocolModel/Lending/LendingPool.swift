@@ -173,6 +173,12 @@ public struct LendingPool: Sendable, Equatable {
         reserves[r].insuranceFund += amount
     }
 
+    /// The addresses of the per-user claim buffers (tests: an intent writes them in place).
+    var _bufferAddresses: [UInt] {
+        [scaledSupply.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
+         scaledDebt.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }]
+    }
+
     func userValid(_ user: Int) -> Bool { user >= 0 && user < userCount }
     func slot(_ user: Int, _ r: Int) -> Int { user * configs.count + r }
     func price(_ r: Int, _ prices: [Double]) -> Double {
