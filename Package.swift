@@ -47,7 +47,7 @@ let package = Package(
             "Reports", "Studies", "Simulation", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "BallastTestSupport", path: "Tests/BallastTestSupport"),
+        .target(name: "BallastTestSupport", dependencies: ["Simulation"], path: "Tests/BallastTestSupport"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
                                                     "BallastTestSupport"],

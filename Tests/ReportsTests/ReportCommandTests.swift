@@ -6,21 +6,7 @@ import Testing
 /// `ballast report` and the report that `ballast run` writes, driven as a user would.
 @Suite("ballast report on the command line")
 struct ReportCommandTests {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    static func ballast(_ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = BallastBinary.url
-        p.arguments = args
-        p.currentDirectoryURL = BallastBinary.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        return Result(status: p.waitForExit().status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    static func ballast(_ args: [String]) throws -> ChildResult { try BallastBinary.run(args) }
 
     @Test func runWritesItsReportAndReportRewritesIt() throws {
         let out = ReportFixtures.temporaryFolder("cli-run").appendingPathComponent("run")

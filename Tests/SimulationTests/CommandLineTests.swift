@@ -9,23 +9,10 @@ struct CommandLineTests {
     /// The binary sits beside the test bundle in the build folder.
     static let binary = BallastBinary.url
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    typealias Result = ChildResult
 
     static func ballast(_ args: [String], environment: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = TestSupport.root
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        return Result(status: p.waitForExit().status, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try BallastBinary.run(args, environment: environment)
     }
 
     static func tempDir(_ name: String) -> URL {

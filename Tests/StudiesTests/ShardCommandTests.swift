@@ -9,25 +9,10 @@ import Testing
 /// submits them to a real SLURM cluster.
 @Suite("Shards, merge and SLURM scripts on the command line")
 struct ShardCommandTests {
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    typealias Result = ChildResult
 
     static func run(_ executable: String, _ args: [String], environment: [String: String] = [:]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = args
-        p.currentDirectoryURL = SweepChild.root
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-shard-out-\(UUID().uuidString)")
-        let err = out.appendingPathExtension("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
-        p.standardOutput = try FileHandle(forWritingTo: out)
-        p.standardError = try FileHandle(forWritingTo: err)
-        try p.run()
-        let status = p.waitForExit().status
-        return Result(status: status, stdout: try String(contentsOf: out, encoding: .utf8),
-                      stderr: try String(contentsOf: err, encoding: .utf8))
+        try ChildCommand.run(URL(fileURLWithPath: executable), args, in: SweepChild.root, environment: environment)
     }
 
     static func ballast(_ args: [String]) throws -> Result { try run(SweepChild.binary.path, args) }
