@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "Agents", dependencies: ["Games", "ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
                 exclude: ["README.md"]),
-        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
+        .target(name: "Simulation", dependencies: ["Agents", "Games", "ProtocolModel", "Stochastics", "ScenarioSchema"],
                 exclude: ["README.md", "Market/README.md"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
                                                  .product(name: "GRDB", package: "GRDB.swift")],

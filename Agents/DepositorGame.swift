@@ -1,0 +1,69 @@
+import Games
+import ScenarioSchema
+import Stochastics
+
+extension Depositors {
+    /// How depositors decide to withdraw (`depositors.strategy`).
+    public enum Strategy: String, Sendable, Equatable, CaseIterable {
+        /// The behavioural rule: withdraw when a noisy view of the solvency margin falls below a random
+        /// threshold raised by herding (the default, and the reference model's rule).
+        case heuristic
+        /// The Morris–Shin equilibrium: withdraw when the private signal of the liquidity ratio is below x*.
+        case morrisShin = "morris_shin"
+    }
+
+    /// Where the game's fundamental θ comes from (`depositors.game.fundamental`).
+    public enum Fundamental: String, Sendable, Equatable, CaseIterable {
+        /// θ is the pool's opening liquidity ratio, `lending.reserve_fraction`; the prior is the depositors' belief.
+        case reserve
+        /// Each replicate draws θ ~ N(y, 1/α) and opens the pool with a reserve of clamp(θ, 0, 1) · D₀.
+        case prior
+    }
+
+    /// The global game the depositors play (`depositors.game`), with its equilibrium solved once at decode.
+    ///
+    /// The fundamental θ is the pool's liquidity ratio, reserve ÷ deposits: the reserve runs out, and a
+    /// queue forms, exactly when the fraction of deposits withdrawn reaches θ. That is the regime change of
+    /// ``/Games/MorrisShin``. Depositor i sees x_i = θ + ε_i, ε_i ~ N(0, 1/β), drawn once per replicate.
+    public struct Game: Sendable, Equatable {
+        /// The game's parameters (t, y, α, β).
+        public var model: MorrisShin
+        /// Where θ comes from.
+        public var fundamental: Fundamental
+        /// Every equilibrium, by increasing θ*.
+        public var equilibria: [MorrisShinEquilibrium]
+        /// The equilibrium the depositors play: the one with the largest θ* (the most run-prone) when several exist.
+        public var played: MorrisShinEquilibrium { equilibria[equilibria.count - 1] }
+    }
+
+    /// Reads `depositors.game`; every parameter error is located at its key.
+    static func decodeGame(_ r: ConfigReader) throws(ConfigError) -> Game {
+        let cost = try r.double("cost", .unitOpen)
+        let mean = try r.double("prior_mean")
+        let alpha = try r.double("prior_precision", .positive)
+        let beta = try r.double("signal_precision", .positive)
+        let fundamental = try r.string("fundamental", default: Fundamental.reserve.rawValue,
+                                       oneOf: Fundamental.allCases.map(\.rawValue))
+        try r.finish()
+        let model: MorrisShin, equilibria: [MorrisShinEquilibrium]
+        do {
+            model = try MorrisShin(cost: cost, priorMean: mean, priorPrecision: alpha, signalPrecision: beta)
+            equilibria = try model.equilibria()
+        } catch {
+            throw r.semanticError("cost", "expected a game whose equilibrium can be computed: \(error)")
+        }
+        return Game(model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria)
+    }
+
+    /// The fundamental for one replicate: drawn from the prior (one draw shared by every shard, common across
+    /// study points), or the scenario's reserve fraction.
+    static func fundamental(_ g: Game, setup: SetupContext) -> Double {
+        switch g.fundamental {
+        case .reserve:
+            return setup.reserveFraction
+        case .prior:
+            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "fundamental")
+            return g.model.priorMean + rng.standardNormal() / g.model.priorPrecision.squareRoot()
+        }
+    }
+}
