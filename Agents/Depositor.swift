@@ -1,3 +1,4 @@
+import Games
 import ProtocolModel
 import ScenarioSchema
 import Stochastics
@@ -57,6 +58,8 @@ public enum Depositors: AgentKind {
         public var hasWithdrawn: Bool
         /// The private signal of the game's fundamental (game strategies only; 0 for `heuristic`).
         public var signal: Double = 0
+        /// Whether the agent has played its one move in the game (game strategies only).
+        public var decided = false
     }
 
     /// The signal-dependent part of the rule, shared by every agent of a tick.
@@ -88,14 +91,25 @@ public enum Depositors: AgentKind {
         return !v.locked && x < a.threshold + v.thresholdShift
     }
 
-    /// The equilibrium rule of the game strategies: an attentive depositor withdraws when its signal is below x*.
+    /// The game strategies' rule: at its first attentive tick outside a lock-up, a depositor makes its one move.
+    /// `morris_shin` and `level_k` withdraw when the signal is below their threshold; `quantal` withdraws with
+    /// its logit probability. Returns nil when the agent does not move this tick, else whether it withdraws.
     @inlinable
-    public static func decideInGame(_ a: Agent, threshold: Double, locked: Bool, _ c: Config,
-                                    _ rng: inout RandomStream) -> Bool {
-        guard !a.hasWithdrawn else { return false }
+    public static func decideInGame(_ a: Agent, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
+                                    _ rng: inout RandomStream) -> Bool? {
+        guard !a.hasWithdrawn, !a.decided, !locked else { return nil }
         let attention = a.isWhale ? c.whaleAttention : c.attention
-        guard rng.uniform() < attention else { return false }
-        return !locked && a.signal < threshold
+        guard rng.uniform() < attention else { return nil }
+        switch strategy {
+        case .heuristic, .morrisShin:
+            return a.signal < g.played.signal
+        case .levelK:
+            return a.signal < g.levelThreshold
+        case .quantal:
+            let p = g.model.quantalRunProbability(signal: a.signal, failureThreshold: g.quantalFailureThreshold,
+                                                  rationality: g.rationality)
+            return rng.uniform() < p
+        }
     }
 
     /// Depositors decide on θ, so their phase's snapshot carries it.
@@ -123,7 +137,7 @@ public enum Depositors: AgentKind {
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
         let strategy = try r.string("strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
         c.strategy = Strategy(rawValue: strategy) ?? .heuristic
-        if let g = try r.optionalChild("game") { c.game = try decodeGame(g) }
+        if let g = try r.optionalChild("game") { c.game = try decodeGame(g, strategy: c.strategy) }
         if c.strategy != .heuristic, c.game == nil {
             throw r.semanticError("strategy", "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)")
         }
@@ -195,10 +209,14 @@ public actor DepositorShard: Population {
         let view = Depositors.tickView(snapshot, config)
         var out: [Proposal] = []
         if config.strategy != .heuristic, let game = config.game {
-            let threshold = game.played.signal
-            for i in agents.indices where Depositors.decideInGame(agents[i], threshold: threshold, locked: view.locked, config, &rng) {
-                out.append(Proposal(population: population, agent: Int32(i),
-                                    intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+            for i in agents.indices {
+                guard let runs = Depositors.decideInGame(agents[i], game, strategy: config.strategy, locked: view.locked,
+                                                         config, &rng) else { continue }
+                agents[i].decided = true
+                if runs {
+                    out.append(Proposal(population: population, agent: Int32(i),
+                                        intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+                }
             }
             return out
         }

@@ -10,6 +10,12 @@ extension Depositors {
         case heuristic
         /// The Morris–Shin equilibrium: withdraw when the private signal of the liquidity ratio is below x*.
         case morrisShin = "morris_shin"
+        /// Logit quantal response (rationality λ, `game.rationality`): withdraw with probability
+        /// 1/(1 + exp(−λ (P(fail | x) − t))), in the quantal-response equilibrium of the same game.
+        case quantal
+        /// Level-k reasoning (`game.level` k = 0…3 from the named `game.level_zero` behaviour): withdraw when
+        /// the signal is below x_k = BR(x_{k−1}).
+        case levelK = "level_k"
     }
 
     /// Where the game's fundamental θ comes from (`depositors.game.fundamental`).
@@ -32,27 +38,45 @@ extension Depositors {
         public var fundamental: Fundamental
         /// Every equilibrium, by increasing θ*.
         public var equilibria: [MorrisShinEquilibrium]
+        /// λ of the quantal strategy.
+        public var rationality: Double
+        /// k of the level-k strategy, and what level 0 does.
+        public var level: Int
+        public var levelZero: LevelZero
+        /// The level-k threshold x_k (level_k strategy).
+        public var levelThreshold: Double
+        /// The failure threshold of the largest quantal-response equilibrium (quantal strategy; NaN otherwise).
+        public var quantalFailureThreshold: Double
         /// The equilibrium the depositors play: the one with the largest θ* (the most run-prone) when several exist.
         public var played: MorrisShinEquilibrium { equilibria[equilibria.count - 1] }
     }
 
     /// Reads `depositors.game`; every parameter error is located at its key.
-    static func decodeGame(_ r: ConfigReader) throws(ConfigError) -> Game {
+    static func decodeGame(_ r: ConfigReader, strategy: Strategy) throws(ConfigError) -> Game {
         let cost = try r.double("cost", .unitOpen)
         let mean = try r.double("prior_mean")
         let alpha = try r.double("prior_precision", .positive)
         let beta = try r.double("signal_precision", .positive)
         let fundamental = try r.string("fundamental", default: Fundamental.reserve.rawValue,
                                        oneOf: Fundamental.allCases.map(\.rawValue))
+        let rationality = try r.double("rationality", default: 100, .closed(1e-6, 1e9))
+        let level = try r.int("level", default: 1, .closed(0, 3))
+        let zero = try r.string("level_zero", default: LevelZero.alwaysRun.rawValue, oneOf: LevelZero.allCases.map(\.rawValue))
         try r.finish()
-        let model: MorrisShin, equilibria: [MorrisShinEquilibrium]
+        let levelZero = LevelZero(rawValue: zero) ?? .alwaysRun
+        let model: MorrisShin, equilibria: [MorrisShinEquilibrium], levels: [Double]
+        var quantal = Double.nan
         do {
             model = try MorrisShin(cost: cost, priorMean: mean, priorPrecision: alpha, signalPrecision: beta)
             equilibria = try model.equilibria()
+            levels = try model.levelKThresholds(levelZero, upTo: level)
+            if strategy == .quantal { quantal = try model.quantalEquilibria(rationality: rationality).last ?? .nan }
         } catch {
             throw r.semanticError("cost", "expected a game whose equilibrium can be computed: \(error)")
         }
-        return Game(model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria)
+        return Game(model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria,
+                    rationality: rationality, level: level, levelZero: levelZero, levelThreshold: levels[level],
+                    quantalFailureThreshold: quantal)
     }
 
     /// The fundamental for one replicate: drawn from the prior (one draw shared by every shard, common across

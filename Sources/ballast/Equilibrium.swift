@@ -42,7 +42,7 @@ struct Equilibrium: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("warning: multiple equilibria (\(game.equilibria.count)): "
                 + game.model.uniquenessCondition + "; every threshold is listed\n").utf8))
         }
-        try emit(EquilibriumReport.morrisShin(game, source: scenario))
+        try emit(try EquilibriumReport.morrisShin(game, source: scenario))
     }
 
     /// The depositors' game of a scenario, or exit 2 with a located one-line error.

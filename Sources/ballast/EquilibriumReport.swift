@@ -37,19 +37,31 @@ struct EquilibriumReport {
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
-    static func morrisShin(_ game: Depositors.Game, source: String) -> EquilibriumReport {
+    static func morrisShin(_ game: Depositors.Game, source: String) throws -> EquilibriumReport {
         struct Doc: Encodable {
             let game = "morris_shin"
             let cost: Double, priorMean: Double, priorPrecision: Double, signalPrecision: Double
             let unique: Bool, uniquenessCondition: String, uniquenessBound: Double
             let equilibria: [MSJSON]
             let played: Int
+            let levelZero: String, levelKThresholds: [Double?]
+            let rationality: Double, quantalFailureThresholds: [Double]
         }
         let m = game.model
+        let levels: [Double], quantal: [Double]
+        do {
+            levels = try m.levelKThresholds(game.levelZero, upTo: 3)
+            quantal = try m.quantalEquilibria(rationality: game.rationality)
+        } catch {
+            Terminal.error("\(error)")
+            throw ExitCodeError(code: 1)
+        }
         let doc = Doc(cost: m.cost, priorMean: m.priorMean, priorPrecision: m.priorPrecision,
                       signalPrecision: m.signalPrecision, unique: m.hasUniqueEquilibrium,
                       uniquenessCondition: m.uniquenessCondition, uniquenessBound: m.uniquenessBound,
-                      equilibria: game.equilibria.map(MSJSON.init), played: game.equilibria.count)
+                      equilibria: game.equilibria.map(MSJSON.init), played: game.equilibria.count,
+                      levelZero: game.levelZero.rawValue, levelKThresholds: levels.map { $0.isFinite ? $0 : nil },
+                      rationality: game.rationality, quantalFailureThresholds: quantal)
         var lines = ["Morris–Shin regime-change game (\(source))",
                      "  t = \(m.cost)  y = \(m.priorMean)  α = \(m.priorPrecision)  β = \(m.signalPrecision)",
                      "  " + (m.hasUniqueEquilibrium ? "unique equilibrium: " : "MULTIPLE EQUILIBRIA: ") + m.uniquenessCondition]
@@ -61,6 +73,10 @@ struct EquilibriumReport {
             lines.append("    P(run) = Φ(√α (θ* − y)) = \(e.runProbability)")
             lines.append("    ∂θ*/∂t = \(e.dThetaDCost)    ∂θ*/∂β = \(e.dThetaDSignalPrecision)    ∂θ*/∂y = \(e.dThetaDPriorMean)")
         }
+        lines.append("  level-k thresholds from level 0 = \(game.levelZero.rawValue): "
+                     + levels.enumerated().map { "x\($0.offset) = \($0.element)" }.joined(separator: ", "))
+        lines.append("  quantal response (λ = \(game.rationality)): regime fails below θ_c = "
+                     + quantal.map { "\($0)" }.joined(separator: ", "))
         return EquilibriumReport(text: lines.joined(separator: "\n"), json: encode(doc))
     }
 
