@@ -54,9 +54,13 @@ extension Depositors {
     /// Reads `depositors.game`; every parameter error is located at its key.
     static func decodeGame(_ r: ConfigReader, strategy: Strategy) throws(ConfigError) -> Game {
         let cost = try r.double("cost", .unitOpen)
-        let mean = try r.double("prior_mean")
+        let mean = try r.double("prior_mean", .closed(-1_000, 1_000))
         let alpha = try r.double("prior_precision", .positive)
         let beta = try r.double("signal_precision", .positive)
+        // Beyond these the prior or the signals are degenerate, and the equations lose their precision.
+        for (key, value) in [("prior_precision", alpha), ("signal_precision", beta)] where value > 1e12 {
+            throw r.semanticError(key, "expected a precision of at most 1e12, got \(ValueRange.describe(value))")
+        }
         let fundamental = try r.string("fundamental", default: Fundamental.reserve.rawValue,
                                        oneOf: Fundamental.allCases.map(\.rawValue))
         let rationality = try r.double("rationality", default: 100, .closed(1e-6, 1e9))

@@ -50,6 +50,16 @@ struct GameStrategyTests {
         #expect(gains[0].mean < -3 * gains[0].standardError && gains[5].mean < -3 * gains[5].standardError)
     }
 
+    /// The depositor strategies left the default rule alone: the committed reference run is reproduced byte for byte.
+    @Test func theReferenceRunIsUnchanged() async throws {
+        let s = try Scenario.load(path: TestSupport.reference)
+        let r = try await Engine(scenario: s, workers: 2).run(seed: 1, replicate: 5)
+        let committed = try String(contentsOf: TestSupport.root.appendingPathComponent("experiments/reference/run/series.csv"),
+                                   encoding: .utf8)
+        let csv = SeriesRow.csvHeader + "\n" + r.series.map { $0.csvLine + "\n" }.joined()
+        #expect(csv == committed)
+    }
+
     static let badGames = TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/BadGames")
 
     @Test(arguments: ExpectationCorpus.files(in: badGames))
