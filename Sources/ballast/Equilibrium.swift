@@ -25,6 +25,10 @@ struct Equilibrium: AsyncParsableCommand {
         let doc: ConfigDocument
         do { doc = try ConfigDocument.load(path: scenario) } catch { Terminal.error(error.description); throw ExitCode(2) }
         if DiamondDybvigFile.isGameFile(doc) {
+            if vary != nil {
+                Terminal.error("--vary: expected a scenario with depositors.game; \(scenario) is a diamond_dybvig game file")
+                throw ExitCode(2)
+            }
             let file: DiamondDybvigFile
             do { file = try DiamondDybvigFile.load(path: scenario, overrides: overrides) } catch {
                 Terminal.error(error.description)
