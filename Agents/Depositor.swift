@@ -15,6 +15,8 @@ import Stochastics
 /// - `morris_shin`: the threshold equilibrium of the regime-change game in `game` (``Game``), solved
 ///   once when the scenario is decoded. The fundamental is the pool's liquidity ratio; the depositor
 ///   withdraws when its private signal of that ratio is below the equilibrium threshold x*.
+/// - `quantal`, `level_k`, `fictitious_play`: bounded rationality in the same game (a logit choice, level-k
+///   reasoning, or a best response to the thresholds of past episodes). Every game strategy moves once.
 public enum Depositors: AgentKind {
     public static let key = "depositors"
 
@@ -105,6 +107,8 @@ public enum Depositors: AgentKind {
             return a.signal < g.played.signal
         case .levelK:
             return a.signal < g.levelThreshold
+        case .fictitiousPlay:
+            return a.signal < g.learnedThreshold
         case .quantal:
             let p = g.model.quantalRunProbability(signal: a.signal, failureThreshold: g.quantalFailureThreshold,
                                                   rationality: g.rationality)

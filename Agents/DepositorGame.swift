@@ -16,6 +16,9 @@ extension Depositors {
         /// Level-k reasoning (`game.level` k = 0…3 from the named `game.level_zero` behaviour): withdraw when
         /// the signal is below x_k = BR(x_{k−1}).
         case levelK = "level_k"
+        /// Fictitious play across episodes (`game.episode` e): every depositor best-responds to the average
+        /// threshold played in the e episodes before, starting from the belief that others play level 0.
+        case fictitiousPlay = "fictitious_play"
     }
 
     /// Where the game's fundamental θ comes from (`depositors.game.fundamental`).
@@ -47,6 +50,9 @@ extension Depositors {
         public var levelThreshold: Double
         /// The failure threshold of the largest quantal-response equilibrium (quantal strategy; NaN otherwise).
         public var quantalFailureThreshold: Double
+        /// The episode e of the fictitious_play strategy, and the threshold played in it (NaN for other strategies).
+        public var episode: Int
+        public var learnedThreshold: Double
         /// The equilibrium the depositors play: the one with the largest θ* (the most run-prone) when several exist.
         public var played: MorrisShinEquilibrium { equilibria[equilibria.count - 1] }
     }
@@ -66,21 +72,25 @@ extension Depositors {
         let rationality = try r.double("rationality", default: 100, .closed(1e-6, 1e9))
         let level = try r.int("level", default: 1, .closed(0, 3))
         let zero = try r.string("level_zero", default: LevelZero.alwaysRun.rawValue, oneOf: LevelZero.allCases.map(\.rawValue))
+        let episode = Int(try r.double("episode", default: 0, .closed(0, 100_000)).rounded(.down))
         try r.finish()
         let levelZero = LevelZero(rawValue: zero) ?? .alwaysRun
         let model: MorrisShin, equilibria: [MorrisShinEquilibrium], levels: [Double]
-        var quantal = Double.nan
+        var quantal = Double.nan, learned = Double.nan
         do {
             model = try MorrisShin(cost: cost, priorMean: mean, priorPrecision: alpha, signalPrecision: beta)
             equilibria = try model.equilibria()
             levels = try model.levelKThresholds(levelZero, upTo: level)
             if strategy == .quantal { quantal = try model.quantalEquilibria(rationality: rationality).last ?? .nan }
+            if strategy == .fictitiousPlay {
+                learned = try model.fictitiousPlay(start: model.levelZeroThreshold(levelZero), episodes: episode + 1)[episode]
+            }
         } catch {
             throw r.semanticError("cost", "expected a game whose equilibrium can be computed: \(error)")
         }
         return Game(model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria,
                     rationality: rationality, level: level, levelZero: levelZero, levelThreshold: levels[level],
-                    quantalFailureThreshold: quantal)
+                    quantalFailureThreshold: quantal, episode: episode, learnedThreshold: learned)
     }
 
     /// The fundamental for one replicate: drawn from the prior (one draw shared by every shard, common across

@@ -51,3 +51,16 @@ struct BoundedDepositorTests {
         #expect(zip(nash, sharp).filter { $0 != $1 }.count <= 3)
     }
 }
+
+extension BoundedDepositorTests {
+    @Test func fictitiousPlayLearnsTowardsTheEquilibriumAcrossEpisodes() async throws {
+        let learn = ["depositors.strategy=fictitious_play"]
+        let first = try await Self.runs(learn + ["depositors.game.episode=0"])
+        let later = try await Self.runs(learn + ["depositors.game.episode=300"])
+        let nash = try await Self.runs(["depositors.strategy=morris_shin"])
+        // From a first belief that everyone runs, thresholds fall towards x* episode by episode: nested outcomes.
+        #expect(zip(first, later).allSatisfy { $0 || !$1 } && zip(later, nash).allSatisfy { $0 || !$1 })
+        let gained = zip(first, later).filter { $0 != $1 }.count, left = zip(later, nash).filter { $0 != $1 }.count
+        #expect(gained >= 10 && left < gained, "episode 0 → 300 removed \(gained) runs; \(left) more to Nash")
+    }
+}
