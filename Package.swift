@@ -2,13 +2,15 @@
 import PackageDescription
 
 // Layers, lowest first. Imports point downwards only:
-// CGSL → Stochastics → ProtocolModel → (ScenarioSchema) → Agents → Simulation → Studies → Reports → ballast (CLI).
+// CGSL → Stochastics → Games → ProtocolModel → (ScenarioSchema) → Agents → Simulation → Studies → Reports → ballast (CLI).
+// Games (equilibria of depositor games) needs only Stochastics; Agents and the CLI use it.
 let package = Package(
     name: "Ballast",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ballast", targets: ["ballast"]),
         .library(name: "Stochastics", targets: ["Stochastics"]),
+        .library(name: "Games", targets: ["Games"]),
         .library(name: "ProtocolModel", targets: ["ProtocolModel"]),
         .library(name: "ScenarioSchema", targets: ["ScenarioSchema"]),
         .library(name: "Simulation", targets: ["Simulation"]),
@@ -31,11 +33,12 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "Games", dependencies: ["Stochastics"], exclude: ["README.md"]),
         .target(name: "ProtocolModel", dependencies: ["Stochastics"], exclude: ["README.md"]),
         .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
-        .target(name: "Agents", dependencies: ["ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
+        .target(name: "Agents", dependencies: ["Games", "ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
                 exclude: ["README.md"]),
-        .target(name: "Simulation", dependencies: ["Agents", "ProtocolModel", "Stochastics", "ScenarioSchema"],
+        .target(name: "Simulation", dependencies: ["Agents", "Games", "ProtocolModel", "Stochastics", "ScenarioSchema"],
                 exclude: ["README.md", "Market/README.md"]),
         .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
                                                  .product(name: "GRDB", package: "GRDB.swift")],
@@ -44,11 +47,12 @@ let package = Package(
                                                  .product(name: "Mustache", package: "swift-mustache")],
                 exclude: ["README.md"]),
         .executableTarget(name: "ballast", dependencies: [
-            "Reports", "Studies", "Simulation", "Stochastics",
+            "Reports", "Studies", "Simulation", "Agents", "Games", "Stochastics",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "BallastTestSupport", dependencies: ["Simulation"], path: "Tests/BallastTestSupport"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+        .testTarget(name: "GamesTests", dependencies: ["Games", "Stochastics"]),
         .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
                                                     "BallastTestSupport"],
                     exclude: ["Fixtures"]),

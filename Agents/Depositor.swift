@@ -1,14 +1,22 @@
+import Games
 import ProtocolModel
 import ScenarioSchema
 import Stochastics
 
 /// Depositors: the liability side, and the agents whose coordination makes a run.
 ///
-/// Each depositor holds a USD balance. Every tick it pays attention with some probability;
-/// when attentive it sees a noisy private signal x = θ + σ·ε of the pool's solvency margin
-/// and withdraws its whole balance when x falls below its threshold, raised by what it
-/// sees others doing (herding) and lowered by the cost of leaving (fees, forgone stay bonus).
-/// This is the global-games run rule (Morris and Shin, 2003) with bounded attention.
+/// Each depositor holds a USD balance. Every tick it pays attention with some probability, and when
+/// attentive it applies its strategy (`strategy`, ``Strategy``):
+/// - `heuristic` (the default and the reference model's rule): it sees a noisy private signal
+///   x = θ + σ·ε of the pool's solvency margin and withdraws its whole balance when x falls below its
+///   own random threshold, raised by what it sees others doing (herding) and lowered by the cost of
+///   leaving (fees, forgone stay bonus). A behavioural rule in the spirit of a global game; no
+///   equilibrium is computed.
+/// - `morris_shin`: the threshold equilibrium of the regime-change game in `game` (``Game``), solved
+///   once when the scenario is decoded. The fundamental is the pool's liquidity ratio; the depositor
+///   withdraws when its private signal of that ratio is below the equilibrium threshold x*.
+/// - `quantal`, `level_k`, `fictitious_play`: bounded rationality in the same game (a logit choice, level-k
+///   reasoning, or a best response to the thresholds of past episodes). Every game strategy moves once.
 public enum Depositors: AgentKind {
     public static let key = "depositors"
 
@@ -37,15 +45,23 @@ public enum Depositors: AgentKind {
         /// A per-tick stay bonus (fraction of balance) and how strongly it lowers the threshold.
         public var stayBonus = 0.0
         public var bonusSensitivity = 1.0
+        /// How depositors decide.
+        public var strategy = Strategy.heuristic
+        /// The global game (`game`), when the section has one; required by every strategy but `heuristic`.
+        public var game: Game?
         public init() {}
     }
 
-    /// One depositor. 32 bytes, held in contiguous arrays by its shard.
+    /// One depositor. 40 bytes, held in contiguous arrays by its shard.
     public struct Agent: Sendable, Equatable {
         public var balance: Double
         public var threshold: Double
         public var isWhale: Bool
         public var hasWithdrawn: Bool
+        /// The private signal of the game's fundamental (game strategies only; 0 for `heuristic`).
+        public var signal: Double = 0
+        /// Whether the agent has played its one move in the game (game strategies only).
+        public var decided = false
     }
 
     /// The signal-dependent part of the rule, shared by every agent of a tick.
@@ -77,6 +93,29 @@ public enum Depositors: AgentKind {
         return !v.locked && x < a.threshold + v.thresholdShift
     }
 
+    /// The game strategies' rule: at its first attentive tick outside a lock-up, a depositor makes its one move.
+    /// `morris_shin` and `level_k` withdraw when the signal is below their threshold; `quantal` withdraws with
+    /// its logit probability. Returns nil when the agent does not move this tick, else whether it withdraws.
+    @inlinable
+    public static func decideInGame(_ a: Agent, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
+                                    _ rng: inout RandomStream) -> Bool? {
+        guard !a.hasWithdrawn, !a.decided, !locked else { return nil }
+        let attention = a.isWhale ? c.whaleAttention : c.attention
+        guard rng.uniform() < attention else { return nil }
+        switch strategy {
+        case .heuristic, .morrisShin:
+            return a.signal < g.played.signal
+        case .levelK:
+            return a.signal < g.levelThreshold
+        case .fictitiousPlay:
+            return a.signal < g.learnedThreshold
+        case .quantal:
+            let p = g.model.quantalRunProbability(signal: a.signal, failureThreshold: g.quantalFailureThreshold,
+                                                  rationality: g.rationality)
+            return rng.uniform() < p
+        }
+    }
+
     /// Depositors decide on θ, so their phase's snapshot carries it.
     public static var readsSolvencyMargin: Bool { true }
 
@@ -100,6 +139,12 @@ public enum Depositors: AgentKind {
         c.feeSensitivity = try r.double("fee_sensitivity", default: c.feeSensitivity, .nonNegative)
         c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
+        let strategy = try r.string("strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
+        c.strategy = Strategy(rawValue: strategy) ?? .heuristic
+        if let g = try r.optionalChild("game") { c.game = try decodeGame(g, strategy: c.strategy) }
+        if c.strategy != .heuristic, c.game == nil {
+            throw r.semanticError("strategy", "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)")
+        }
         try r.finish()
         guard (try? distributions(c)) != nil else {
             throw r.semanticError("deposit_median", "expected parameters that define valid distributions")
@@ -116,6 +161,11 @@ public enum Depositors: AgentKind {
         // decode built these distributions from the same parameters, so this cannot fail.
         guard let (sizes, thresholds) = try? distributions(c) else { preconditionFailure("validated by decode") }
         var shards: [any Population] = []
+        var theta = 0.0
+        if c.strategy != .heuristic, let game = c.game {
+            theta = fundamental(game, setup: setup)
+            if game.fundamental == .prior { setup.reserveFraction = min(1, max(0, theta)) }
+        }
         let shardCount = min(c.shards, max(1, c.count))
         for s in 0..<shardCount {
             let n = c.count / shardCount + (s < c.count % shardCount ? 1 : 0)
@@ -126,6 +176,12 @@ public enum Depositors: AgentKind {
                 let balance = sizes.sample(&rng)
                 agents.append(Agent(balance: balance, threshold: thresholds.sample(&rng),
                                     isWhale: balance >= c.whaleThresholdUSD, hasWithdrawn: false))
+            }
+            if c.strategy != .heuristic, let game = c.game {
+                // Private signals come from their own stream, so balances are those of the heuristic population.
+                var signals = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "signal")
+                let noise = 1 / game.model.signalPrecision.squareRoot()
+                for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
@@ -156,6 +212,18 @@ public actor DepositorShard: Population {
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
         let view = Depositors.tickView(snapshot, config)
         var out: [Proposal] = []
+        if config.strategy != .heuristic, let game = config.game {
+            for i in agents.indices {
+                guard let runs = Depositors.decideInGame(agents[i], game, strategy: config.strategy, locked: view.locked,
+                                                         config, &rng) else { continue }
+                agents[i].decided = true
+                if runs {
+                    out.append(Proposal(population: population, agent: Int32(i),
+                                        intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+                }
+            }
+            return out
+        }
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
             // A socialised loss shrinks every claim alike: the agent asks for its balance at the ledger's scale,
             // so early leavers cannot take more than their share and leave the last ones with nothing.

@@ -18,7 +18,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 output=${1:-"$root/.build/docs"}
-targets=(Stochastics ProtocolModel ScenarioSchema Agents Simulation Studies Reports)
+targets=(Stochastics Games ProtocolModel ScenarioSchema Agents Simulation Studies Reports)
 
 args=()
 for t in "${targets[@]}"; do args+=(--target "$t"); done

@@ -31,6 +31,8 @@ struct ShippedExperimentTests {
             let spec = try StudySpec.load(path: path)
             let scenarios = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())
             #expect(!scenarios.isEmpty)
+        } else if text.contains("\ndiamond_dybvig:") || text.hasPrefix("diamond_dybvig:") {
+            _ = try DiamondDybvigFile.load(path: path)
         } else {
             _ = try Scenario.load(path: path)
         }

@@ -34,13 +34,14 @@ public struct Engine: Sendable {
             throw ConfigError(file: s.sourcePath, line: nil, keyPath: "amm", message: "expected positive reserves")
         }
         var setup = SetupContext(seed: seed, replicate: replicate, initialPrice: p0,
-                                 loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares)
+                                 loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares,
+                                 reserveFraction: s.lending.reserveFraction)
         var populations: [any Population] = []
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
         let d0 = setup.initialDeposits
-        let ledger = DepositLedger(deposits: d0, reserve: s.lending.reserveFraction * d0,
+        let ledger = DepositLedger(deposits: d0, reserve: setup.reserveFraction * d0,
                                    insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
         var world = WorldState(externalPrice: p0, amm: amm,
                                loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
@@ -78,6 +79,7 @@ public struct Engine: Sendable {
         if recordSeries { series.reserveCapacity(scenario.ticks) }
         let usd0 = world.ledger.reserve + world.ledger.insuranceFund + world.amm.reserveQuote
         let collateral0 = world.loans.totalCollateral + world.amm.reserveBase
+        let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
 
         for tick in 0..<scenario.ticks {
             world.tick = tick
@@ -126,7 +128,7 @@ public struct Engine: Sendable {
                                     world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
                                 utilisation: world.utilisation)
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
-            outcome.record(row, threshold: scenario.runThreshold)
+            outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
@@ -165,8 +167,15 @@ public struct Engine: Sendable {
 }
 
 extension Outcome {
-    mutating func record(_ row: SeriesRow, threshold: Double) {
-        if !run && row.withdrawnFraction >= threshold {
+    /// Folds one row in. `rule` is the run threshold on w, or nil when a run is the reserve's exhaustion.
+    mutating func record(_ row: SeriesRow, rule threshold: Double?, initialDeposits: Double) {
+        let ran: Bool
+        if let threshold {
+            ran = row.withdrawnFraction >= threshold
+        } else {
+            ran = row.queueUSD > 0 || row.reserveUSD <= 1e-9 * initialDeposits
+        }
+        if !run && ran {
             run = true
             runTick = row.tick
         }

@@ -46,8 +46,10 @@ public struct Scenario: Sendable {
     /// Phase order: each entry is an agent kind's key.
     public var phases: [String]
     public var ordering: OrderingPolicy
-    /// The `w` at which a run is declared.
+    /// The `w` at which a run is declared (with ``RunDefinition/withdrawnFraction``).
     public var runThreshold: Double
+    /// What the outcome's `run` records (`run_definition`).
+    public var runDefinition: RunDefinition
     /// Each agent kind's decoded section, in ``/Agents/AgentRegistry`` order (the order populations are built).
     public var agentSections: [AgentSection]
     /// Stable hash of the scenario text after overrides.
@@ -57,6 +59,16 @@ public struct Scenario: Sendable {
     public var overrides: [String]
     /// The ALM metrics' stress assumptions.
     public var alm = ALM()
+
+    /// What counts as a run in a replicate's outcome.
+    public enum RunDefinition: String, Sendable, Equatable, CaseIterable {
+        /// The withdrawn fraction w reached `run_threshold` at the end of some tick (the reference model).
+        case withdrawnFraction = "withdrawn_fraction"
+        /// The liquid reserve was exhausted at the end of some tick: it fell to 10⁻⁹ · D₀ or below, or a
+        /// withdrawal queue formed. This is the regime failure of the depositors' global game: with the
+        /// reserve at θ · D₀, it happens exactly when the fraction of deposits withdrawn reaches θ.
+        case reserveExhausted = "reserve_exhausted"
+    }
 
     /// Agents counted per tick, summed over kinds.
     public var agentCount: Int { agentSections.reduce(0) { $0 + $1.agentCount } }

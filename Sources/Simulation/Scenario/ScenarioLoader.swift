@@ -9,7 +9,7 @@ extension Scenario {
     /// The most ticks a scenario may have: 10⁷ hours is over a thousand years.
     public static let maxTicks = 10_000_000
 
-    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "ordering", "phases", "market", "amm", "lending", "alm"]
+    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending", "alm"]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
     /// section into its kind's typed configuration, so that a bad scenario fails before any work starts.
@@ -28,6 +28,8 @@ extension Scenario {
         let ticks = try r.count("ticks", atLeast: 1, atMost: maxTicks, bytesEach: 100, noun: "ticks")
         let seed = try r.int("seed", default: 1, .integerAtLeast(0))
         let runThreshold = try r.double("run_threshold", default: 0.5, .probability)
+        let runDefinition = try r.string("run_definition", default: RunDefinition.withdrawnFraction.rawValue,
+                                         oneOf: RunDefinition.allCases.map(\.rawValue))
         let orderingName = try r.string("ordering", default: "random", oneOf: OrderingPolicy.allCases.map(\.rawValue))
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
@@ -65,7 +67,9 @@ extension Scenario {
 
         return Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
                                 phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
-                                runThreshold: runThreshold, agentSections: sections,
+                                runThreshold: runThreshold,
+                                runDefinition: RunDefinition(rawValue: runDefinition) ?? .withdrawnFraction,
+                                agentSections: sections,
                                 contentHash: contentHash(doc, market),
                                 sourcePath: doc.file, overrides: doc.overrides, alm: alm)
     }
