@@ -3,9 +3,13 @@
 # global-games pool (../global-games/global-games.yaml). About 2.5 minutes on 2 cores with a release build.
 #   experiments/bounded-rationality/run.sh [BALLAST]
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-ballast=${1:-$(cd "$here/../.." && swift build -c release --show-bin-path)/ballast}
-scenario="$here/../global-games/global-games.yaml"
+# Paths are relative to the repository root, so the committed reports and study records name no machine's folders.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+ballast=${1:-$(swift build -c release --show-bin-path)/ballast}
+case "$ballast" in /*) ;; *) ballast="$root/$ballast" ;; esac
+here=experiments/bounded-rationality
+scenario=experiments/global-games/global-games.yaml
 vary=depositors.game.prior_mean=0.3:0.9:13      # shock s = 0.9 - y from 0.6 to 0
 n=1000
 curve() { # name, then --set/--by arguments
