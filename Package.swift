@@ -35,36 +35,59 @@ let package = Package(
         .target(name: "Stochastics", dependencies: ["CGSL"], exclude: ["README.md"]),
         .target(name: "Games", dependencies: ["Stochastics"], exclude: ["README.md"]),
         .target(name: "ProtocolModel", dependencies: ["Stochastics"], exclude: ["README.md"]),
-        .target(name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
-        .target(name: "Agents", dependencies: ["Games", "ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
-                exclude: ["README.md"]),
-        .target(name: "Simulation", dependencies: ["Agents", "Games", "ProtocolModel", "Stochastics", "ScenarioSchema"],
-                exclude: ["README.md", "Market/README.md"]),
-        .target(name: "Studies", dependencies: ["Simulation", "Stochastics", "ScenarioSchema",
-                                                 .product(name: "GRDB", package: "GRDB.swift")],
-                exclude: ["README.md", "Store/README.md", "Plot/README.md"]),
-        .target(name: "Reports", dependencies: ["Studies", "Simulation",
-                                                 .product(name: "Mustache", package: "swift-mustache")],
-                exclude: ["README.md"]),
-        .executableTarget(name: "ballast", dependencies: [
-            "Reports", "Studies", "Simulation", "Agents", "Games", "Stochastics",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "ScenarioSchema", dependencies: [.product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
+        .target(
+            name: "Agents", dependencies: ["Games", "ProtocolModel", "Stochastics", "ScenarioSchema"], path: "Agents",
+            exclude: ["README.md"]),
+        .target(
+            name: "Simulation", dependencies: ["Agents", "Games", "ProtocolModel", "Stochastics", "ScenarioSchema"],
+            exclude: ["README.md", "Market/README.md"]),
+        .target(
+            name: "Studies",
+            dependencies: [
+                "Simulation", "Stochastics", "ScenarioSchema",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["README.md", "Store/README.md", "Plot/README.md"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Studies", "Simulation",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["README.md"]),
+        .executableTarget(
+            name: "ballast",
+            dependencies: [
+                "Reports", "Studies", "Simulation", "Agents", "Games", "Stochastics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         .target(name: "BallastTestSupport", dependencies: ["Simulation"], path: "Tests/BallastTestSupport"),
         .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
         .testTarget(name: "GamesTests", dependencies: ["Games", "Stochastics"]),
-        .testTarget(name: "StudiesTests", dependencies: ["Studies", "Simulation", "Stochastics", "ScenarioSchema",
-                                                    "BallastTestSupport"],
-                    exclude: ["Fixtures"]),
+        .testTarget(
+            name: "StudiesTests",
+            dependencies: [
+                "Studies", "Simulation", "Stochastics", "ScenarioSchema",
+                "BallastTestSupport",
+            ],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Studies", "Simulation", "BallastTestSupport"]),
         .testTarget(name: "ScenarioSchemaTests", dependencies: ["ScenarioSchema"], resources: [.copy("BadScenarios")]),
-        .testTarget(name: "ProtocolModelTests", dependencies: [
-            "ProtocolModel", "Stochastics",
-            .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Agents", "ProtocolModel", "Stochastics",
-                                                      "BallastTestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ProtocolModelTests",
+            dependencies: [
+                "ProtocolModel", "Stochastics",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: [
+                "Simulation", "Agents", "ProtocolModel", "Stochastics",
+                "BallastTestSupport",
+            ],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -23,10 +23,12 @@ public enum Arbitrageurs: AgentKind {
     /// price is outside the band at the snapshot; the band is re-checked at its turn.
     public static func decide(_ s: Snapshot, _ c: Config) -> AgentIntent? {
         guard !s.amm.isEmpty else { return nil }
-        let p = s.ammPrice, pe = s.externalPrice
+        let p = s.ammPrice
+        let pe = s.externalPrice
         guard p < c.gamma * pe || p > pe / c.gamma else { return nil }
-        return .arbitrage(gamma: c.gamma, maxBaseIn: c.inventoryCollateral, maxQuoteIn: c.inventoryUSD,
-                          gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
+        return .arbitrage(
+            gamma: c.gamma, maxBaseIn: c.inventoryCollateral, maxQuoteIn: c.inventoryUSD,
+            gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }

@@ -36,7 +36,9 @@ public enum Borrowers: AgentKind {
     }
 
     /// The decision rule for one active borrower.
-    public static func decide(position i: Int, agent: Agent, loans: LoanBook, price: Double, _ c: Config) -> AgentIntent? {
+    public static func decide(position i: Int, agent: Agent, loans: LoanBook, price: Double, _ c: Config)
+        -> AgentIntent?
+    {
         guard c.behaviour == .active, i < loans.positions.count else { return nil }
         let p = loans.positions[i]
         guard p.debt > 0 else { return nil }
@@ -69,7 +71,8 @@ public enum Borrowers: AgentKind {
         c.weightLogSD = try r.double("weight_log_sd", default: c.weightLogSD, .closed(1e-9, 5))
         c.ltvMin = try r.double("ltv_min", default: c.ltvMin, .unitOpen)
         c.ltvMax = try r.double("ltv_max", default: c.ltvMax, .unitOpen)
-        c.behaviour = Behaviour(rawValue: try r.string("behaviour", default: "passive", oneOf: ["passive", "active"])) ?? .passive
+        c.behaviour =
+            Behaviour(rawValue: try r.string("behaviour", default: "passive", oneOf: ["passive", "active"])) ?? .passive
         c.triggerHF = try r.double("trigger_hf", default: c.triggerHF, .positive)
         c.targetHF = try r.double("target_hf", default: c.targetHF, .positive)
         c.panicHF = try r.double("panic_hf", default: c.panicHF, .positive)
@@ -124,7 +127,9 @@ public actor BorrowerPopulation: Population {
         guard config.behaviour == .active else { return [] }
         var out: [Proposal] = []
         for i in agents.indices {
-            if let intent = Borrowers.decide(position: i, agent: agents[i], loans: s.loans, price: s.lendingPrice, config) {
+            if let intent = Borrowers.decide(
+                position: i, agent: agents[i], loans: s.loans, price: s.lendingPrice, config)
+            {
                 out.append(Proposal(population: population, agent: Int32(i), intent: intent))
             }
         }
@@ -134,7 +139,9 @@ public actor BorrowerPopulation: Population {
     public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
         for r in receipts where r.filled {
             if case .repay = r.intent { agents[Int(r.agent)].capital -= r.amount }
-            if case let .topUp(_, collateral) = r.intent { agents[Int(r.agent)].capital -= collateral * snapshot.lendingPrice }
+            if case let .topUp(_, collateral) = r.intent {
+                agents[Int(r.agent)].capital -= collateral * snapshot.lendingPrice
+            }
         }
     }
 }

@@ -76,10 +76,12 @@ public enum Depositors: AgentKind {
 
     public static func tickView(_ s: Snapshot, _ c: Config) -> TickView {
         let fee = s.ledger.policy.feeFraction
-        let shift = c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
+        let shift =
+            c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
             - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
-        return TickView(theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
-                        locked: s.tick < s.ledger.policy.lockedUntilTick, claimScale: s.ledger.depositScale)
+        return TickView(
+            theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
+            locked: s.tick < s.ledger.policy.lockedUntilTick, claimScale: s.ledger.depositScale)
     }
 
     /// The decision rule: whether this agent withdraws this tick. Pure apart from its draws.
@@ -97,8 +99,10 @@ public enum Depositors: AgentKind {
     /// `morris_shin` and `level_k` withdraw when the signal is below their threshold; `quantal` withdraws with
     /// its logit probability. Returns nil when the agent does not move this tick, else whether it withdraws.
     @inlinable
-    public static func decideInGame(_ a: Agent, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
-                                    _ rng: inout RandomStream) -> Bool? {
+    public static func decideInGame(
+        _ a: Agent, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
+        _ rng: inout RandomStream
+    ) -> Bool? {
         guard !a.hasWithdrawn, !a.decided, !locked else { return nil }
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return nil }
@@ -110,8 +114,9 @@ public enum Depositors: AgentKind {
         case .fictitiousPlay:
             return a.signal < g.learnedThreshold
         case .quantal:
-            let p = g.model.quantalRunProbability(signal: a.signal, failureThreshold: g.quantalFailureThreshold,
-                                                  rationality: g.rationality)
+            let p = g.model.quantalRunProbability(
+                signal: a.signal, failureThreshold: g.quantalFailureThreshold,
+                rationality: g.rationality)
             return rng.uniform() < p
         }
     }
@@ -139,11 +144,15 @@ public enum Depositors: AgentKind {
         c.feeSensitivity = try r.double("fee_sensitivity", default: c.feeSensitivity, .nonNegative)
         c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
-        let strategy = try r.string("strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
+        let strategy = try r.string(
+            "strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
         c.strategy = Strategy(rawValue: strategy) ?? .heuristic
         if let g = try r.optionalChild("game") { c.game = try decodeGame(g, strategy: c.strategy) }
         if c.strategy != .heuristic, c.game == nil {
-            throw r.semanticError("strategy", "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)")
+            throw r.semanticError(
+                "strategy",
+                "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)"
+            )
         }
         try r.finish()
         guard (try? distributions(c)) != nil else {
@@ -153,8 +162,10 @@ public enum Depositors: AgentKind {
     }
 
     static func distributions(_ c: Config) throws(StochasticsError) -> (sizes: LogNormal, thresholds: Gaussian) {
-        (try LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
-         try Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD))
+        (
+            try LogNormal(median: c.depositMedian, logStandardDeviation: c.depositLogSD),
+            try Gaussian(mean: c.thresholdMean, standardDeviation: c.thresholdSD)
+        )
     }
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
@@ -169,23 +180,28 @@ public enum Depositors: AgentKind {
         let shardCount = min(c.shards, max(1, c.count))
         for s in 0..<shardCount {
             let n = c.count / shardCount + (s < c.count % shardCount ? 1 : 0)
-            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "init")
+            var rng = RandomStream(
+                seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "init")
             var agents: [Agent] = []
             agents.reserveCapacity(n)
             for _ in 0..<n {
                 let balance = sizes.sample(&rng)
-                agents.append(Agent(balance: balance, threshold: thresholds.sample(&rng),
-                                    isWhale: balance >= c.whaleThresholdUSD, hasWithdrawn: false))
+                agents.append(
+                    Agent(
+                        balance: balance, threshold: thresholds.sample(&rng),
+                        isWhale: balance >= c.whaleThresholdUSD, hasWithdrawn: false))
             }
             if c.strategy != .heuristic, let game = c.game {
                 // Private signals come from their own stream, so balances are those of the heuristic population.
-                var signals = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "signal")
+                var signals = RandomStream(
+                    seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "signal")
                 let noise = 1 / game.model.signalPrecision.squareRoot()
                 for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
-            let stream = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "decide")
+            let stream = RandomStream(
+                seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "decide")
             shards.append(DepositorShard(shard: s, config: c, agents: agents, rng: stream))
         }
         return shards
@@ -214,12 +230,17 @@ public actor DepositorShard: Population {
         var out: [Proposal] = []
         if config.strategy != .heuristic, let game = config.game {
             for i in agents.indices {
-                guard let runs = Depositors.decideInGame(agents[i], game, strategy: config.strategy, locked: view.locked,
-                                                         config, &rng) else { continue }
+                guard
+                    let runs = Depositors.decideInGame(
+                        agents[i], game, strategy: config.strategy, locked: view.locked,
+                        config, &rng)
+                else { continue }
                 agents[i].decided = true
                 if runs {
-                    out.append(Proposal(population: population, agent: Int32(i),
-                                        intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+                    out.append(
+                        Proposal(
+                            population: population, agent: Int32(i),
+                            intent: .withdraw(amount: agents[i].balance * view.claimScale)))
                 }
             }
             return out
@@ -227,8 +248,10 @@ public actor DepositorShard: Population {
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
             // A socialised loss shrinks every claim alike: the agent asks for its balance at the ledger's scale,
             // so early leavers cannot take more than their share and leave the last ones with nothing.
-            out.append(Proposal(population: population, agent: Int32(i),
-                                intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+            out.append(
+                Proposal(
+                    population: population, agent: Int32(i),
+                    intent: .withdraw(amount: agents[i].balance * view.claimScale)))
         }
         return out
     }

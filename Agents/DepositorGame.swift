@@ -67,30 +67,37 @@ extension Depositors {
         for (key, value) in [("prior_precision", alpha), ("signal_precision", beta)] where value > 1e12 {
             throw r.semanticError(key, "expected a precision of at most 1e12, got \(ValueRange.describe(value))")
         }
-        let fundamental = try r.string("fundamental", default: Fundamental.reserve.rawValue,
-                                       oneOf: Fundamental.allCases.map(\.rawValue))
+        let fundamental = try r.string(
+            "fundamental", default: Fundamental.reserve.rawValue,
+            oneOf: Fundamental.allCases.map(\.rawValue))
         let rationality = try r.double("rationality", default: 100, .closed(1e-6, 1e9))
         let level = try r.int("level", default: 1, .closed(0, 3))
-        let zero = try r.string("level_zero", default: LevelZero.alwaysRun.rawValue, oneOf: LevelZero.allCases.map(\.rawValue))
+        let zero = try r.string(
+            "level_zero", default: LevelZero.alwaysRun.rawValue, oneOf: LevelZero.allCases.map(\.rawValue))
         let episode = Int(try r.double("episode", default: 0, .closed(0, 100_000)).rounded(.down))
         try r.finish()
         let levelZero = LevelZero(rawValue: zero) ?? .alwaysRun
-        let model: MorrisShin, equilibria: [MorrisShinEquilibrium], levels: [Double]
-        var quantal = Double.nan, learned = Double.nan
+        let model: MorrisShin
+        let equilibria: [MorrisShinEquilibrium]
+        let levels: [Double]
+        var quantal = Double.nan
+        var learned = Double.nan
         do {
             model = try MorrisShin(cost: cost, priorMean: mean, priorPrecision: alpha, signalPrecision: beta)
             equilibria = try model.equilibria()
             levels = try model.levelKThresholds(levelZero, upTo: level)
             if strategy == .quantal { quantal = try model.quantalEquilibria(rationality: rationality).last ?? .nan }
             if strategy == .fictitiousPlay {
-                learned = try model.fictitiousPlay(start: model.levelZeroThreshold(levelZero), episodes: episode + 1)[episode]
+                learned = try model.fictitiousPlay(start: model.levelZeroThreshold(levelZero), episodes: episode + 1)[
+                    episode]
             }
         } catch {
             throw r.semanticError("cost", "expected a game whose equilibrium can be computed: \(error)")
         }
-        return Game(model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria,
-                    rationality: rationality, level: level, levelZero: levelZero, levelThreshold: levels[level],
-                    quantalFailureThreshold: quantal, episode: episode, learnedThreshold: learned)
+        return Game(
+            model: model, fundamental: Fundamental(rawValue: fundamental) ?? .reserve, equilibria: equilibria,
+            rationality: rationality, level: level, levelZero: levelZero, levelThreshold: levels[level],
+            quantalFailureThreshold: quantal, episode: episode, learnedThreshold: learned)
     }
 
     /// The fundamental for one replicate: drawn from the prior (one draw shared by every shard, common across
@@ -100,7 +107,8 @@ extension Depositors {
         case .reserve:
             return setup.reserveFraction
         case .prior:
-            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "fundamental")
+            var rng = RandomStream(
+                seed: setup.seed, replicate: setup.replicate, population: key, purpose: "fundamental")
             return g.model.priorMean + rng.standardNormal() / g.model.priorPrecision.squareRoot()
         }
     }

@@ -46,7 +46,8 @@ public enum Liquidators: AgentKind {
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         var budgets = [Double](repeating: c.budgetPerTick, count: c.count)
         if c.budgetLogSD > 0, c.budgetPerTick > 0,
-           let dist = try? LogNormal(median: c.budgetPerTick, logStandardDeviation: c.budgetLogSD) {
+            let dist = try? LogNormal(median: c.budgetPerTick, logStandardDeviation: c.budgetLogSD)
+        {
             var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
             budgets = dist.sample(&rng, count: c.count)
         }
@@ -76,8 +77,10 @@ public actor LiquidatorPopulation: Population {
         var out: [Proposal] = []
         for (i, b) in budgets.enumerated() {
             if let intent = Liquidators.decide(budget: b, s, config) {
-                out.append(Proposal(population: population, agent: Int32(i), intent: intent,
-                                    priorityFee: b * config.priorityFeeFraction))
+                out.append(
+                    Proposal(
+                        population: population, agent: Int32(i), intent: intent,
+                        priorityFee: b * config.priorityFeeFraction))
             }
         }
         return out

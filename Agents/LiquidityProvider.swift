@@ -61,7 +61,8 @@ public enum LiquidityProviders: AgentKind {
             return v.volatility > tolerance || il > c.ilTolerance ? .removeLiquidity(shares: a.shares) : nil
         }
         let volatility = v.volatility
-        return a.withdrawnValue > 0 && volatility < c.reentryRatio * tolerance ? .addLiquidity(valueUSD: a.withdrawnValue) : nil
+        return a.withdrawnValue > 0 && volatility < c.reentryRatio * tolerance
+            ? .addLiquidity(valueUSD: a.withdrawnValue) : nil
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }
@@ -77,7 +78,8 @@ public enum LiquidityProviders: AgentKind {
         c.feeYieldSensitivity = try r.double("fee_yield_sensitivity", default: 0, .nonNegative)
         c.ilTolerance = try r.double("il_tolerance", default: 1, .probability)
         if c.toleranceMin > c.toleranceMax {
-            throw r.semanticError("tolerance_min", "expected tolerance_min <= tolerance_max, got \(c.toleranceMin) > \(c.toleranceMax)")
+            throw r.semanticError(
+                "tolerance_min", "expected tolerance_min <= tolerance_max, got \(c.toleranceMin) > \(c.toleranceMax)")
         }
         if c.volatilityWindow > 120 {
             throw r.semanticError("volatility_window", "expected at most 120 ticks, got \(c.volatilityWindow)")
@@ -90,8 +92,9 @@ public enum LiquidityProviders: AgentKind {
         var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
         let share = setup.initialPoolShares / Double(c.count)
         let agents = (0..<c.count).map { _ in
-            Agent(tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0,
-                  entryPrice: setup.initialPrice)
+            Agent(
+                tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0,
+                entryPrice: setup.initialPrice)
         }
         return [LiquidityProviderPopulation(config: c, agents: agents)]
     }
@@ -114,8 +117,9 @@ public actor LiquidityProviderPopulation: Population {
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         let window = config.volatilityWindow
         let growth = s.shareValueHistory.logChange(window: window)
-        let view = LiquidityProviders.TickView(volatility: s.ammHistory.realizedVolatility(window: window),
-                                               feeYieldPerTick: max(0, growth) / Double(window), price: s.ammPrice)
+        let view = LiquidityProviders.TickView(
+            volatility: s.ammHistory.realizedVolatility(window: window),
+            feeYieldPerTick: max(0, growth) / Double(window), price: s.ammPrice)
         var out: [Proposal] = []
         for i in agents.indices {
             if let intent = LiquidityProviders.decide(agents[i], view, config) {

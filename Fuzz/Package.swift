@@ -8,7 +8,7 @@ let package = Package(
     name: "BallastFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Ballast", path: ".."),
+        .package(name: "Ballast", path: "..")
     ],
     targets: [
         .executableTarget(
@@ -20,7 +20,7 @@ let package = Package(
             ],
             // libFuzzer supplies `main`; the harness only defines LLVMFuzzerTestOneInput.
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-        ),
+        )
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,7 +34,10 @@ public struct AgentReceipt: Sendable, Equatable {
     /// A second quantity whose meaning depends on the intent (shares minted, collateral seized, debt repaid).
     public var amount: Double
 
-    public init(agent: Int32, intent: AgentIntent, revert: Revert? = nil, usdOut: Double = 0, usdQueued: Double = 0, amount: Double = 0) {
+    public init(
+        agent: Int32, intent: AgentIntent, revert: Revert? = nil, usdOut: Double = 0, usdQueued: Double = 0,
+        amount: Double = 0
+    ) {
         self.agent = agent
         self.intent = intent
         self.revert = revert

@@ -21,8 +21,10 @@ public struct SetupContext: Sendable {
     /// The loan book's positions, appended by the borrower kind; position i belongs to borrower i.
     public var positions: [CollateralPosition] = []
 
-    public init(seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,
-                reserveFraction: Double = 0) {
+    public init(
+        seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,
+        reserveFraction: Double = 0
+    ) {
         self.reserveFraction = reserveFraction
         self.seed = seed
         self.replicate = replicate

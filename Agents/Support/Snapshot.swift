@@ -32,9 +32,12 @@ public struct Snapshot: Sendable {
     /// that herding depositors observe.
     public let recentOutflowFraction: Double
 
-    public init(tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, lendingPrice: Double, ammHistory: PriceHistory, shareValueHistory: PriceHistory,
-                loans: LoanBook, ledger: DepositLedger, initialDeposits: Double, solvencyMargin: Double,
-                withdrawnFraction: Double, recentOutflowFraction: Double) {
+    public init(
+        tick: Int, externalPrice: Double, oracleFrozen: Bool, amm: UniswapV2Pool, lendingPrice: Double,
+        ammHistory: PriceHistory, shareValueHistory: PriceHistory,
+        loans: LoanBook, ledger: DepositLedger, initialDeposits: Double, solvencyMargin: Double,
+        withdrawnFraction: Double, recentOutflowFraction: Double
+    ) {
         self.tick = tick
         self.externalPrice = externalPrice
         self.oracleFrozen = oracleFrozen

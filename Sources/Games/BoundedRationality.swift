@@ -34,7 +34,8 @@ extension MorrisShin {
     /// Fictitious play across episodes: in episode e every depositor best-responds to the average threshold
     /// played in the episodes before it (episode 0 believes `start`). Returns the thresholds played.
     public func fictitiousPlay(start: Double, episodes: Int) throws(GameError) -> [Double] {
-        var played: [Double] = [], sum = 0.0
+        var played: [Double] = []
+        var sum = 0.0
         for e in 0..<max(0, episodes) {
             let belief = e == 0 ? start : sum / Double(e)
             let x = try bestResponse(to: belief)
@@ -54,11 +55,17 @@ extension MorrisShin {
     /// below θ_c: E[quantal run probability] over x ~ N(θ, 1/β), by Gauss–Legendre quadrature over ±10 sd.
     /// The interval is cut at the best-response threshold, where the choice probability is ½, and at 40 logit
     /// widths either side of it, so that a steep choice (large λ) is resolved by a panel of its own.
-    public func quantalFractionRunning(theta: Double, failureThreshold: Double, rationality: Double,
-                                       rule: GaussLegendre) -> Double {
-        let beta = signalPrecision, alpha = priorPrecision
-        let sd = 1 / beta.squareRoot(), lo = theta - 10 * sd, hi = theta + 10 * sd
-        let centre = ((alpha + beta) * failureThreshold - (alpha + beta).squareRoot() * costQuantile - alpha * priorMean) / beta
+    public func quantalFractionRunning(
+        theta: Double, failureThreshold: Double, rationality: Double,
+        rule: GaussLegendre
+    ) -> Double {
+        let beta = signalPrecision
+        let alpha = priorPrecision
+        let sd = 1 / beta.squareRoot()
+        let lo = theta - 10 * sd
+        let hi = theta + 10 * sd
+        let centre =
+            ((alpha + beta) * failureThreshold - (alpha + beta).squareRoot() * costQuantile - alpha * priorMean) / beta
         // |d/dx (P(fail | x) − t)| at the centre is φ(Φ⁻¹(t)) β / √(α+β).
         let width = 40 / (rationality * StandardNormal.pdf(costQuantile) * beta / (alpha + beta).squareRoot())
         let f = { (x: Double) -> Double in
@@ -90,9 +97,11 @@ extension MorrisShin {
             if value == 0 { roots.append(x) }
             if (previous.1 < 0) != (value < 0), previous.1 != 0, value != 0 {
                 let lo = previous.0
-                roots.append(try GameError.solve { () throws(StochasticsError) in
-                    try RootFinder.brent(in: lo, x, absoluteTolerance: 1e-13, relativeTolerance: 1e-14, maxIterations: 300, h)
-                })
+                roots.append(
+                    try GameError.solve { () throws(StochasticsError) in
+                        try RootFinder.brent(
+                            in: lo, x, absoluteTolerance: 1e-13, relativeTolerance: 1e-14, maxIterations: 300, h)
+                    })
             }
             previous = (x, value)
         }

@@ -33,8 +33,10 @@ public struct DiamondDybvig: Sendable, Equatable {
     ///   - impatientFraction: π in (0, 1).
     ///   - liquidationValue: ℓ in (0, 1].
     /// - Throws: ``GameError/invalidParameter(name:value:expected:)`` naming the first bad parameter.
-    public init(longReturn: Double, riskAversion: Double, impatientFraction: Double,
-                liquidationValue: Double = 1) throws(GameError) {
+    public init(
+        longReturn: Double, riskAversion: Double, impatientFraction: Double,
+        liquidationValue: Double = 1
+    ) throws(GameError) {
         try GameError.check("return", longReturn, "a number > 1") { $0 > 1 }
         try GameError.check("risk_aversion", riskAversion, "a number > 0") { $0 > 0 }
         try GameError.check("impatient_fraction", impatientFraction, "a number in (0, 1)") { $0 > 0 && $0 < 1 }
@@ -64,8 +66,10 @@ public struct DiamondDybvig: Sendable, Equatable {
         let top = 1 / impatientFraction
         let c1 = try GameError.solve { () throws(StochasticsError) in
             // u'(c₁) − R u'(c₂) runs from +∞ near c₁ = 0 to −∞ near c₁ = 1/π, where c₂ vanishes.
-            try RootFinder.brent(in: top * 1e-9, top * (1 - 1e-12), absoluteTolerance: 1e-15, relativeTolerance: 1e-15,
-                                 maxIterations: 500) {
+            try RootFinder.brent(
+                in: top * 1e-9, top * (1 - 1e-12), absoluteTolerance: 1e-15, relativeTolerance: 1e-15,
+                maxIterations: 500
+            ) {
                 self.marginalUtility($0) - self.longReturn * self.marginalUtility(self.budgetC2($0))
             }
         }

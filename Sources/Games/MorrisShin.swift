@@ -55,7 +55,8 @@ public struct MorrisShin: Sendable, Equatable {
     /// The condition for uniqueness in words, with its numbers.
     public var uniquenessCondition: String {
         let relation = hasUniqueEquilibrium ? ">=" : "<"
-        return "signal_precision \(relation) prior_precision^2/(2 pi): \(signalPrecision) \(relation) \(uniquenessBound)"
+        return
+            "signal_precision \(relation) prior_precision^2/(2 pi): \(signalPrecision) \(relation) \(uniquenessBound)"
     }
 
     var slope: Double { priorPrecision / signalPrecision.squareRoot() }
@@ -70,7 +71,8 @@ public struct MorrisShin: Sendable, Equatable {
     /// Every equilibrium, by increasing θ*. One when ``hasUniqueEquilibrium``, else one to three.
     /// - Throws: ``GameError/solverFailed(_:)`` if Brent fails, which valid parameters do not cause.
     public func equilibria() throws(GameError) -> [MorrisShinEquilibrium] {
-        let a = slope, c = costScale * costQuantile
+        let a = slope
+        let c = costScale * costQuantile
         // G(−L) > 0 and G(L) < 0, since a·(Φ − y) lies between −a·y and a·(1 − y).
         let far = abs(c) + a * (abs(priorMean) + 1) + 1
         var cuts = [-far, far]
@@ -81,11 +83,14 @@ public struct MorrisShin: Sendable, Equatable {
         }
         var roots: [Double] = []
         for k in 0..<(cuts.count - 1) {
-            let lo = cuts[k], hi = cuts[k + 1]
-            let gLo = residual(z: lo), gHi = residual(z: hi)
+            let lo = cuts[k]
+            let hi = cuts[k + 1]
+            let gLo = residual(z: lo)
+            let gHi = residual(z: hi)
             guard gLo == 0 || gHi == 0 || (gLo < 0) != (gHi < 0) else { continue }
             let z = try GameError.solve { () throws(StochasticsError) in
-                try RootFinder.brent(in: lo, hi, absoluteTolerance: 1e-14, relativeTolerance: 1e-15, maxIterations: 500) {
+                try RootFinder.brent(in: lo, hi, absoluteTolerance: 1e-14, relativeTolerance: 1e-15, maxIterations: 500)
+                {
                     self.residual(z: $0)
                 }
             }
@@ -97,9 +102,12 @@ public struct MorrisShin: Sendable, Equatable {
 
     /// The equilibrium at a root z of ``residual(z:)``, with its comparative statics by implicit differentiation.
     func equilibrium(z: Double) -> MorrisShinEquilibrium {
-        let alpha = priorPrecision, beta = signalPrecision
-        let theta = StandardNormal.cdf(z), density = StandardNormal.pdf(z)
-        let zt = costQuantile, scale = costScale
+        let alpha = priorPrecision
+        let beta = signalPrecision
+        let theta = StandardNormal.cdf(z)
+        let density = StandardNormal.pdf(z)
+        let zt = costQuantile
+        let scale = costScale
         let gz = slope * density - 1
         let gt = -scale / StandardNormal.pdf(zt)
         let gBeta = -alpha * (theta - priorMean) / (2 * pow(beta, 1.5)) + zt * alpha / (2 * beta * beta * scale)
@@ -119,7 +127,8 @@ public struct MorrisShin: Sendable, Equatable {
 
     /// P(θ ≤ θ_c | x): the posterior probability that the regime fails, for a depositor with signal x.
     public func failureProbability(signal: Double, failureThreshold: Double) -> Double {
-        let alpha = priorPrecision, beta = signalPrecision
+        let alpha = priorPrecision
+        let beta = signalPrecision
         let mean = (alpha * priorMean + beta * signal) / (alpha + beta)
         return StandardNormal.cdf((alpha + beta).squareRoot() * (failureThreshold - mean))
     }
@@ -137,7 +146,8 @@ public struct MorrisShin: Sendable, Equatable {
     /// The best response to everyone else running below x̂: run below the signal at which the posterior
     /// failure probability equals t, x = ((α+β) θ_c − √(α+β) Φ⁻¹(t) − αy) / β.
     public func bestResponse(to threshold: Double) throws(GameError) -> Double {
-        let alpha = priorPrecision, beta = signalPrecision
+        let alpha = priorPrecision
+        let beta = signalPrecision
         let thetaC = try failureThreshold(forThreshold: threshold)
         return ((alpha + beta) * thetaC - (alpha + beta).squareRoot() * costQuantile - alpha * priorMean) / beta
     }

@@ -41,14 +41,17 @@ enum EstimatesTable {
                 groups.append(ReportTable.Heading(c.group))
             }
         }
-        let second = parameters.map { ReportTable.Heading(breakable($0)) } + shown.map { ReportTable.Heading($0.heading) }
+        let second =
+            parameters.map { ReportTable.Heading(breakable($0)) } + shown.map { ReportTable.Heading($0.heading) }
         let rows = csv.rows.map { row -> [ReportTable.Cell] in
-            parameters.map { cell(row, csv, $0, .parameter, header: true) } + shown.map { cell(row, csv, $0.csv, $0.style, header: false) }
+            parameters.map { cell(row, csv, $0, .parameter, header: true) }
+                + shown.map { cell(row, csv, $0.csv, $0.style, header: false) }
         }
         let pct = "\(Int((confidence * 100).rounded()))%"
-        return ReportTable(anchor: "estimates-table",
-                           caption: "Estimates per point, with \(pct) intervals (Wilson for P(run), percentile bootstrap for means)",
-                           headerRows: [groups, second], rows: rows)
+        return ReportTable(
+            anchor: "estimates-table",
+            caption: "Estimates per point, with \(pct) intervals (Wilson for P(run), percentile bootstrap for means)",
+            headerRows: [groups, second], rows: rows)
     }
 
     /// Each level of the first parameter against its first level, on paired replicates.
@@ -60,17 +63,24 @@ enum EstimatesTable {
             ("dp_run_hi", "\(pct) high", .probability), ("only_baseline_ran", "only baseline ran", .count),
             ("only_treatment_ran", "only treatment ran", .count),
         ]
-        let headers = [ReportTable.Heading("Baseline", span: parameters.count), ReportTable.Heading("Treatment", span: parameters.count),
-                       ReportTable.Heading("Paired difference", span: tail.count)]
-        let second = (parameters + parameters).map { ReportTable.Heading(breakable($0)) } + tail.map { ReportTable.Heading($0.1) }
+        let headers = [
+            ReportTable.Heading("Baseline", span: parameters.count),
+            ReportTable.Heading("Treatment", span: parameters.count),
+            ReportTable.Heading("Paired difference", span: tail.count),
+        ]
+        let second =
+            (parameters + parameters).map { ReportTable.Heading(breakable($0)) }
+            + tail.map { ReportTable.Heading($0.1) }
         let rows = csv.rows.map { row -> [ReportTable.Cell] in
             baseline.map { cell(row, csv, $0, .parameter, header: true) }
                 + parameters.map { cell(row, csv, $0, .parameter, header: true) }
                 + tail.map { cell(row, csv, $0.0, $0.2, header: false) }
         }
-        return ReportTable(anchor: "differences-table",
-                           caption: "Paired differences in P(run) against the first level of \(parameters.first ?? "the first parameter"), "
-                           + "with \(pct) paired-bootstrap intervals", headerRows: [headers, second], rows: rows)
+        return ReportTable(
+            anchor: "differences-table",
+            caption:
+                "Paired differences in P(run) against the first level of \(parameters.first ?? "the first parameter"), "
+                + "with \(pct) paired-bootstrap intervals", headerRows: [headers, second], rows: rows)
     }
 
     /// A key path that may wrap after its dots in a narrow header (a zero-width space after each '.').
@@ -78,7 +88,9 @@ enum EstimatesTable {
         key.replacingOccurrences(of: ".", with: ".\u{200B}")
     }
 
-    private static func cell(_ row: [String], _ csv: CSVTable, _ column: String, _ style: NumberText, header: Bool) -> ReportTable.Cell {
+    private static func cell(_ row: [String], _ csv: CSVTable, _ column: String, _ style: NumberText, header: Bool)
+        -> ReportTable.Cell
+    {
         guard let i = csv.column(column) else { return ReportTable.Cell("–", isRowHeader: header, isNumeric: true) }
         let raw = row[i]
         let shown = Double(raw).map(style.text) ?? raw

@@ -21,7 +21,8 @@ enum InlineSVG {
         (#"<style"#, "a style sheet"), (#"<iframe"#, "an iframe"), (#"<!entity"#, "an entity declaration"),
         (#"<!doctype"#, "a second DOCTYPE"), (#"<\?xml"#, "a second XML prolog"),
         (#"\son[a-z]+\s*="#, "an event handler"), (#"javascript:"#, "a javascript: URL"),
-        (#"href\s*=\s*["'][^#"']"#, "a link outside the figure"), (#"url\(\s*["']?[^#"'\s]"#, "a url() outside the figure"),
+        (#"href\s*=\s*["'][^#"']"#, "a link outside the figure"),
+        (#"url\(\s*["']?[^#"'\s]"#, "a url() outside the figure"),
         (#"@import"#, "an @import"),
     ]
 
@@ -29,7 +30,8 @@ enum InlineSVG {
     /// elements that describe it.
     static func prepare(_ text: String, anchor: String, labelledBy: String) throws(Refusal) -> String {
         guard let start = text.range(of: "<svg"), let end = text.range(of: "</svg>", options: .backwards),
-              start.lowerBound < end.lowerBound else {
+            start.lowerBound < end.lowerBound
+        else {
             throw Refusal(description: "the file holds no <svg> element")
         }
         var svg = String(text[start.lowerBound..<end.upperBound])
@@ -48,6 +50,7 @@ enum InlineSVG {
 
     private static func replace(_ pattern: String, in text: String, with template: String) -> String {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
-        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+        return regex.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }

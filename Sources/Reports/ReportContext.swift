@@ -91,12 +91,16 @@ struct TableContext {
     init(_ t: ReportTable) {
         anchor = t.anchor
         caption = t.caption
-        headerRows = t.headerRows.map { HeaderRow(cells: $0.map { HeadingContext(text: $0.text, span: $0.span > 1 ? "\($0.span)" : nil) }) }
+        headerRows = t.headerRows.map {
+            HeaderRow(cells: $0.map { HeadingContext(text: $0.text, span: $0.span > 1 ? "\($0.span)" : nil) })
+        }
         rows = t.rows.map {
-            Row(cells: $0.map {
-                CellContext(text: $0.text, rowHeader: $0.isRowHeader, numeric: $0.isNumeric,
-                            column: $0.source?.column, value: $0.source?.value)
-            })
+            Row(
+                cells: $0.map {
+                    CellContext(
+                        text: $0.text, rowHeader: $0.isRowHeader, numeric: $0.isNumeric,
+                        column: $0.source?.column, value: $0.source?.value)
+                })
         }
     }
 }

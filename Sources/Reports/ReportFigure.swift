@@ -19,13 +19,15 @@ public struct ReportFigure: Sendable {
         self.caption = caption
         self.textAlternative = textAlternative
         guard let data = FileManager.default.contents(atPath: svg.path) else {
-            absentNote = "Figure absent: \(svg.lastPathComponent) was not found (gnuplot may be missing; "
+            absentNote =
+                "Figure absent: \(svg.lastPathComponent) was not found (gnuplot may be missing; "
                 + "install gnuplot-nox and run 'ballast plot' on this folder, then 'ballast report')."
             return
         }
         do {
-            markup = try InlineSVG.prepare(String(decoding: data, as: UTF8.self), anchor: self.anchor,
-                                           labelledBy: "\(self.anchor)-caption \(self.anchor)-alt")
+            markup = try InlineSVG.prepare(
+                String(decoding: data, as: UTF8.self), anchor: self.anchor,
+                labelledBy: "\(self.anchor)-caption \(self.anchor)-alt")
         } catch {
             absentNote = "Figure not shown: \(svg.lastPathComponent) was refused because \(error.description)."
         }

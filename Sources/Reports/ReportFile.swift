@@ -17,7 +17,10 @@ public enum ReportFile {
     public static func kind(of directory: URL) -> Kind? {
         let fm = FileManager.default
         if fm.fileExists(atPath: directory.appendingPathComponent(ResultStore.fileName).path)
-            || fm.fileExists(atPath: directory.appendingPathComponent("estimates.csv").path) { return .study }
+            || fm.fileExists(atPath: directory.appendingPathComponent("estimates.csv").path)
+        {
+            return .study
+        }
         if fm.fileExists(atPath: directory.appendingPathComponent("series.csv").path) { return .run }
         return nil
     }
@@ -36,7 +39,9 @@ public enum ReportFile {
         case .study: page = try StudyPage.make(directory: directory, spec: spec, halfWidth: halfWidth)
         case .run: page = try RunPage.make(directory: directory)
         case nil:
-            throw ReportError("\(directory.path) holds neither a study (\(ResultStore.fileName) or estimates.csv) nor a run (series.csv)")
+            throw ReportError(
+                "\(directory.path) holds neither a study (\(ResultStore.fileName) or estimates.csv) nor a run (series.csv)"
+            )
         }
         return try write(page, to: directory)
     }

@@ -24,8 +24,10 @@ public struct ReportTable: Sendable {
         /// The source column and its exact text, when the cell shows a number from a file.
         public var source: (column: String, value: String)?
 
-        public init(_ text: String, isRowHeader: Bool = false, isNumeric: Bool = false,
-                    source: (column: String, value: String)? = nil) {
+        public init(
+            _ text: String, isRowHeader: Bool = false, isNumeric: Bool = false,
+            source: (column: String, value: String)? = nil
+        ) {
             self.text = text
             self.isRowHeader = isRowHeader
             self.isNumeric = isNumeric

@@ -15,8 +15,9 @@ public enum RunPage {
         }
         let svg = directory.appendingPathComponent("series.svg")
         if !FileManager.default.fileExists(atPath: svg.path) {
-            _ = try? Figures.runSeries(csv: directory.appendingPathComponent("series.csv"), title: runTitle(manifest),
-                                       in: directory, name: "series")
+            _ = try? Figures.runSeries(
+                csv: directory.appendingPathComponent("series.csv"), title: runTitle(manifest),
+                in: directory, name: "series")
         }
         let name = ((manifest.scenario as NSString).lastPathComponent as NSString).deletingPathExtension
         let worst = series.rows.first { Int($0.first ?? "") == outcome.worstTick }
@@ -25,11 +26,13 @@ public enum RunPage {
         }
         let figure = ReportFigure(
             svg: svg, anchor: "figure-1", caption: "Figure 1. \(runTitle(manifest)): the run tick by tick",
-            textAlternative: "Four stacked panels over \(series.rows.count) hourly ticks: (1) the external and AMM prices in USD; "
-            + "(2) the withdrawn fraction of initial deposits, with the solvency margin θ on the right axis; (3) cumulative "
-            + "liquidations and bad debt in USD millions; (4) the LP share in the pool. "
-            + (outcome.run ? "A run starts at tick \(outcome.runTick.map { "\($0)" } ?? "?"). " : "No run. ")
-            + "The AMM price falls to \(NumberText.price.text(outcome.minAMMPrice)) USD; bad debt ends at \(NumberText.usd.text(outcome.badDebtUSD)) USD.")
+            textAlternative:
+                "Four stacked panels over \(series.rows.count) hourly ticks: (1) the external and AMM prices in USD; "
+                + "(2) the withdrawn fraction of initial deposits, with the solvency margin θ on the right axis; (3) cumulative "
+                + "liquidations and bad debt in USD millions; (4) the LP share in the pool. "
+                + (outcome.run ? "A run starts at tick \(outcome.runTick.map { "\($0)" } ?? "?"). " : "No run. ")
+                + "The AMM price falls to \(NumberText.price.text(outcome.minAMMPrice)) USD; bad debt ends at \(NumberText.usd.text(outcome.badDebtUSD)) USD."
+        )
         let outcomeFacts: [(term: String, detail: String)] = [
             ("Run", outcome.run ? "yes, at tick \(outcome.runTick.map { "\($0)" } ?? "?")" : "no"),
             ("Final withdrawn fraction", NumberText.probability.text(outcome.finalWithdrawnFraction)),
@@ -55,8 +58,14 @@ public enum RunPage {
             ("LP share in pool", at("lp_share_in_pool", .probability)),
         ]
         let extremes: [(term: String, detail: String)] = [
-            ("Lowest LCR", "\(NumberText.ratio.text(outcome.minLiquidityCoverage)) at tick \(outcome.minLiquidityCoverageTick)"),
-            ("Highest utilisation", "\(NumberText.probability.text(outcome.maxUtilisation)) at tick \(outcome.maxUtilisationTick)"),
+            (
+                "Lowest LCR",
+                "\(NumberText.ratio.text(outcome.minLiquidityCoverage)) at tick \(outcome.minLiquidityCoverageTick)"
+            ),
+            (
+                "Highest utilisation",
+                "\(NumberText.probability.text(outcome.maxUtilisation)) at tick \(outcome.maxUtilisationTick)"
+            ),
         ]
         let manifestFacts: [(term: String, detail: String)] = [
             ("Ballast version", manifest.ballastVersion),
@@ -68,37 +77,52 @@ public enum RunPage {
             ("Git commit", manifest.gitCommit ?? "unknown"),
             ("Agents × ticks", "\(manifest.agents) × \(manifest.ticks)"),
         ]
-        let command = (["ballast", "run", manifest.scenario, "--seed", "\(manifest.seed)", "--replicate", "\(manifest.replicate)"]
+        let command =
+            ([
+                "ballast", "run", manifest.scenario, "--seed", "\(manifest.seed)", "--replicate",
+                "\(manifest.replicate)",
+            ]
             + manifest.overrides.flatMap { ["--set", $0] } + ["--out", directory.relativePath]).joined(separator: " ")
-        return ReportPage(kind: "Run report", title: "\(name): seed \(manifest.seed), replicate \(manifest.replicate)", sections: [
-            ReportSection(anchor: "series", heading: "Series", blocks: [.figure(figure)]),
-            ReportSection(anchor: "outcome", heading: "Outcome", blocks: [.facts(outcomeFacts)]),
-            ReportSection(anchor: "alm", heading: "ALM metrics at the worst tick", blocks: [
-                .facts(almFacts),
-                .subheading("Over the whole run"),
-                .facts(extremes),
-                .paragraph("A run folder records these ALM metrics: θ, the liquid reserve and the withdrawal queue at the worst "
-                           + "tick, and the lowest LCR and highest utilisation with their ticks (outcome.json); every series column "
-                           + "at that tick, among them the LCR (reserve ÷ stressed outflows, capped at 1,000) and utilisation "
-                           + "(debt ÷ (reserve + debt)) (series.csv). The insurance fund and the balance sheet's items are not "
-                           + "recorded in a run folder."),
-            ]),
-            ReportSection(anchor: "manifest", heading: "Manifest", blocks: [.facts(manifestFacts)]),
-            ReportSection(anchor: "reproduce", heading: "Reproduce", blocks: [
-                .paragraph("From the repository root, with the same Ballast version:"), .code(command),
-            ]),
-        ], footer: ReportProvenance.footer())
+        return ReportPage(
+            kind: "Run report", title: "\(name): seed \(manifest.seed), replicate \(manifest.replicate)",
+            sections: [
+                ReportSection(anchor: "series", heading: "Series", blocks: [.figure(figure)]),
+                ReportSection(anchor: "outcome", heading: "Outcome", blocks: [.facts(outcomeFacts)]),
+                ReportSection(
+                    anchor: "alm", heading: "ALM metrics at the worst tick",
+                    blocks: [
+                        .facts(almFacts),
+                        .subheading("Over the whole run"),
+                        .facts(extremes),
+                        .paragraph(
+                            "A run folder records these ALM metrics: θ, the liquid reserve and the withdrawal queue at the worst "
+                                + "tick, and the lowest LCR and highest utilisation with their ticks (outcome.json); every series column "
+                                + "at that tick, among them the LCR (reserve ÷ stressed outflows, capped at 1,000) and utilisation "
+                                + "(debt ÷ (reserve + debt)) (series.csv). The insurance fund and the balance sheet's items are not "
+                                + "recorded in a run folder."),
+                    ]),
+                ReportSection(anchor: "manifest", heading: "Manifest", blocks: [.facts(manifestFacts)]),
+                ReportSection(
+                    anchor: "reproduce", heading: "Reproduce",
+                    blocks: [
+                        .paragraph("From the repository root, with the same Ballast version:"), .code(command),
+                    ]),
+            ], footer: ReportProvenance.footer())
     }
 
     static func runTitle(_ m: RunWriter.Manifest) -> String {
         let name = ((m.scenario as NSString).lastPathComponent as NSString).deletingPathExtension
-        return "\(name): seed \(m.seed), replicate \(m.replicate)" + (m.overrides.isEmpty ? "" : " (" + m.overrides.joined(separator: ", ") + ")")
+        return "\(name): seed \(m.seed), replicate \(m.replicate)"
+            + (m.overrides.isEmpty ? "" : " (" + m.overrides.joined(separator: ", ") + ")")
     }
 
     static func decode<T: Decodable>(_ url: URL) throws -> T {
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw ReportError("\(url.path) is missing") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReportError("\(url.path) is missing")
+        }
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do { return try decoder.decode(T.self, from: data) } catch {
             throw ReportError("\(url.path) cannot be read: \(error.localizedDescription)")
         }

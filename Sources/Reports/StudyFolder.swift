@@ -36,15 +36,19 @@ struct StudyFolder {
             points = try store.points()
             replicatesStored = try store.replicateCount()
             estimates = try CSVTable(text: report.csv, name: "the store's estimates")
-            differences = report.differences.isEmpty ? nil : try CSVTable(text: report.differencesCSV, name: "the store's differences")
+            differences =
+                report.differences.isEmpty
+                ? nil : try CSVTable(text: report.differencesCSV, name: "the store's differences")
             if let spec, spec.hash != store.manifest.studyHash {
-                throw ReportError("\(spec.sourcePath) is not the study stored in \(directory.path) "
-                                  + "(study hash \(spec.hash), stored \(store.manifest.studyHash))")
+                throw ReportError(
+                    "\(spec.sourcePath) is not the study stored in \(directory.path) "
+                        + "(study hash \(spec.hash), stored \(store.manifest.studyHash))")
             }
         } else {
             let url = directory.appendingPathComponent("estimates.csv")
             guard let table = try CSVTable.read(url) else {
-                throw ReportError("\(directory.path) holds no study results (neither \(ResultStore.fileName) nor estimates.csv)")
+                throw ReportError(
+                    "\(directory.path) holds no study results (neither \(ResultStore.fileName) nor estimates.csv)")
             }
             manifest = nil
             points = []
@@ -60,12 +64,16 @@ struct StudyFolder {
             let count = (try? spec.points().count) ?? 0
             record = StudyRecord(spec: spec, points: count, gitCommit: nil)
             hasStoredRecord = false
-            recordSource = "the study file \(spec.sourcePath), read when this report was written"
-                + (manifest == nil ? " (not checked against the results: the store is not in this folder)" : " (its hash matches the store)")
+            recordSource =
+                "the study file \(spec.sourcePath), read when this report was written"
+                + (manifest == nil
+                    ? " (not checked against the results: the store is not in this folder)"
+                    : " (its hash matches the store)")
         } else {
             record = nil
             hasStoredRecord = false
-            recordSource = "none: this folder has no \(StudyRecord.fileName); pass the study file with --study to show the design"
+            recordSource =
+                "none: this folder has no \(StudyRecord.fileName); pass the study file with --study to show the design"
         }
     }
 

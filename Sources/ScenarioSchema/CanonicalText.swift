@@ -35,9 +35,12 @@ enum CanonicalText {
     /// Plain text when it is unambiguous in flow context, otherwise a double-quoted string.
     /// A quoted scalar stays quoted so that `"1"` and `1` hash differently (they read differently).
     private static func writeScalar(_ text: String, quoted: Bool, into out: inout String) {
-        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || "._+-".unicodeScalars.contains($0)
-        }
+        let safe =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                    || "._+-".unicodeScalars.contains($0)
+            }
         if safe && !quoted {
             out += text
             return

@@ -38,7 +38,8 @@ enum OverridePath {
             rest = rest[nameEnd...]
             while !rest.isEmpty {
                 guard rest.first == "[", let close = rest.firstIndex(of: "]"),
-                      let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0 else {
+                    let index = Int(rest[rest.index(after: rest.startIndex)..<close]), index >= 0
+                else {
                     throw malformed(text, origin)
                 }
                 steps.append(.index(index))
@@ -49,13 +50,16 @@ enum OverridePath {
     }
 
     private static func malformed(_ path: String, _ origin: String) -> ConfigError {
-        ConfigError(file: origin, line: nil, keyPath: path,
-                    message: "malformed key path (expected names separated by '.', with optional [index])")
+        ConfigError(
+            file: origin, line: nil, keyPath: path,
+            message: "malformed key path (expected names separated by '.', with optional [index])")
     }
 
     /// A copy of `node` with the node at `steps` replaced by the parsed value.
-    static func replacing(_ steps: ArraySlice<Step>, in node: ConfigNode, origin: String,
-                          valueText: String) throws(ConfigError) -> ConfigNode {
+    static func replacing(
+        _ steps: ArraySlice<Step>, in node: ConfigNode, origin: String,
+        valueText: String
+    ) throws(ConfigError) -> ConfigNode {
         guard let step = steps.first else {
             return try YamlTree.overrideValue(valueText, origin: origin, keyPath: node.keyPath)
         }
@@ -66,25 +70,29 @@ enum OverridePath {
                 throw unknownKey(key, in: node, known: entries.map(\.key), origin: origin)
             }
             var updated = entries
-            updated[position].node = try replacing(steps.dropFirst(), in: entries[position].node,
-                                                   origin: origin, valueText: valueText)
+            updated[position].node = try replacing(
+                steps.dropFirst(), in: entries[position].node,
+                origin: origin, valueText: valueText)
             copy.value = .mapping(updated)
         case let (.key(key), .null) where node.keyPath.isEmpty:
             throw unknownKey(key, in: node, known: [], origin: origin)
         case let (.index(index), .sequence(items)):
             guard index < items.count else {
-                throw ConfigError(file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, index: index),
-                                  message: "index out of range (\(node.keyPath) has \(items.count) elements)")
+                throw ConfigError(
+                    file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, index: index),
+                    message: "index out of range (\(node.keyPath) has \(items.count) elements)")
             }
             var updated = items
             updated[index] = try replacing(steps.dropFirst(), in: items[index], origin: origin, valueText: valueText)
             copy.value = .sequence(updated)
         case let (.key(key), _):
-            throw ConfigError(file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, key: key),
-                              message: "unknown key (\(node.keyPath) is \(node.foundDescription), not a mapping)")
+            throw ConfigError(
+                file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, key: key),
+                message: "unknown key (\(node.keyPath) is \(node.foundDescription), not a mapping)")
         case let (.index(index), _):
-            throw ConfigError(file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, index: index),
-                              message: "no such element (\(node.keyPath) is \(node.foundDescription), not a sequence)")
+            throw ConfigError(
+                file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, index: index),
+                message: "no such element (\(node.keyPath) is \(node.foundDescription), not a sequence)")
         }
         return copy
     }
@@ -94,7 +102,8 @@ enum OverridePath {
         var message = "unknown key (known keys at \(place): "
         message += known.isEmpty ? "none" : known.joined(separator: ", ")
         if let guess = Suggestion.closest(to: key, among: known) { message += "; did you mean \(guess)?" }
-        return ConfigError(file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, key: key),
-                           message: message + ")")
+        return ConfigError(
+            file: origin, line: nil, keyPath: ConfigNode.path(node.keyPath, key: key),
+            message: message + ")")
     }
 }

@@ -20,7 +20,9 @@ public struct ConfigDocument: Sendable, Equatable {
             throw ConfigError(file: path, line: nil, keyPath: "", message: "file not found")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, line: nil, keyPath: "", message: "cannot read the file (is it a readable file, not a folder?)")
+            throw ConfigError(
+                file: path, line: nil, keyPath: "",
+                message: "cannot read the file (is it a readable file, not a folder?)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(file: path, line: nil, keyPath: "", message: "the file is not UTF-8 text")

@@ -71,7 +71,8 @@ public struct ConfigNode: Sendable, Equatable {
     /// Compares content and location; mapping order matters.
     public static func == (lhs: ConfigNode, rhs: ConfigNode) -> Bool {
         guard lhs.file == rhs.file, lhs.line == rhs.line, lhs.column == rhs.column,
-              lhs.keyPath == rhs.keyPath, lhs.isQuoted == rhs.isQuoted else { return false }
+            lhs.keyPath == rhs.keyPath, lhs.isQuoted == rhs.isQuoted
+        else { return false }
         switch (lhs.value, rhs.value) {
         case (.null, .null): return true
         case let (.scalar(a), .scalar(b)): return a == b

@@ -1,7 +1,9 @@
 extension ConfigReader {
     /// A list of finite numbers, each in `range`; an element error names its index, e.g. `thresholds[2]`.
-    public func doubles(_ key: String, default fallback: [Double]? = nil,
-                        _ range: ValueRange = .any) throws(ConfigError) -> [Double] {
+    public func doubles(
+        _ key: String, default fallback: [Double]? = nil,
+        _ range: ValueRange = .any
+    ) throws(ConfigError) -> [Double] {
         let expected = "a list of numbers (each \(range.expectedNumber))"
         return try read(key, default: fallback, expected: expected) { node throws(ConfigError) in
             guard case let .sequence(items) = node.value else {
@@ -30,8 +32,10 @@ extension ConfigReader {
                     throw ConfigError.semantic(row, "expected a row of numbers, got \(row.foundDescription)")
                 }
                 guard items.count == rows.count else {
-                    throw ConfigError.semantic(row, "expected a square matrix: this row has \(items.count) "
-                                                 + "numbers but there are \(rows.count) rows")
+                    throw ConfigError.semantic(
+                        row,
+                        "expected a square matrix: this row has \(items.count) "
+                            + "numbers but there are \(rows.count) rows")
                 }
                 var values: [Double] = []
                 values.reserveCapacity(items.count)

@@ -50,7 +50,8 @@ public final class ConfigReader {
             message += allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
             let unwritten = asked.filter { !has($0) }
             if let guess = Suggestion.closest(to: entry.key, among: unwritten)
-                ?? Suggestion.closest(to: entry.key, among: asked) {
+                ?? Suggestion.closest(to: entry.key, among: asked)
+            {
                 message += "; did you mean \(guess)?"
             }
             throw ConfigError.semantic(entry.node, message + ")")
@@ -73,8 +74,10 @@ public final class ConfigReader {
     }
 
     /// Shared shape of the scalar readers: absent -> default or error; present -> `parse`.
-    func read<T>(_ key: String, default fallback: T?, expected: String,
-                 _ parse: (ConfigNode) throws(ConfigError) -> T) throws(ConfigError) -> T {
+    func read<T>(
+        _ key: String, default fallback: T?, expected: String,
+        _ parse: (ConfigNode) throws(ConfigError) -> T
+    ) throws(ConfigError) -> T {
         guard let found = node(key) else {
             if let fallback { return fallback }
             throw missing(key, expected: expected)

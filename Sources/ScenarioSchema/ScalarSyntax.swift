@@ -20,7 +20,8 @@ enum ScalarSyntax {
         let trimmed = text.trimmingSpaces()
         if nonFiniteSpellings.contains(trimmed.lowercased()) { return .nonFinite }
         guard let cleaned = removingDigitSeparators(trimmed), isDecimalLiteral(cleaned),
-              let value = Double(cleaned) else { return .notANumber }
+            let value = Double(cleaned)
+        else { return .notANumber }
         return value.isFinite ? .finite(value) : .nonFinite
     }
 
@@ -30,7 +31,8 @@ enum ScalarSyntax {
         let trimmed = text.trimmingSpaces()
         if let cleaned = removingDigitSeparators(trimmed), let exact = Int(cleaned) { return exact }
         guard case let .finite(value) = number(trimmed), value == value.rounded(),
-              abs(value) <= 9_007_199_254_740_992 else { return nil }
+            abs(value) <= 9_007_199_254_740_992
+        else { return nil }
         return Int(value)
     }
 
@@ -60,7 +62,9 @@ enum ScalarSyntax {
         var out = ""
         for (i, c) in chars.enumerated() {
             if c == "_" {
-                guard i > 0, i + 1 < chars.count, chars[i - 1].isASCIIDigit, chars[i + 1].isASCIIDigit else { return nil }
+                guard i > 0, i + 1 < chars.count, chars[i - 1].isASCIIDigit, chars[i + 1].isASCIIDigit else {
+                    return nil
+                }
                 continue
             }
             out.append(c)
@@ -76,7 +80,8 @@ enum ScalarSyntax {
         let mantissa = chars[..<mantissaEnd]
         let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-              parts.contains(where: { !$0.isEmpty }) else { return false }
+            parts.contains(where: { !$0.isEmpty })
+        else { return false }
         guard mantissaEnd < chars.endIndex else { return true }
         var exponent = chars[chars.index(after: mantissaEnd)...]
         if let sign = exponent.first, sign == "+" || sign == "-" { exponent = exponent.dropFirst() }

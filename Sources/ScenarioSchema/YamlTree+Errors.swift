@@ -5,8 +5,9 @@ extension YamlTree {
     static func translate(_ error: YamlError, text: String, file: String) -> ConfigError {
         switch error {
         case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return ConfigError(file: file, line: mark.line, keyPath: "",
-                               message: "invalid YAML: \(problemText(error)) (column \(mark.column))")
+            return ConfigError(
+                file: file, line: mark.line, keyPath: "",
+                message: "invalid YAML: \(problemText(error)) (column \(mark.column))")
         case let .reader(problem, offset, _, _):
             let line = offset.map { lineNumber(ofUTF8Offset: $0, in: text) }
             return ConfigError(file: file, line: line, keyPath: "", message: "unreadable text: \(problem)")
@@ -23,7 +24,7 @@ extension YamlTree {
     static func problemText(_ error: YamlError, withLines: Bool = true) -> String {
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _),
-             let .composer(context, problem, _, _):
+            let .composer(context, problem, _, _):
             guard let context else { return problem }
             return "\(problem) (\(context.text)" + (withLines ? " at line \(context.mark.line))" : ")")
         case let .reader(problem, _, _, _):
@@ -40,19 +41,22 @@ extension YamlTree {
     /// text and the scratch text is parsed again; when that does not work (several duplicates,
     /// odd layouts) the plain key name and Yams' line are reported instead.
     private static func duplicateKeyError(keys: [String], mark: Mark, text: String, file: String) -> ConfigError {
-        let fallback = ConfigError(file: file, line: mark.line, keyPath: keys.joined(separator: ", "),
-                                   message: "duplicate key in one mapping")
+        let fallback = ConfigError(
+            file: file, line: mark.line, keyPath: keys.joined(separator: ", "),
+            message: "duplicate key in one mapping")
         // The scratch text is parsed by `document`, which comes back here while it still has a
         // duplicate: when the marker did not land on the first copy (libyaml also breaks lines at a
         // lone "\r", which `inserting` does not), the same key would be marked again and again
         // without end. A text that already holds the marker is such a scratch text: stop there.
         guard !text.contains(marker), keys.count == 1, let key = keys.first,
-              let renamed = inserting(marker, atLine: mark.line, column: mark.column, in: text),
-              let tree = try? document(renamed, file: file),
-              let (parentPath, second) = findDuplicate(of: key, in: tree) else { return fallback }
-        return ConfigError(file: file, line: second.line ?? mark.line,
-                           keyPath: ConfigNode.path(parentPath, key: key),
-                           message: "duplicate key in one mapping (first written at line \(mark.line))")
+            let renamed = inserting(marker, atLine: mark.line, column: mark.column, in: text),
+            let tree = try? document(renamed, file: file),
+            let (parentPath, second) = findDuplicate(of: key, in: tree)
+        else { return fallback }
+        return ConfigError(
+            file: file, line: second.line ?? mark.line,
+            keyPath: ConfigNode.path(parentPath, key: key),
+            message: "duplicate key in one mapping (first written at line \(mark.line))")
     }
 
     private static let marker = "__ballast_first_copy__"
@@ -66,7 +70,8 @@ extension YamlTree {
             return nil
         case let .mapping(entries):
             if entries.contains(where: { $0.key.hasPrefix(marker) }),
-               let other = entries.first(where: { $0.key == key }) {
+                let other = entries.first(where: { $0.key == key })
+            {
                 return (node.keyPath, other.node)
             }
             for entry in entries { if let found = findDuplicate(of: key, in: entry.node) { return found } }

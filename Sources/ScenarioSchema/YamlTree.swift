@@ -44,13 +44,16 @@ enum YamlTree {
     /// Recursive conversion. `mark` is where the node is reported: the key's position for a
     /// mapping entry (so `market:` errors point at the `market:` line, and an alias is reported
     /// where it is used), the element's own position for a sequence element.
-    private static func convert(_ node: Node, file: String, keyPath: String, at mark: Mark?,
-                                located: Bool, budget: inout Int) throws(ConfigError) -> ConfigNode {
+    private static func convert(
+        _ node: Node, file: String, keyPath: String, at mark: Mark?,
+        located: Bool, budget: inout Int
+    ) throws(ConfigError) -> ConfigNode {
         let line = located ? mark?.line : nil
         budget -= 1
         guard budget >= 0 else {
-            throw ConfigError(file: file, line: line, keyPath: keyPath,
-                              message: "document too large: more than \(nodeBudget) values after expanding aliases")
+            throw ConfigError(
+                file: file, line: line, keyPath: keyPath,
+                message: "document too large: more than \(nodeBudget) values after expanding aliases")
         }
         let column = located ? mark?.column : nil
         func make(_ value: ConfigNode.Value, quoted: Bool = false) -> ConfigNode {
@@ -65,24 +68,32 @@ enum YamlTree {
             var out: [ConfigNode] = []
             out.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                out.append(try convert(item, file: file, keyPath: ConfigNode.path(keyPath, index: index),
-                                       at: item.mark, located: located, budget: &budget))
+                out.append(
+                    try convert(
+                        item, file: file, keyPath: ConfigNode.path(keyPath, index: index),
+                        at: item.mark, located: located, budget: &budget))
             }
             return make(.sequence(out))
         case let .mapping(mapping):
-            return make(.mapping(try entries(of: mapping, file: file, keyPath: keyPath, located: located,
-                                             budget: &budget)))
+            return make(
+                .mapping(
+                    try entries(
+                        of: mapping, file: file, keyPath: keyPath, located: located,
+                        budget: &budget)))
         case let .alias(alias):
             // Yams resolves aliases while composing; an unresolved one is reported, not guessed.
-            throw ConfigError(file: file, line: line, keyPath: keyPath,
-                              message: "unresolved YAML alias *\(alias.anchor.rawValue)")
+            throw ConfigError(
+                file: file, line: line, keyPath: keyPath,
+                message: "unresolved YAML alias *\(alias.anchor.rawValue)")
         }
     }
 
     /// Mapping entries in document order, with YAML merge keys (`<<: *base`) expanded in place.
     /// Explicit keys win over merged ones; among merged mappings the first one wins.
-    private static func entries(of mapping: Node.Mapping, file: String, keyPath: String,
-                                located: Bool, budget: inout Int) throws(ConfigError) -> [(key: String, node: ConfigNode)] {
+    private static func entries(
+        of mapping: Node.Mapping, file: String, keyPath: String,
+        located: Bool, budget: inout Int
+    ) throws(ConfigError) -> [(key: String, node: ConfigNode)] {
         var out: [(key: String, node: ConfigNode)] = []
         var explicit: [String] = []
         for (key, _) in mapping {
@@ -90,8 +101,9 @@ enum YamlTree {
         }
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
-                throw ConfigError(file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
-                                  message: "expected a plain key name, got a complex key")
+                throw ConfigError(
+                    file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
+                    message: "expected a plain key name, got a complex key")
             }
             if isMergeKey(scalar) {
                 let sources: [Node]
@@ -102,8 +114,9 @@ enum YamlTree {
                 }
                 for source in sources {
                     guard case let .mapping(inner) = source else {
-                        throw ConfigError(file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
-                                          message: "a merge key (<<) needs a mapping or a list of mappings")
+                        throw ConfigError(
+                            file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
+                            message: "a merge key (<<) needs a mapping or a list of mappings")
                     }
                     for entry in try entries(of: inner, file: file, keyPath: keyPath, located: located, budget: &budget)
                     where !explicit.contains(entry.key) && !out.contains(where: { $0.key == entry.key }) {
@@ -111,15 +124,21 @@ enum YamlTree {
                     }
                 }
                 if sources.isEmpty {
-                    throw ConfigError(file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
-                                      message: "a merge key (<<) needs a mapping or a list of mappings")
+                    throw ConfigError(
+                        file: file, line: located ? key.mark?.line : nil, keyPath: keyPath,
+                        message: "a merge key (<<) needs a mapping or a list of mappings")
                 }
                 continue
             }
             let path = ConfigNode.path(keyPath, key: scalar.string)
-            out.append((key: scalar.string, node: try convert(value, file: file, keyPath: path,
-                                                               at: key.mark, located: located,
-                                                               budget: &budget)))
+            out.append(
+                (
+                    key: scalar.string,
+                    node: try convert(
+                        value, file: file, keyPath: path,
+                        at: key.mark, located: located,
+                        budget: &budget)
+                ))
         }
         return out
     }

@@ -7,8 +7,10 @@ struct Ballast: AsyncParsableCommand {
         commandName: "ballast",
         abstract: "An agent-based, game-theoretic stress lab for DeFi asset-liability management.",
         version: "0.1.0",
-        subcommands: [Run.self, Equilibrium.self, Sweep.self, Curve.self, Fan.self, Plot.self, Export.self, Report.self,
-                       Merge.self, Slurm.self, Bench.self, Demo.self])
+        subcommands: [
+            Run.self, Equilibrium.self, Sweep.self, Curve.self, Fan.self, Plot.self, Export.self, Report.self,
+            Merge.self, Slurm.self, Bench.self, Demo.self,
+        ])
 
     /// One exit-code convention for every command (see README, "Exit codes"):
     /// 0 success, 1 a run or study that failed, 2 a usage or input error, 130 interrupted.

@@ -13,7 +13,10 @@ struct Bench: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Override a scenario key (repeatable).") var overrides: [String] = []
 
     func run() async throws {
-        guard replicates >= 1 else { Terminal.error("--replicates: expected an integer >= 1, got \(replicates)"); throw ExitCode(2) }
+        guard replicates >= 1 else {
+            Terminal.error("--replicates: expected an integer >= 1, got \(replicates)")
+            throw ExitCode(2)
+        }
         try CommandChecks.workers(workers)
         let s: Scenario
         do { s = try Scenario.load(path: scenario, overrides: overrides) } catch {
@@ -34,13 +37,14 @@ struct Bench: AsyncParsableCommand {
         let median = times[times.count / 2]
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        print("""
-        scenario: \(s.name) (\(s.agentCount) agents × \(s.ticks) ticks = \(steps) agent-steps per replicate)
-        replicates timed: \(times.count), workers: \(workers), cores: \(ProcessInfo.processInfo.activeProcessorCount)
-        median replicate: \(String(format: "%.3f", median)) s  (min \(String(format: "%.3f", times[0])), max \(String(format: "%.3f", times[times.count - 1])))
-        agent-steps/s:    \(String(format: "%.1f", Double(steps) / median / 1e6)) M
-        replicates/s:     \(String(format: "%.2f", 1 / median))
-        peak RSS:         \(usage.ru_maxrss / 1024) MiB
-        """)
+        print(
+            """
+            scenario: \(s.name) (\(s.agentCount) agents × \(s.ticks) ticks = \(steps) agent-steps per replicate)
+            replicates timed: \(times.count), workers: \(workers), cores: \(ProcessInfo.processInfo.activeProcessorCount)
+            median replicate: \(String(format: "%.3f", median)) s  (min \(String(format: "%.3f", times[0])), max \(String(format: "%.3f", times[times.count - 1])))
+            agent-steps/s:    \(String(format: "%.1f", Double(steps) / median / 1e6)) M
+            replicates/s:     \(String(format: "%.2f", 1 / median))
+            peak RSS:         \(usage.ru_maxrss / 1024) MiB
+            """)
     }
 }

@@ -3,7 +3,8 @@ import Stochastics
 
 /// `ballast demo`: a few GSL draws and a root, to check the numerical engine is wired up.
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print a few GSL draws and a root found by Brent's method.")
+    static let configuration = CommandConfiguration(
+        abstract: "Print a few GSL draws and a root found by Brent's method.")
 
     @Option(help: "The seed.") var seed: UInt64 = 1
 

@@ -23,10 +23,14 @@ struct Equilibrium: AsyncParsableCommand {
 
     func run() async throws {
         let doc: ConfigDocument
-        do { doc = try ConfigDocument.load(path: scenario) } catch { Terminal.error(error.description); throw ExitCode(2) }
+        do { doc = try ConfigDocument.load(path: scenario) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
         if DiamondDybvigFile.isGameFile(doc) {
             if vary != nil {
-                Terminal.error("--vary: expected a scenario with depositors.game; \(scenario) is a diamond_dybvig game file")
+                Terminal.error(
+                    "--vary: expected a scenario with depositors.game; \(scenario) is a diamond_dybvig game file")
                 throw ExitCode(2)
             }
             let file: DiamondDybvigFile
@@ -43,8 +47,10 @@ struct Equilibrium: AsyncParsableCommand {
         }
         let game = try Self.game(scenario, overrides)
         if !game.model.hasUniqueEquilibrium {
-            FileHandle.standardError.write(Data(("warning: multiple equilibria (\(game.equilibria.count)): "
-                + game.model.uniquenessCondition + "; every threshold is listed\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("warning: multiple equilibria (\(game.equilibria.count)): "
+                        + game.model.uniquenessCondition + "; every threshold is listed\n").utf8))
         }
         try emit(try EquilibriumReport.morrisShin(game, source: scenario))
     }
@@ -57,9 +63,11 @@ struct Equilibrium: AsyncParsableCommand {
             throw ExitCode(2)
         }
         guard let section = scenario.agentSections.first(where: { $0.key == Depositors.key }),
-              let game = section.config(as: Depositors.self)?.game else {
-            Terminal.error("\(path): depositors.game: expected a game section (cost, prior_mean, prior_precision, "
-                           + "signal_precision), or a diamond_dybvig game file")
+            let game = section.config(as: Depositors.self)?.game
+        else {
+            Terminal.error(
+                "\(path): depositors.game: expected a game section (cost, prior_mean, prior_precision, "
+                    + "signal_precision), or a diamond_dybvig game file")
             throw ExitCode(2)
         }
         return game
@@ -77,17 +85,22 @@ struct Equilibrium: AsyncParsableCommand {
     private func tabulate(_ spec: String) throws {
         let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
         let range = parts.count == 2 ? parts[1].split(separator: ":").map(String.init) : []
-        guard parts.count == 2, !parts[0].isEmpty, range.count == 3, let from = Double(range[0]), let to = Double(range[1]),
-              let steps = Int(range[2]), (1...100_000).contains(steps), from.isFinite, to.isFinite else {
-            Terminal.error("--vary \(ConfigNode.echo(spec)): expected key=from:to:steps with 1 <= steps <= 100000, "
-                           + "e.g. depositors.game.prior_mean=0.3:0.9:61")
+        guard parts.count == 2, !parts[0].isEmpty, range.count == 3, let from = Double(range[0]),
+            let to = Double(range[1]),
+            let steps = Int(range[2]), (1...100_000).contains(steps), from.isFinite, to.isFinite
+        else {
+            Terminal.error(
+                "--vary \(ConfigNode.echo(spec)): expected key=from:to:steps with 1 <= steps <= 100000, "
+                    + "e.g. depositors.game.prior_mean=0.3:0.9:61")
             throw ExitCode(2)
         }
         var rows: [EquilibriumReport.Row] = []
         for k in 0..<steps {
             let value = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
             let game = try Self.game(scenario, overrides + ["\(parts[0])=\(value)"])
-            for (i, e) in game.equilibria.enumerated() { rows.append(.init(value: value, index: i + 1, equilibrium: e)) }
+            for (i, e) in game.equilibria.enumerated() {
+                rows.append(.init(value: value, index: i + 1, equilibrium: e))
+            }
         }
         let report = EquilibriumReport.table(key: parts[0], rows: rows)
         print(json ? report.json : report.text)

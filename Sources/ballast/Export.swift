@@ -5,7 +5,8 @@ import Studies
 /// `ballast export`: write a study's CSVs from its store.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a study's replicates.csv (one row per point × replicate) and estimates.csv (one row per point).")
+        abstract:
+            "Write a study's replicates.csv (one row per point × replicate) and estimates.csv (one row per point).")
 
     @Argument(help: "The study's output folder.") var directory: String
 

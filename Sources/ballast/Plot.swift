@@ -19,8 +19,11 @@ struct Plot: AsyncParsableCommand {
                 lines = try StudyFigures.draw(try StudyReport(store: store), in: dir.appendingPathComponent("figures"))
             } else if fm.fileExists(atPath: dir.appendingPathComponent("series.csv").path) {
                 let title = Self.runTitle(dir)
-                let o = try Figures.runSeries(csv: dir.appendingPathComponent("series.csv"), title: title, in: dir, name: "series")
-                lines = ["figure: " + [o.png, o.svg].compactMap { $0?.path }.joined(separator: ", ")] + [o.note].compactMap { $0 }
+                let o = try Figures.runSeries(
+                    csv: dir.appendingPathComponent("series.csv"), title: title, in: dir, name: "series")
+                lines =
+                    ["figure: " + [o.png, o.svg].compactMap { $0?.path }.joined(separator: ", ")]
+                    + [o.note].compactMap { $0 }
             } else {
                 Terminal.error("\(directory) holds neither a study (\(ResultStore.fileName)) nor a run (series.csv)")
                 throw ExitCode(2)
@@ -41,8 +44,9 @@ struct Plot: AsyncParsableCommand {
     /// "reference: seed 1, replicate 5" from the run's manifest, or the folder name.
     static func runTitle(_ dir: URL) -> String {
         guard let data = try? Data(contentsOf: dir.appendingPathComponent("manifest.json")),
-              let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let scenario = m["scenario"] as? String else { return "Run: " + dir.lastPathComponent }
+            let m = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let scenario = m["scenario"] as? String
+        else { return "Run: " + dir.lastPathComponent }
         let name = ((scenario as NSString).lastPathComponent as NSString).deletingPathExtension
         let overrides = (m["overrides"] as? [String]) ?? []
         return "\(name): seed \(m["seed"] ?? "?"), replicate \(m["replicate"] ?? "?")"

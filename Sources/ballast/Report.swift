@@ -7,12 +7,17 @@ import Studies
 /// `ballast report`: write a run's or a study's self-contained HTML report.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write report.html for a run or study folder: one self-contained page with its figures, tables and manifest.")
+        abstract:
+            "Write report.html for a run or study folder: one self-contained page with its figures, tables and manifest."
+    )
 
-    @Argument(help: "A study folder (results.sqlite or estimates.csv) or a run folder (series.csv).") var directory: String
-    @Option(help: "The study file, for a study folder without study.json (checked against the store when there is one).")
+    @Argument(help: "A study folder (results.sqlite or estimates.csv) or a run folder (series.csv).") var directory:
+        String
+    @Option(
+        help: "The study file, for a study folder without study.json (checked against the store when there is one).")
     var study: String?
-    @Option(help: "Report P(run) intervals with a half-width above this (default: the study's adaptive target, else 0.05).")
+    @Option(
+        help: "Report P(run) intervals with a half-width above this (default: the study's adaptive target, else 0.05).")
     var maxHalfWidth: Double?
 
     func run() async throws {
@@ -29,7 +34,8 @@ struct Report: AsyncParsableCommand {
             }
         }
         guard ReportFile.kind(of: dir) != nil else {
-            Terminal.error("\(directory) holds neither a study (\(ResultStore.fileName) or estimates.csv) nor a run (series.csv)")
+            Terminal.error(
+                "\(directory) holds neither a study (\(ResultStore.fileName) or estimates.csv) nor a run (series.csv)")
             throw ExitCode(2)
         }
         do {

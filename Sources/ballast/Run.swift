@@ -47,7 +47,9 @@ struct Run: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let elapsed = ContinuousClock.now - started
-        print(Summary.text(result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
+        print(
+            Summary.text(
+                result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
         do {
             let report = try ReportFile.write(for: destination)
             print("  report:             \(Report.shown(report, given: out))")

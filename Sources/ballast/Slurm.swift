@@ -6,13 +6,14 @@ import Studies
 /// `ballast slurm`: write the sbatch scripts that run a study as a SLURM job array and merge it.
 struct Slurm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write sbatch scripts that run a study as a SLURM job array (one shard per task) and merge the shards.",
+        abstract:
+            "Write sbatch scripts that run a study as a SLURM job array (one shard per task) and merge the shards.",
         discussion: """
-        Writes OUT/slurm/array.sbatch (task k runs 'ballast sweep --shard k/N --resume' into OUT/shards/shard-k, \
-        with --workers equal to --cpus), OUT/slurm/merge.sbatch ('ballast merge' into OUT), and the folder \
-        OUT/slurm/logs for one log per task. Prints the commands that submit both. Paths are absolute: \
-        this ballast binary, the study and OUT must be visible from the compute nodes.
-        """)
+            Writes OUT/slurm/array.sbatch (task k runs 'ballast sweep --shard k/N --resume' into OUT/shards/shard-k, \
+            with --workers equal to --cpus), OUT/slurm/merge.sbatch ('ballast merge' into OUT), and the folder \
+            OUT/slurm/logs for one log per task. Prints the commands that submit both. Paths are absolute: \
+            this ballast binary, the study and OUT must be visible from the compute nodes.
+            """)
 
     @Argument(help: "The study file (YAML).") var study: String
     @Option(help: "Array tasks, one shard of the study each.") var tasks: Int
@@ -54,14 +55,17 @@ struct Slurm: AsyncParsableCommand {
             throw ExitCode(2)
         }
         // Tasks resume the shards already there, so those must be this study's, split the same way.
-        if let problem = StoreMerge.resumeProblem(in: outFolder.appendingPathComponent("shards"), studyHash: spec.hash,
-                                                  count: tasks) {
+        if let problem = StoreMerge.resumeProblem(
+            in: outFolder.appendingPathComponent("shards"), studyHash: spec.hash,
+            count: tasks)
+        {
             Terminal.error(problem)
             throw ExitCode(2)
         }
-        let scripts = SlurmScripts(studyName: spec.name, tasks: tasks, resources: resources,
-                                   ballast: Self.executablePath(), study: URL(fileURLWithPath: study).standardizedFileURL.path,
-                                   out: outFolder.path, overrides: overrides)
+        let scripts = SlurmScripts(
+            studyName: spec.name, tasks: tasks, resources: resources,
+            ballast: Self.executablePath(), study: URL(fileURLWithPath: study).standardizedFileURL.path,
+            out: outFolder.path, overrides: overrides)
         do {
             let logs = URL(fileURLWithPath: scripts.logFolder)
             try OutputFolder.ensureWritable(logs)
@@ -72,14 +76,15 @@ struct Slurm: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let pairs = try spec.points().count * spec.replicates
-        print("""
-        \(scripts.arrayPath): \(tasks) array tasks, about \(pairs / tasks) of the study's \(pairs) replicates each, \
-        \(cpus) CPU\(cpus == 1 ? "" : "s") per task
-        \(scripts.mergePath): merges the shards into \(outFolder.path)
-        logs: \(scripts.logFolder)/
-        submit both, the merge after every task has succeeded:
-        \(scripts.submitCommands)
-        """)
+        print(
+            """
+            \(scripts.arrayPath): \(tasks) array tasks, about \(pairs / tasks) of the study's \(pairs) replicates each, \
+            \(cpus) CPU\(cpus == 1 ? "" : "s") per task
+            \(scripts.mergePath): merges the shards into \(outFolder.path)
+            logs: \(scripts.logFolder)/
+            submit both, the merge after every task has succeeded:
+            \(scripts.submitCommands)
+            """)
     }
 
     /// This executable's absolute path, which the scripts call.

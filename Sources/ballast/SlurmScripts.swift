@@ -41,15 +41,19 @@ struct SlurmScripts: Sendable {
             }
             return nil
         }
-        return check("partition", r.partition, #/[A-Za-z0-9_.-]+(?:,[A-Za-z0-9_.-]+)*/#,
-                     "a partition name (letters, digits, '_', '.', '-'; several separated by commas)")
-            ?? check("time", r.time, #/UNLIMITED|INFINITE|[0-9]+(?:-[0-9]+)?(?::[0-9]+){0,2}/#,
-                     "a SLURM time limit: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS")
-            ?? check("mem", r.mem, #/[0-9]+[KMGT]?/#, "a memory size per node: megabytes, or a number with K, M, G or T")
+        return check(
+            "partition", r.partition, #/[A-Za-z0-9_.-]+(?:,[A-Za-z0-9_.-]+)*/#,
+            "a partition name (letters, digits, '_', '.', '-'; several separated by commas)")
+            ?? check(
+                "time", r.time, #/UNLIMITED|INFINITE|[0-9]+(?:-[0-9]+)?(?::[0-9]+){0,2}/#,
+                "a SLURM time limit: minutes, MM:SS, HH:MM:SS, D-HH, D-HH:MM or D-HH:MM:SS")
+            ?? check(
+                "mem", r.mem, #/[0-9]+[KMGT]?/#, "a memory size per node: megabytes, or a number with K, M, G or T")
             ?? check("account", r.account, #/[A-Za-z0-9_.-]+/#, "an account name (letters, digits, '_', '.', '-')")
-            ?? check("out", out, #/\/[A-Za-z0-9_.+=@,\/-]*/#,
-                     "a folder whose absolute path holds only letters, digits and _ . + = @ , - / "
-                     + "(sbatch's --output lines cannot quote other characters)")
+            ?? check(
+                "out", out, #/\/[A-Za-z0-9_.+=@,\/-]*/#,
+                "a folder whose absolute path holds only letters, digits and _ . + = @ , - / "
+                    + "(sbatch's --output lines cannot quote other characters)")
     }
 
     /// `#SBATCH` lines every job shares.
@@ -72,38 +76,40 @@ struct SlurmScripts: Sendable {
     var arrayScript: String {
         let q = ShellText.quote
         let sets = overrides.map { " --set " + q($0) }.joined()
-        return ([
-            "#!/bin/bash",
-            "# Written by ballast slurm: study \(safeName) in \(tasks) shards, one per array task (0-based).",
-            "# Task k runs shard k/\(tasks) into shards/shard-k. Re-run one task alone with",
-            "#   sbatch --array=k \(arrayPath)",
-            "# It resumes that shard (--resume), so a failed or preempted task loses at most its last batch.",
-            "#SBATCH --job-name=\(jobName)",
-            "#SBATCH --array=0-\(tasks - 1)",
-            "#SBATCH --cpus-per-task=\(resources.cpus)",
-            "#SBATCH --output=\(logFolder)/shard-%a-job-%A.log",
-        ] + commonDirectives + [
-            "set -euo pipefail",
-            "shard=\"${SLURM_ARRAY_TASK_ID:?this is a SLURM array job: submit it with sbatch}\"",
-            "exec \(q(ballast)) sweep \(q(study))\(sets) --shard \"$shard/\(tasks)\" --out \(q(shardFolder + "/shard-"))\"$shard\" "
-                + "--workers \(resources.cpus) --resume",
-        ]).joined(separator: "\n") + "\n"
+        return
+            ([
+                "#!/bin/bash",
+                "# Written by ballast slurm: study \(safeName) in \(tasks) shards, one per array task (0-based).",
+                "# Task k runs shard k/\(tasks) into shards/shard-k. Re-run one task alone with",
+                "#   sbatch --array=k \(arrayPath)",
+                "# It resumes that shard (--resume), so a failed or preempted task loses at most its last batch.",
+                "#SBATCH --job-name=\(jobName)",
+                "#SBATCH --array=0-\(tasks - 1)",
+                "#SBATCH --cpus-per-task=\(resources.cpus)",
+                "#SBATCH --output=\(logFolder)/shard-%a-job-%A.log",
+            ] + commonDirectives + [
+                "set -euo pipefail",
+                "shard=\"${SLURM_ARRAY_TASK_ID:?this is a SLURM array job: submit it with sbatch}\"",
+                "exec \(q(ballast)) sweep \(q(study))\(sets) --shard \"$shard/\(tasks)\" --out \(q(shardFolder + "/shard-"))\"$shard\" "
+                    + "--workers \(resources.cpus) --resume",
+            ]).joined(separator: "\n") + "\n"
     }
 
     /// The merge job: combines every shard into the study folder and writes its estimates and figures.
     var mergeScript: String {
         let q = ShellText.quote
-        return ([
-            "#!/bin/bash",
-            "# Written by ballast slurm: merges the \(tasks) shards of the array job into \(out).",
-            "# Submit it with --dependency=afterok:<array job id>, so it starts once every task has succeeded.",
-            "#SBATCH --job-name=\(jobName)-merge",
-            "#SBATCH --cpus-per-task=1",
-            "#SBATCH --output=\(logFolder)/merge-job-%j.log",
-        ] + commonDirectives + [
-            "set -euo pipefail",
-            "exec \(q(ballast)) merge \(q(shardFolder)) --out \(q(out))",
-        ]).joined(separator: "\n") + "\n"
+        return
+            ([
+                "#!/bin/bash",
+                "# Written by ballast slurm: merges the \(tasks) shards of the array job into \(out).",
+                "# Submit it with --dependency=afterok:<array job id>, so it starts once every task has succeeded.",
+                "#SBATCH --job-name=\(jobName)-merge",
+                "#SBATCH --cpus-per-task=1",
+                "#SBATCH --output=\(logFolder)/merge-job-%j.log",
+            ] + commonDirectives + [
+                "set -euo pipefail",
+                "exec \(q(ballast)) merge \(q(shardFolder)) --out \(q(out))",
+            ]).joined(separator: "\n") + "\n"
     }
 
     /// The commands that submit both jobs, the merge after the whole array.

@@ -8,13 +8,16 @@ import Studies
 enum StudyExecution {
     /// Runs the study, or only `shard`'s pairs of it: a shard stores its replicates and reports how
     /// many, but writes no estimates or figures (they come after `ballast merge`).
-    static func run(_ spec: StudySpec, out: String, workers: Int, batch: Int, resume: Bool, quiet: Bool,
-                    command: String, shard: StudyShard? = nil) async throws {
+    static func run(
+        _ spec: StudySpec, out: String, workers: Int, batch: Int, resume: Bool, quiet: Bool,
+        command: String, shard: StudyShard? = nil
+    ) async throws {
         let term = Terminal(quiet: quiet)
         let directory = URL(fileURLWithPath: out)
         let storePath = directory.appendingPathComponent(ResultStore.fileName).path
         if FileManager.default.fileExists(atPath: storePath) && !resume {
-            Terminal.error("\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
+            Terminal.error(
+                "\(out) already holds a study's results; pass --resume to finish it, or choose another --out")
             throw ExitCodes.usage
         }
         var runner = StudyRunner(spec: spec, workers: workers, flushEvery: batch)
@@ -35,10 +38,11 @@ enum StudyExecution {
             Terminal.error(error.description)
             throw ExitCodes.usage
         }
-        let manifest = StudyManifest(studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
-                                     scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
-                                     replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command,
-                                     confidence: spec.confidence)
+        let manifest = StudyManifest(
+            studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
+            scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
+            replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: command,
+            confidence: spec.confidence)
         let store: ResultStore
         do { store = try ResultStore(directory: directory, manifest: manifest, shard: shard) } catch {
             Terminal.error("\(error)")
@@ -57,7 +61,8 @@ enum StudyExecution {
         defer { interrupt.cancel() }
         let finished: Bool
         do {
-            finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in term.studyProgress(p) }
+            finished = try await runner.run(store: store, validated: scenarios, stop: stop) { p in term.studyProgress(p)
+            }
         } catch let error as StoreError {
             // Refused before any replicate ran (another scenario, version or seed): an input error.
             Terminal.error(error.description)
@@ -68,11 +73,13 @@ enum StudyExecution {
         }
         if let shard {
             if !finished {
-                Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
+                Terminal.error(
+                    "stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
                 throw ExitCodes.interrupted
             }
-            print("shard \(shard): \(try store.replicateCount()) replicates in \(out)/\(ResultStore.fileName); "
-                  + "when every shard is done, combine them with: ballast merge FOLDER...")
+            print(
+                "shard \(shard): \(try store.replicateCount()) replicates in \(out)/\(ResultStore.fileName); "
+                    + "when every shard is done, combine them with: ballast merge FOLDER...")
             return
         }
         let report = try StudyReport(store: store, confidence: spec.confidence)
@@ -84,7 +91,8 @@ enum StudyExecution {
             throw ExitCodes.failure
         }
         if !finished {
-            Terminal.error("stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
+            Terminal.error(
+                "stopped; \(try store.replicateCount()) replicates are saved. Run again with --resume to finish.")
             throw ExitCodes.interrupted
         }
         print(report.table(outcomes: spec.outcomes))
@@ -111,7 +119,8 @@ enum Interrupts {
         let count = Count()
         source.setEventHandler {
             if count.increment() > 1 { exit(130) }
-            FileHandle.standardError.write(Data("\ninterrupt: finishing the replicates in flight (Ctrl-C again to quit now)\n".utf8))
+            FileHandle.standardError.write(
+                Data("\ninterrupt: finishing the replicates in flight (Ctrl-C again to quit now)\n".utf8))
             onInterrupt()
         }
         source.resume()
@@ -121,6 +130,11 @@ enum Interrupts {
     final class Count: @unchecked Sendable {
         private let lock = NSLock()
         private var n = 0
-        func increment() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
+        func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            n += 1
+            return n
+        }
     }
 }

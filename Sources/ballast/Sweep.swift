@@ -16,9 +16,11 @@ struct Sweep: AsyncParsableCommand {
     @Option(help: "Commit results to the store every N replicates (smaller: less recomputed after a crash).")
     var batch: Int = 32
     @Option(name: .customLong("set"), help: "Override a study-file key (repeatable).") var overrides: [String] = []
-    @Option(help: ArgumentHelp("Run only slice i of N of the (point, replicate) pairs, 0-based (0 <= i < N), into its own store; "
-                               + "combine the slices with 'ballast merge'. Adaptive studies cannot be sharded.",
-                               valueName: "i/N"))
+    @Option(
+        help: ArgumentHelp(
+            "Run only slice i of N of the (point, replicate) pairs, 0-based (0 <= i < N), into its own store; "
+                + "combine the slices with 'ballast merge'. Adaptive studies cannot be sharded.",
+            valueName: "i/N"))
     var shard: String?
     @Flag(help: "No progress output.") var quiet = false
 
@@ -37,11 +39,15 @@ struct Sweep: AsyncParsableCommand {
             throw ExitCode(2)
         }
         do {
-            guard batch >= 1 else { Terminal.error("--batch: expected an integer >= 1, got \(batch)"); throw ExitCode(2) }
+            guard batch >= 1 else {
+                Terminal.error("--batch: expected an integer >= 1, got \(batch)")
+                throw ExitCode(2)
+            }
             let folder = out ?? (slice.map { "out/\(spec.name)/shards/shard-\($0.index)" } ?? "out/\(spec.name)")
-            try await StudyExecution.run(spec, out: folder, workers: workers, batch: batch, resume: resume, quiet: quiet,
-                                         command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                                         shard: slice)
+            try await StudyExecution.run(
+                spec, out: folder, workers: workers, batch: batch, resume: resume, quiet: quiet,
+                command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                shard: slice)
         } catch let e as ExitCodeError {
             throw ExitCode(e.code)
         }

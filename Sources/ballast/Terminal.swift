@@ -29,7 +29,8 @@ struct Terminal: Sendable {
     func studyProgress(_ p: StudyProgress) {
         guard !quiet else { return }
         let eta = p.etaSeconds.isFinite ? String(format: "%.0f s", p.etaSeconds) : "?"
-        let text = "replicates \(p.replicatesDone)/\(p.replicatesPlanned), points \(p.pointsDone)/\(p.points), "
+        let text =
+            "replicates \(p.replicatesDone)/\(p.replicatesPlanned), points \(p.pointsDone)/\(p.points), "
             + String(format: "%.1f rep/s, ETA ", p.rate) + eta
         let finished = p.replicatesDone >= p.replicatesPlanned
         if interactive {

@@ -15,8 +15,10 @@ public enum ChildCommand {
     /// Output goes to temporary files, not pipes: a child that fills one pipe while the parent drains
     /// the other would block both. The child is awaited with `waitForExit`, which also reaps it when
     /// Foundation's own monitor misses the exit.
-    public static func run(_ executable: URL, _ args: [String], in directory: URL,
-                           environment: [String: String] = [:]) throws -> ChildResult {
+    public static func run(
+        _ executable: URL, _ args: [String], in directory: URL,
+        environment: [String: String] = [:]
+    ) throws -> ChildResult {
         let p = Process()
         p.executableURL = executable
         p.arguments = args
@@ -34,8 +36,9 @@ public enum ChildCommand {
         p.standardError = try FileHandle(forWritingTo: err)
         try p.run()
         let status = p.waitForExit().status
-        return ChildResult(status: status, stdout: try String(contentsOf: out, encoding: .utf8),
-                           stderr: try String(contentsOf: err, encoding: .utf8))
+        return ChildResult(
+            status: status, stdout: try String(contentsOf: out, encoding: .utf8),
+            stderr: try String(contentsOf: err, encoding: .utf8))
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Games
 import Stochastics
+import Testing
+
+@testable import Games
 
 @Suite("Bounded rationality in the Morris–Shin game")
 struct BoundedRationalityTests {
@@ -22,11 +23,13 @@ struct BoundedRationalityTests {
     @Test func quantalFractionRunningIsAnExpectationOfChoiceProbabilities() throws {
         // A huge λ makes the logit a step at the best response: ℓ = Φ(√β (x_BR − θ)).
         let rule = try GaussLegendre(points: 96)
-        let thetaC = 0.7, theta = 0.65
+        let thetaC = 0.7
+        let theta = 0.65
         // Others run below x̂ = θ_c + Φ⁻¹(θ_c)/√β exactly when the regime fails below θ_c.
         let xBR = try Self.game.bestResponse(to: thetaC + (try StandardNormal.quantile(thetaC)) / 10)
         let step = Self.game.fractionRunning(theta: theta, threshold: xBR)
-        let smooth = Self.game.quantalFractionRunning(theta: theta, failureThreshold: thetaC, rationality: 1e7, rule: rule)
+        let smooth = Self.game.quantalFractionRunning(
+            theta: theta, failureThreshold: thetaC, rationality: 1e7, rule: rule)
         #expect(abs(step - smooth) < 1e-4)
     }
 

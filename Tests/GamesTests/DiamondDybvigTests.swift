@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Games
 
 @Suite("Diamond–Dybvig bank")
@@ -56,7 +57,9 @@ struct DiamondDybvigTests {
         #expect(throws: GameError.invalidParameter(name: "risk_aversion", value: 0, expected: "a number > 0")) {
             try DiamondDybvig(longReturn: 2, riskAversion: 0, impatientFraction: 0.25)
         }
-        #expect(throws: GameError.invalidParameter(name: "impatient_fraction", value: 1, expected: "a number in (0, 1)")) {
+        #expect(
+            throws: GameError.invalidParameter(name: "impatient_fraction", value: 1, expected: "a number in (0, 1)")
+        ) {
             try DiamondDybvig(longReturn: 2, riskAversion: 2, impatientFraction: 1)
         }
     }

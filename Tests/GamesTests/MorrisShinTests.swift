@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Games
 import Stochastics
+import Testing
+
+@testable import Games
 
 @Suite("Morris–Shin regime-change game")
 struct MorrisShinTests {
@@ -16,8 +17,10 @@ struct MorrisShinTests {
         return (mass, indifference)
     }
 
-    @Test(arguments: [(0.1, 0.3, 1.0, 10.0), (0.3, 0.6, 1.0, 100.0), (0.5, 0.9, 1.0, 1000.0), (0.8, -0.5, 2.0, 50.0),
-                      (0.2, 1.5, 0.5, 5.0), (0.5, 0.5, 10.0, 1.0), (0.4, 0.45, 10.0, 2.0)])
+    @Test(arguments: [
+        (0.1, 0.3, 1.0, 10.0), (0.3, 0.6, 1.0, 100.0), (0.5, 0.9, 1.0, 1000.0), (0.8, -0.5, 2.0, 50.0),
+        (0.2, 1.5, 0.5, 5.0), (0.5, 0.5, 10.0, 1.0), (0.4, 0.45, 10.0, 2.0),
+    ])
     func everyEquilibriumSatisfiesBothConditions(_ p: (Double, Double, Double, Double)) throws {
         let g = try Self.game(t: p.0, y: p.1, alpha: p.2, beta: p.3)
         let all = try g.equilibria()
@@ -40,7 +43,8 @@ struct MorrisShinTests {
     /// Closed form: θ* = ½ exactly when y = ½ − √(1 + α/β) Φ⁻¹(t) √β / α (the equation with Φ⁻¹(θ*) = 0).
     @Test(arguments: [0.1, 0.25, 0.7])
     func priorMeanThatPutsThetaAtOneHalf(_ t: Double) throws {
-        let alpha = 1.0, beta = 100.0
+        let alpha = 1.0
+        let beta = 100.0
         let y = 0.5 - (1 + alpha / beta).squareRoot() * (try StandardNormal.quantile(t)) * beta.squareRoot() / alpha
         let all = try Self.game(t: t, y: y, alpha: alpha, beta: beta).equilibria()
         #expect(all.count == 1)
@@ -67,7 +71,10 @@ struct MorrisShinTests {
     }
 
     @Test func comparativeStaticsMatchFiniteDifferences() throws {
-        let t = 0.3, y = 0.6, alpha = 1.0, beta = 100.0
+        let t = 0.3
+        let y = 0.6
+        let alpha = 1.0
+        let beta = 100.0
         let e = try #require(try Self.game(t: t, y: y, alpha: alpha, beta: beta).equilibria().first)
         func theta(_ t: Double, _ y: Double, _ b: Double) throws -> Double {
             try #require(try Self.game(t: t, y: y, alpha: alpha, beta: b).equilibria().first).theta

@@ -1,18 +1,21 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// `apply` validates first and then writes in place: it never copies the state, so the balances and the
 /// pool's per-user claims stay in their buffers whether the intent fills or reverts.
 struct ApplyInPlaceTests {
     static func addresses(_ s: ProtocolState) -> [UInt] {
-        [s.balances._bufferAddress] + s.lending._bufferAddresses + s.amms.map { m in
-            m.shares.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-        }
+        [s.balances._bufferAddress] + s.lending._bufferAddresses
+            + s.amms.map { m in
+                m.shares.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+            }
     }
 
     @Test func everyActionWritesInPlace() throws {
         var s = try Fixture.seeded()
-        let usd = Fixture.usd, eth = Fixture.eth
+        let usd = Fixture.usd
+        let eth = Fixture.eth
         let intents: [Intent] = [
             Intent(account: 4, action: .supply(token: usd, amount: 1_000)),
             Intent(account: 4, action: .withdraw(token: usd, amount: 500)),
@@ -24,7 +27,9 @@ struct ApplyInPlaceTests {
             Intent(account: 0, action: .stableSwap(pool: 0, i: 0, j: 1, dx: 1_000)),
             Intent(account: 4, action: .transfer(to: 2, token: eth, amount: 1)),
             // Reverts: a guard that fails after the action's effect is known, and an overdraft.
-            Intent(account: 4, action: .swap(pool: 0, amountIn: 50, baseIn: true), guards: IntentGuards(maxSlippage: 0.001)),
+            Intent(
+                account: 4, action: .swap(pool: 0, amountIn: 50, baseIn: true), guards: IntentGuards(maxSlippage: 0.001)
+            ),
             Intent(account: 3, action: .withdraw(token: eth, amount: 10)),
             Intent(account: 2, action: .transfer(to: 0, token: usd, amount: 1e12)),
         ]
@@ -36,8 +41,12 @@ struct ApplyInPlaceTests {
         // A liquidation, after a price fall, in place too.
         s.oracles[eth].manipulate(to: 1_500, tick: s.tick)
         let before = Self.addresses(s)
-        let r = s.apply(Intent(account: 4, action: .liquidate(borrower: 3, collateralToken: eth, debtToken: usd,
-                                                              debtToCover: 5_000)))
+        let r = s.apply(
+            Intent(
+                account: 4,
+                action: .liquidate(
+                    borrower: 3, collateralToken: eth, debtToken: usd,
+                    debtToCover: 5_000)))
         #expect(r.succeeded)
         #expect(Self.addresses(s) == before)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// S = K = 100, T = 1 y, σ = 20%, r = 5%: d1 = (0 + 0.07)/0.2 = 0.35, d2 = 0.15;
@@ -23,13 +24,16 @@ struct BlackScholesTests {
     func greeksMatchFiniteDifferences(kind: OptionKind) {
         let h = 1e-3
         let base = g(kind)
-        let up = g(kind, s: 100 + h).price, down = g(kind, s: 100 - h).price
+        let up = g(kind, s: 100 + h).price
+        let down = g(kind, s: 100 - h).price
         #expect(close(base.delta, (up - down) / (2 * h), 1e-6))
         #expect(close(base.gamma, (up - 2 * base.price + down) / (h * h), 1e-4))
-        let vUp = g(kind, v: 0.2 + h).price, vDown = g(kind, v: 0.2 - h).price
+        let vUp = g(kind, v: 0.2 + h).price
+        let vDown = g(kind, v: 0.2 - h).price
         #expect(close(base.vega, (vUp - vDown) / (2 * h), 1e-6))
         // Theta is ∂V/∂t = −∂V/∂T.
-        let tUp = g(kind, t: 1 + h).price, tDown = g(kind, t: 1 - h).price
+        let tUp = g(kind, t: 1 + h).price
+        let tDown = g(kind, t: 1 - h).price
         #expect(close(base.theta, -(tUp - tDown) / (2 * h), 1e-6))
     }
 
@@ -40,8 +44,11 @@ struct BlackScholesTests {
     }
 
     @Test func hedgedBookHasZeroDeltaAndMarksToMarket() {
-        var book = OptionsBook(positions: [OptionPosition(kind: .put, strike: 100, expiryTick: 8_760, quantity: 10,
-                                                          premium: 5.573526022257)])
+        var book = OptionsBook(positions: [
+            OptionPosition(
+                kind: .put, strike: 100, expiryTick: 8_760, quantity: 10,
+                premium: 5.573526022257)
+        ])
         let m = MarketInputs(spot: 100, volatility: 0.2, rate: 0.05, tick: 0)
         // Bought at fair value: P&L ≈ 0.
         #expect(abs(book.profitAndLoss(m)) < 1e-8)

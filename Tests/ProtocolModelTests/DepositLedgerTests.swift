@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// Deposits 1,000, reserve 200, insurance fund 50.
@@ -28,12 +29,13 @@ struct DepositLedgerTests {
         #expect(r.covered == 50 && r.uncovered == 20)
         #expect(l.queue.isEmpty && l.reserve == 30 && l.insuranceFund == 0)
         #expect(conserved(l))
-        #expect(l.outstandingDeposits == 720) // dropped, not socialised
+        #expect(l.outstandingDeposits == 720)  // dropped, not socialised
     }
 
     @Test func feesGatesLockupsAndSocialisation() {
-        let policy = WithdrawalPolicy(feeFraction: 0.01, gateFractionPerTick: 0.1, lockedUntilTick: 5,
-                                      socialiseUncoveredLosses: true)
+        let policy = WithdrawalPolicy(
+            feeFraction: 0.01, gateFractionPerTick: 0.1, lockedUntilTick: 5,
+            socialiseUncoveredLosses: true)
         var l = DepositLedger(deposits: 1_000, reserve: 200, insuranceFund: 50, policy: policy)
         let w4 = l.withdraw(account: 1, amount: 10, tick: 4)
         #expect(w4 == WithdrawalReceipt(paid: 0, queued: 0, fee: 0, refused: 10))

@@ -5,21 +5,29 @@
 /// StableSwap pool. Account 0 and 4 are lenders, traders and liquidators; 1–3 are borrowers.
 enum Fixture {
     static let usd = 0, eth = 1, usdc = 2
-    static let ethLiquidation = LiquidationParameters(liquidationThreshold: 0.825, liquidationBonus: 0.05,
-                                                      closeFactor: .aaveV3, protocolFee: 0.1)
+    static let ethLiquidation = LiquidationParameters(
+        liquidationThreshold: 0.825, liquidationBonus: 0.05,
+        closeFactor: .aaveV3, protocolFee: 0.1)
 
     static func state(ratePerTick: Double = 0.01) throws -> ProtocolState {
-        let rates = InterestRateModel.jumpRate(try JumpRateModel(baseRate: 0, multiplier: ratePerTick,
-                                                                 jumpMultiplier: 10 * ratePerTick, kink: 0.8))
-        let lending = try LendingPool(reserves: [
-            ReserveConfig(token: usd, ltv: 0.8, liquidation: LiquidationParameters(liquidationThreshold: 0.85),
-                          reserveFactor: 0.1, rateModel: rates),
-            ReserveConfig(token: eth, ltv: 0.75, liquidation: ethLiquidation, reserveFactor: 0.1,
-                          supplyCap: 1_000, borrowingEnabled: false, rateModel: rates),
-        ], users: 5, closeFactor: .aaveV3)
+        let rates = InterestRateModel.jumpRate(
+            try JumpRateModel(
+                baseRate: 0, multiplier: ratePerTick,
+                jumpMultiplier: 10 * ratePerTick, kink: 0.8))
+        let lending = try LendingPool(
+            reserves: [
+                ReserveConfig(
+                    token: usd, ltv: 0.8, liquidation: LiquidationParameters(liquidationThreshold: 0.85),
+                    reserveFactor: 0.1, rateModel: rates),
+                ReserveConfig(
+                    token: eth, ltv: 0.75, liquidation: ethLiquidation, reserveFactor: 0.1,
+                    supplyCap: 1_000, borrowingEnabled: false, rateModel: rates),
+            ], users: 5, closeFactor: .aaveV3)
         var s = try ProtocolState(
-            tokens: [Token(symbol: "USD", kind: .numeraire), Token(symbol: "ETH", kind: .volatileCollateral),
-                     Token(symbol: "USDC", kind: .stablecoin)],
+            tokens: [
+                Token(symbol: "USD", kind: .numeraire), Token(symbol: "ETH", kind: .volatileCollateral),
+                Token(symbol: "USDC", kind: .stablecoin),
+            ],
             accounts: 5, lending: lending,
             oracles: [try PriceOracle(price: 1), try PriceOracle(price: 2_000), try PriceOracle(price: 1)])
         try s.mint(account: 0, token: usd, amount: 10_000_000)
@@ -41,7 +49,8 @@ enum Fixture {
         var receipts = [s.apply(Intent(account: 0, action: .supply(token: usd, amount: 2_000_000)))]
         for a in 1...3 {
             receipts.append(s.apply(Intent(account: a, action: .supply(token: eth, amount: 10))))
-            receipts.append(s.apply(Intent(account: a, action: .borrow(token: usd, amount: 10_000 + 1_500 * Double(a)))))
+            receipts.append(
+                s.apply(Intent(account: a, action: .borrow(token: usd, amount: 10_000 + 1_500 * Double(a)))))
         }
         if let failed = receipts.first(where: { !$0.succeeded }) {
             throw failed.error ?? .invalidAmount("seeding failed")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// Compound v2 JumpRateModelV2 and Comet curves at several utilisations, by hand.
@@ -7,11 +8,11 @@ struct InterestRateModelTests {
     let model = try! JumpRateModel(baseRate: 0.02, multiplier: 0.18, jumpMultiplier: 4, kink: 0.8)
 
     @Test(arguments: [
-        (0.0, 0.02),            // base only
-        (0.5, 0.02 + 0.09),     // 0.02 + 0.18·0.5 = 0.11
-        (0.8, 0.02 + 0.144),    // at the kink: 0.164
-        (0.9, 0.164 + 0.4),     // 0.164 + 4·(0.9 − 0.8) = 0.564
-        (1.0, 0.164 + 0.8),     // 0.964
+        (0.0, 0.02),  // base only
+        (0.5, 0.02 + 0.09),  // 0.02 + 0.18·0.5 = 0.11
+        (0.8, 0.02 + 0.144),  // at the kink: 0.164
+        (0.9, 0.164 + 0.4),  // 0.164 + 4·(0.9 − 0.8) = 0.564
+        (1.0, 0.164 + 0.8),  // 0.964
     ])
     func kinkedBorrowRate(u: Double, expected: Double) {
         #expect(close(model.borrowRate(utilisation: u), expected, 1e-12))
@@ -23,13 +24,16 @@ struct InterestRateModelTests {
         #expect(utilisation(cash: 100, borrows: 0, reserves: 0) == 0)
         // supply = U·borrow·(1 − rf) = 0.9·0.564·0.9 = 0.45684
         #expect(close(model.supplyRate(utilisation: 0.9, reserveFactor: 0.1), 0.45684, 1e-12))
-        #expect(throws: ProtocolError.self) { try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1.5) }
+        #expect(throws: ProtocolError.self) {
+            try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1.5)
+        }
     }
 
     @Test func cometSplitCurves() {
         // Supply: 0 + 3%·U to kink 0.9, then +40%; borrow: 1% + 4%·U to 0.9, then +50%.
-        let comet = CometRateModel(supply: KinkedCurve(base: 0, slopeLow: 0.03, slopeHigh: 0.4, kink: 0.9),
-                                   borrow: KinkedCurve(base: 0.01, slopeLow: 0.04, slopeHigh: 0.5, kink: 0.9))
+        let comet = CometRateModel(
+            supply: KinkedCurve(base: 0, slopeLow: 0.03, slopeHigh: 0.4, kink: 0.9),
+            borrow: KinkedCurve(base: 0.01, slopeLow: 0.04, slopeHigh: 0.5, kink: 0.9))
         let m = InterestRateModel.comet(comet)
         // U = 0.5: supply 0.015, borrow 0.01 + 0.02 = 0.03.
         #expect(close(m.supplyRate(utilisation: 0.5, reserveFactor: 0.99), 0.015))
@@ -45,8 +49,9 @@ struct InterestRateModelTests {
 /// 0.04 at the kink (0.05·0.8) and 0.04 + 1.09·0.2 = 0.258 at full utilisation.
 @Suite struct PublishedJumpRateParameterTests {
     @Test func constructorArgumentsGiveTheDeployedCurve() throws {
-        let m = try JumpRateModel.compoundV2(baseRatePerYear: 0, multiplierPerYear: 0.04, jumpMultiplierPerYear: 1.09,
-                                             kink: 0.8)
+        let m = try JumpRateModel.compoundV2(
+            baseRatePerYear: 0, multiplierPerYear: 0.04, jumpMultiplierPerYear: 1.09,
+            kink: 0.8)
         #expect(abs(m.multiplier - 0.05) < 1e-15)
         #expect(abs(m.borrowRate(utilisation: 0.8) - 0.04) < 1e-12)
         #expect(abs(m.borrowRate(utilisation: 0.4) - 0.02) < 1e-12)

@@ -1,12 +1,14 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// Aave health factor, close factor and seized collateral, by hand (LiquidationLogic.sol).
 /// Position: 10 ETH collateral, 16,000 USD debt, LT 0.825, bonus 5%.
 struct LoanBookTests {
     func book(_ policy: CloseFactorPolicy) -> LoanBook {
-        LoanBook(positions: [CollateralPosition(collateral: 10, debt: 16_000)],
-                 parameters: LiquidationParameters(closeFactor: policy))
+        LoanBook(
+            positions: [CollateralPosition(collateral: 10, debt: 16_000)],
+            parameters: LiquidationParameters(closeFactor: policy))
     }
 
     @Test func healthFactor() {
@@ -15,7 +17,8 @@ struct LoanBookTests {
         #expect(close(b.healthFactor(0, price: 2_000), 1.03125))
         // 10·1,800·0.825/16,000 = 14,850/16,000 = 0.928125
         #expect(close(b.healthFactor(0, price: 1_800), 0.928125))
-        #expect(LoanBook(positions: [CollateralPosition(collateral: 1, debt: 0)]).healthFactor(0, price: 1) == .infinity)
+        #expect(
+            LoanBook(positions: [CollateralPosition(collateral: 1, debt: 0)]).healthFactor(0, price: 1) == .infinity)
         #expect(b.liquidationQuote(0, price: 2_000, budget: 1e9) == nil)
     }
 
@@ -51,9 +54,11 @@ struct LoanBookTests {
     }
 
     @Test func cappedAssetsAndLowestHF() {
-        let b = LoanBook(positions: [CollateralPosition(collateral: 10, debt: 16_000),
-                                     CollateralPosition(collateral: 5, debt: 9_000),
-                                     CollateralPosition(collateral: 1, debt: 0)])
+        let b = LoanBook(positions: [
+            CollateralPosition(collateral: 10, debt: 16_000),
+            CollateralPosition(collateral: 5, debt: 9_000),
+            CollateralPosition(collateral: 1, debt: 0),
+        ])
         // At 1,700: min(16,000, 17,000) + min(9,000, 8,500) + min(0, 1,700) = 24,500.
         #expect(b.collateralValueCappedAssets(price: 1_700) == 24_500)
         // HFs: 0.8766 and 0.7792 → index 1 first; excluding it, index 0.

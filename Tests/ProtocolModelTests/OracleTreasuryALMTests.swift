@@ -1,20 +1,21 @@
 import Testing
+
 @testable import ProtocolModel
 
 struct OracleTests {
     @Test func deviationHeartbeatDelayAndStaleness() throws {
         var o = try PriceOracle(price: 100, deviationThreshold: 0.01, heartbeat: 10, updateDelay: 0)
-        let small = o.observe(sourcePrice: 100.5, tick: 1) // 0.5% < 1%
-        let big = o.observe(sourcePrice: 101, tick: 2)     // 1% → published
+        let small = o.observe(sourcePrice: 100.5, tick: 1)  // 0.5% < 1%
+        let big = o.observe(sourcePrice: 101, tick: 2)  // 1% → published
         #expect(!small && big && o.price == 101)
-        let beat = o.observe(sourcePrice: 101.2, tick: 12) // heartbeat: 10 ticks since 2
+        let beat = o.observe(sourcePrice: 101.2, tick: 12)  // heartbeat: 10 ticks since 2
         #expect(beat)
         #expect(!o.isStale(at: 22) && o.isStale(at: 23))
         var d = try PriceOracle(price: 100, deviationThreshold: 0.01, heartbeat: 10, updateDelay: 3)
-        let staged = d.observe(sourcePrice: 90, tick: 1)   // staged for tick 4
+        let staged = d.observe(sourcePrice: 90, tick: 1)  // staged for tick 4
         let early = d.observe(sourcePrice: 80, tick: 3)
         #expect(!staged && !early && d.price == 100)
-        let landed = d.observe(sourcePrice: 80, tick: 4)   // the delayed value lands
+        let landed = d.observe(sourcePrice: 80, tick: 4)  // the delayed value lands
         #expect(landed && d.price == 90)
         d.manipulate(to: 1_000, tick: 5)
         #expect(d.price == 1_000)
@@ -31,7 +32,9 @@ struct TreasuryTests {
         // At 50: 600·(1 + 0.001·50) = 630, less 2% early exit = 617.4.
         let redeemed = try t.redeem(0, tick: 50)
         #expect(close(redeemed, 617.4))
-        #expect(throws: ProtocolError.insufficientLiquidity) { try t.invest(5_000, name: "x", ratePerTick: 0, tick: 0, lockUp: 0, term: 1) }
+        #expect(throws: ProtocolError.insufficientLiquidity) {
+            try t.invest(5_000, name: "x", ratePerTick: 0, tick: 0, lockUp: 0, term: 1)
+        }
         let emitted = [t.emit(), t.emit(), t.emit(), t.emit()]
         #expect(emitted == [10, 10, 5, 0])
         let m = MarketInputs(spot: 1, volatility: 0.5, tick: 0)
@@ -44,12 +47,17 @@ struct TreasuryTests {
 /// (maturity 2,000, D 4).
 struct ALMTests {
     let sheet = BalanceSheet(
-        assets: [BalanceSheetItem(name: "cash", value: 100, tier: .cash),
-                 BalanceSheetItem(name: "stables", value: 200, tier: .liquid, maturityTicks: 0, stressFactor: 0.01),
-                 BalanceSheetItem(name: "loans", value: 700, tier: .illiquid, maturityTicks: 720, duration: 2)],
-        liabilities: [BalanceSheetItem(name: "demand", value: 800, tier: .cash, stressFactor: 0.3),
-                      BalanceSheetItem(name: "term", value: 100, tier: .locked, maturityTicks: 2_000, duration: 4,
-                                       stressFactor: 1)],
+        assets: [
+            BalanceSheetItem(name: "cash", value: 100, tier: .cash),
+            BalanceSheetItem(name: "stables", value: 200, tier: .liquid, maturityTicks: 0, stressFactor: 0.01),
+            BalanceSheetItem(name: "loans", value: 700, tier: .illiquid, maturityTicks: 720, duration: 2),
+        ],
+        liabilities: [
+            BalanceSheetItem(name: "demand", value: 800, tier: .cash, stressFactor: 0.3),
+            BalanceSheetItem(
+                name: "term", value: 100, tier: .locked, maturityTicks: 2_000, duration: 4,
+                stressFactor: 1),
+        ],
         badDebt: 12)
 
     @Test func solvencyLiquidityAndLadder() {
@@ -71,8 +79,9 @@ struct ALMTests {
         #expect(close(sheet.durationGap, 1.0))
         // ΔE(+100 bp) = −(1,400 − 400)·0.01 = −10; −100 bp → +10.
         #expect(close(sheet.rateSensitivity.up100, -10) && close(sheet.rateSensitivity.down100, 10))
-        let report = ALMReport(sheet: sheet, options: OptionsBook(hedgeUnits: 3),
-                               market: MarketInputs(spot: 10, volatility: 0.3, tick: 0))
+        let report = ALMReport(
+            sheet: sheet, options: OptionsBook(hedgeUnits: 3),
+            market: MarketInputs(spot: 10, volatility: 0.3, tick: 0))
         #expect(report.badDebt == 12 && report.optionsExposure.delta == 3 && report.optionsExposure.price == 30)
     }
 }

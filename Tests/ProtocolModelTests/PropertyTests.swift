@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import ProtocolModel
 
 /// Random sequences of intents, price moves and ticks on the fixture world.
@@ -10,26 +11,39 @@ struct PropertyTests {
 
     /// Turns a random step into an intent (nil for an oracle move or a tick).
     static func intent(_ k: Int, _ a: Int, _ x: Double, _ y: Double, _ s: ProtocolState) -> Intent? {
-        let usd = Fixture.usd, eth = Fixture.eth
+        let usd = Fixture.usd
+        let eth = Fixture.eth
         let borrower = 1 + Int(y * 2.999)
         switch k {
         case 0: return Intent(account: a, action: .supply(token: usd, amount: 1 + x * 200_000))
         case 1: return Intent(account: borrower, action: .supply(token: eth, amount: 0.1 + x * 20))
         case 2: return Intent(account: borrower, action: .borrow(token: usd, amount: 1 + x * 40_000))
         case 3: return Intent(account: borrower, action: .repay(token: usd, amount: 1 + x * 20_000))
-        case 4: return Intent(account: a, action: .withdraw(token: a == 0 || a == 4 ? usd : eth, amount: 0.1 + x * 50_000))
-        case 5: return Intent(account: a == 0 ? 0 : 4, action: .liquidate(borrower: borrower, collateralToken: eth,
-                                                                          debtToken: usd, debtToCover: 1 + x * 30_000))
-        case 6: return Intent(account: a, action: .swap(pool: 0, amountIn: 0.01 + x * (y < 0.5 ? 50 : 100_000), baseIn: y < 0.5),
-                              guards: IntentGuards(maxSlippage: x < 0.2 ? 0.005 : nil))
+        case 4:
+            return Intent(account: a, action: .withdraw(token: a == 0 || a == 4 ? usd : eth, amount: 0.1 + x * 50_000))
+        case 5:
+            return Intent(
+                account: a == 0 ? 0 : 4,
+                action: .liquidate(
+                    borrower: borrower, collateralToken: eth,
+                    debtToken: usd, debtToCover: 1 + x * 30_000))
+        case 6:
+            return Intent(
+                account: a, action: .swap(pool: 0, amountIn: 0.01 + x * (y < 0.5 ? 50 : 100_000), baseIn: y < 0.5),
+                guards: IntentGuards(maxSlippage: x < 0.2 ? 0.005 : nil))
         case 7: return Intent(account: a, action: .addLiquidity(pool: 0, base: 0.01 + x * 20, quote: 1 + y * 40_000))
         case 8:
             let held = s.amms[0].shares[a]
-            return Intent(account: a, action: .removeLiquidity(pool: 0, shares: held * (y < 0.2 ? 1 : x) + (y > 0.9 ? 1 : 0)))
-        case 9: return Intent(account: a, action: .stableSwap(pool: 0, i: y < 0.5 ? 0 : 1, j: y < 0.5 ? 1 : 0, dx: 1 + x * 100_000),
-                              guards: IntentGuards(minOut: y > 0.8 ? 1 + x * 100_000 : nil))
-        case 10: return Intent(account: a, action: .transfer(to: Int(y * 4.999), token: Int(x * 2.999), amount: 1 + x * 1_000),
-                               guards: IntentGuards(deadline: y < 0.1 ? -1 : nil))
+            return Intent(
+                account: a, action: .removeLiquidity(pool: 0, shares: held * (y < 0.2 ? 1 : x) + (y > 0.9 ? 1 : 0)))
+        case 9:
+            return Intent(
+                account: a, action: .stableSwap(pool: 0, i: y < 0.5 ? 0 : 1, j: y < 0.5 ? 1 : 0, dx: 1 + x * 100_000),
+                guards: IntentGuards(minOut: y > 0.8 ? 1 + x * 100_000 : nil))
+        case 10:
+            return Intent(
+                account: a, action: .transfer(to: Int(y * 4.999), token: Int(x * 2.999), amount: 1 + x * 1_000),
+                guards: IntentGuards(deadline: y < 0.1 ? -1 : nil))
         default: return nil
         }
     }
@@ -64,8 +78,10 @@ struct PropertyTests {
         let initial = try Fixture.state()
         let bound = 0.825 * 1.05
         // Borrower 1 posts c ETH and borrows at LTV; the price then falls so that HF lands in [0.5, 1).
-        await propertyCheck(count: 200, input: Gen.double(in: 0.5...20), Gen.double(in: 0.5...0.999),
-                            Gen.double(in: 0...1)) { c, targetHF, budget in
+        await propertyCheck(
+            count: 200, input: Gen.double(in: 0.5...20), Gen.double(in: 0.5...0.999),
+            Gen.double(in: 0...1)
+        ) { c, targetHF, budget in
             var s = initial
             _ = s.apply(Intent(account: 0, action: .supply(token: Fixture.usd, amount: 1_000_000)))
             _ = s.apply(Intent(account: 1, action: .supply(token: Fixture.eth, amount: c)))
@@ -74,8 +90,12 @@ struct PropertyTests {
             // HF = c·p·0.825/debt = targetHF → p = targetHF·debt/(0.825·c).
             s.oracles[Fixture.eth].manipulate(to: targetHF * debt / (0.825 * c), tick: 0)
             let hf0 = s.lending.healthFactor(user: 1, prices: s.prices)
-            let r = s.apply(Intent(account: 4, action: .liquidate(borrower: 1, collateralToken: Fixture.eth,
-                                                                  debtToken: Fixture.usd, debtToCover: 1 + budget * debt)))
+            let r = s.apply(
+                Intent(
+                    account: 4,
+                    action: .liquidate(
+                        borrower: 1, collateralToken: Fixture.eth,
+                        debtToken: Fixture.usd, debtToCover: 1 + budget * debt)))
             #expect(r.succeeded)
             let hf1 = s.lending.healthFactor(user: 1, prices: s.prices)
             if hf0 > bound * (1 + 1e-9) { #expect(hf1 > hf0, "HF \(hf0) fell to \(hf1)") }
@@ -85,15 +105,19 @@ struct PropertyTests {
 
     @Test func loanBookLiquidationRaisesHF() async {
         let bound = 0.825 * 1.05
-        await propertyCheck(count: 300, input: Gen.double(in: 0.01...100), Gen.double(in: 100...5_000),
-                            Gen.double(in: 0.3...0.999), Gen.double(in: 1...1e6)) { c, price, targetHF, budget in
+        await propertyCheck(
+            count: 300, input: Gen.double(in: 0.01...100), Gen.double(in: 100...5_000),
+            Gen.double(in: 0.3...0.999), Gen.double(in: 1...1e6)
+        ) { c, price, targetHF, budget in
             let debt = c * price * 0.825 / targetHF
             for policy in [CloseFactorPolicy.fixed(0.5), .aaveV3] {
-                var book = LoanBook(positions: [CollateralPosition(collateral: c, debt: debt)],
-                                    parameters: LiquidationParameters(closeFactor: policy))
+                var book = LoanBook(
+                    positions: [CollateralPosition(collateral: c, debt: debt)],
+                    parameters: LiquidationParameters(closeFactor: policy))
                 let hf0 = book.healthFactor(0, price: price)
                 guard let q = book.liquidationQuote(0, price: price, budget: budget) else {
-                    Issue.record("HF \(hf0) < 1 must be liquidatable"); return
+                    Issue.record("HF \(hf0) < 1 must be liquidatable")
+                    return
                 }
                 #expect(q.repay <= budget && q.seize <= c)
                 let bad = book.liquidate(0, repay: q.repay, seize: q.seize)
@@ -107,11 +131,14 @@ struct PropertyTests {
     @Test func depositLedgerConservesUSD() async {
         let ops = zip(Gen.int(in: 0...3), Gen.double(in: 0...1)).array(of: 1...60)
         await propertyCheck(count: 150, input: ops) { ops in
-            var l = DepositLedger(deposits: 10_000, reserve: 2_000, insuranceFund: 500,
-                                  policy: WithdrawalPolicy(feeFraction: 0.002, gateFractionPerTick: 0.3))
-            var tick = 0, paidFromQueue = 0.0
+            var l = DepositLedger(
+                deposits: 10_000, reserve: 2_000, insuranceFund: 500,
+                policy: WithdrawalPolicy(feeFraction: 0.002, gateFractionPerTick: 0.3))
+            var tick = 0
+            var paidFromQueue = 0.0
             for (k, x) in ops {
-                let queueBefore = l.queue.total, paidBefore = l.totalPaidOut
+                let queueBefore = l.queue.total
+                let paidBefore = l.totalPaidOut
                 switch k {
                 case 0: _ = l.withdraw(account: Int64(tick), amount: x * 3_000, tick: tick)
                 case 1:

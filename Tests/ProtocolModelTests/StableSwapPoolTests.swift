@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// Worked values for curve-contract's get_D / get_y, two coins, A = 100 (Ann = A·n^n = 400).
@@ -21,7 +22,7 @@ struct StableSwapPoolTests {
         let d = pool.invariant
         #expect(close(399 * d + d * d * d / 3e6, 800_000, 1e-12))
         #expect(d > 1_998.34 && d < 1_998.35)
-        #expect(d < 2_000) // D < S away from balance
+        #expect(d < 2_000)  // D < S away from balance
     }
 
     @Test func getYMatchesTheTwoCoinQuadratic() throws {
@@ -30,7 +31,8 @@ struct StableSwapPoolTests {
         // dy = 1,000 − y = 9.99950246...; after the 4 bp fee 9.99550266...
         let pool = try StableSwapPool(balances: [1_000, 1_000], amplification: 100, feeFraction: 0.0004)
         func quadratic(x: Double, d: Double) -> Double {
-            let b = x + d / 400, c = d * d * d / (4 * x * 400)
+            let b = x + d / 400
+            let c = d * d * d / (4 * x * 400)
             return ((d - b) + ((b - d) * (b - d) + 4 * c).squareRoot()) / 2
         }
         let y = try #require(pool.getY(i: 0, j: 1, x: 1_010))
@@ -62,7 +64,7 @@ struct StableSwapPoolTests {
         #expect(pool == before)
         let dy = try pool.exchange(i: 0, j: 2, dx: 50)
         #expect(dy > 49 && dy < 51)
-        #expect(close(pool.invariant, d0, 1e-12)) // no fee: D is unchanged by a swap
+        #expect(close(pool.invariant, d0, 1e-12))  // no fee: D is unchanged by a swap
         #expect(throws: ProtocolError.self) { try StableSwapPool(balances: [1], amplification: 10) }
     }
 }

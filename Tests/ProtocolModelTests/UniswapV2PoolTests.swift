@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ProtocolModel
 
 /// Worked values from UniswapV2Library.getAmountOut/getAmountIn and

@@ -1,18 +1,19 @@
 import Foundation
 import Testing
+
 @testable import Reports
 
 @Suite("Inline SVG")
 struct InlineSVGTests {
     static let gnuplotLike = """
-    <?xml version="1.0" encoding="utf-8"  standalone="no"?>
-    <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
-    <svg width="600" height="400" viewBox="0 0 600 400" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
-    <title>Gnuplot</title>
-    <defs><circle id='gpDot' r='0.5'/><filter id="textbox"><feFlood/></filter></defs>
-    <use xlink:href='#gpDot' x='3'/><g filter="url(#textbox)"><text>P(run)</text></g>
-    </svg>
-    """
+        <?xml version="1.0" encoding="utf-8"  standalone="no"?>
+        <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+        <svg width="600" height="400" viewBox="0 0 600 400" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">
+        <title>Gnuplot</title>
+        <defs><circle id='gpDot' r='0.5'/><filter id="textbox"><feFlood/></filter></defs>
+        <use xlink:href='#gpDot' x='3'/><g filter="url(#textbox)"><text>P(run)</text></g>
+        </svg>
+        """
 
     @Test func prologDoctypeAndTitleGoIdsArePrefixed() throws {
         let svg = try InlineSVG.prepare(Self.gnuplotLike, anchor: "figure-2", labelledBy: "figure-2-caption")
@@ -43,7 +44,8 @@ struct InlineSVGTests {
     @Test func aMissingOrRefusedFigureSaysWhy() throws {
         let folder = ReportFixtures.temporaryFolder("svg")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let missing = ReportFigure(svg: folder.appendingPathComponent("none.svg"), anchor: "f1", caption: "c", textAlternative: "t")
+        let missing = ReportFigure(
+            svg: folder.appendingPathComponent("none.svg"), anchor: "f1", caption: "c", textAlternative: "t")
         #expect(!missing.isPresent && missing.absentNote?.contains("none.svg was not found") == true)
         let bad = folder.appendingPathComponent("bad.svg")
         try "<svg><script>x</script></svg>".write(to: bad, atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Reports
 @testable import Studies
 
@@ -15,8 +16,10 @@ struct StudyReportTests {
         return rowRegex.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { row in
             let text = String(body[Range(row.range(at: 1), in: body)!])
             let cells = cellRegex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
-                (String(text[Range(m.range(at: 1), in: text)!]), String(text[Range(m.range(at: 2), in: text)!]),
-                 String(text[Range(m.range(at: 3), in: text)!]))
+                (
+                    String(text[Range(m.range(at: 1), in: text)!]), String(text[Range(m.range(at: 2), in: text)!]),
+                    String(text[Range(m.range(at: 3), in: text)!])
+                )
             }
             return cells.isEmpty ? nil : cells
         }
@@ -49,33 +52,46 @@ struct StudyReportTests {
     @Test func warningsNameWideIntervalsAndMissingReplicates() throws {
         let folder = try ReportFixtures.studyFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
-                                  parameters: [.init(key: "reserve", levels: [0.1, 0.3]), .init(key: "shock", levels: [0.2, 0.4])],
-                                  replicates: 10, seed: 7, overrides: [])
+        let spec = StudySpec.grid(
+            scenarioPath: "experiments/reference/reference.yaml",
+            parameters: [.init(key: "reserve", levels: [0.1, 0.3]), .init(key: "shock", levels: [0.2, 0.4])],
+            replicates: 10, seed: 7, overrides: [])
         try StudyRecord(spec: spec, points: 4, gitCommit: nil).write(to: folder)
         let page = try StudyPage.make(directory: folder, halfWidth: 0.1)
         let warnings = try #require(page.sections.first { $0.anchor == "warnings" })
-        guard case let .list(items, true) = warnings.blocks[0] else { Issue.record("no warning list"); return }
+        guard case let .list(items, true) = warnings.blocks[0] else {
+            Issue.record("no warning list")
+            return
+        }
         #expect(items.count == 2)
-        #expect(items[0].hasPrefix("4 of 4 point(s) have a P(run) interval wider than ±0.100, at (reserve, shock) = (0.1, 0.2) ±"))
+        #expect(
+            items[0].hasPrefix(
+                "4 of 4 point(s) have a P(run) interval wider than ±0.100, at (reserve, shock) = (0.1, 0.2) ±"))
         #expect(items[1].hasPrefix("4 point(s) have fewer replicates than the 10 planned"))
     }
 
     @Test func pointsAtTheAdaptiveCapAreNamed() throws {
         let folder = try ReportFixtures.studyFolder(replicates: 8)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
-                                  parameters: [.init(key: "reserve", levels: [0.1, 0.3]), .init(key: "shock", levels: [0.2, 0.4])],
-                                  replicates: 4, seed: 7, overrides: [])
+        var spec = StudySpec.grid(
+            scenarioPath: "experiments/reference/reference.yaml",
+            parameters: [.init(key: "reserve", levels: [0.1, 0.3]), .init(key: "shock", levels: [0.2, 0.4])],
+            replicates: 4, seed: 7, overrides: [])
         spec.adaptive = .init(targetHalfWidth: 0.2, maxReplicates: 8, batch: 4)
         try StudyRecord(spec: spec, points: 4, gitCommit: "abc").write(to: folder)
         let page = try StudyPage.make(directory: folder)
         let warnings = try #require(page.sections.first { $0.anchor == "warnings" })
-        guard case let .list(items, true) = warnings.blocks[0] else { Issue.record("no warning list"); return }
+        guard case let .list(items, true) = warnings.blocks[0] else {
+            Issue.record("no warning list")
+            return
+        }
         // n = 8 gives Wilson half-widths near 0.3 at every point: all four stopped at the cap, above the target
         // (which is also the stated width).
         #expect(items.count == 2)
-        #expect(items[0].hasPrefix("4 point(s) reached the adaptive cap of 8 replicates with the P(run) half-width still above the target 0.200"))
+        #expect(
+            items[0].hasPrefix(
+                "4 point(s) reached the adaptive cap of 8 replicates with the P(run) half-width still above the target 0.200"
+            ))
         #expect(items[1].hasPrefix("4 of 4 point(s) have a P(run) interval wider than ±0.200"))
     }
 
@@ -94,9 +110,10 @@ struct StudyRecordTests {
     @Test func aRecordRoundTripsThroughStudyJSON() throws {
         let folder = ReportFixtures.temporaryFolder("record")
         defer { try? FileManager.default.removeItem(at: folder) }
-        var spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
-                                  parameters: [.init(key: "market.shock.size", levels: [0.1, 0.5])], replicates: 20, seed: 3,
-                                  overrides: ["lending.loan_fraction=auto"])
+        var spec = StudySpec.grid(
+            scenarioPath: "experiments/reference/reference.yaml",
+            parameters: [.init(key: "market.shock.size", levels: [0.1, 0.5])], replicates: 20, seed: 3,
+            overrides: ["lending.loan_fraction=auto"])
         spec.description = "Does it <run>?"
         spec.adaptive = .init(targetHalfWidth: 0.03, maxReplicates: 200, batch: 20)
         let record = StudyRecord(spec: spec, points: 2, gitCommit: "abc-dirty")

@@ -25,7 +25,9 @@ import Testing
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             let expected = lines.first.map { String($0.dropFirst("# expect: ".count)) } ?? ""
-            let overrides = lines.dropFirst().prefix { $0.hasPrefix("# set: ") }.map { String($0.dropFirst("# set: ".count)) }
+            let overrides = lines.dropFirst().prefix { $0.hasPrefix("# set: ") }.map {
+                String($0.dropFirst("# set: ".count))
+            }
             return Case(path: path, expected: expected, overrides: overrides)
         }
     }

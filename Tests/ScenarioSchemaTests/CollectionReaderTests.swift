@@ -5,14 +5,17 @@ import Testing
     @Test func doublesReadsFlowAndBlockListsAndNamesTheBadElement() throws {
         let r = try reader("a: [0.1, 1e-1, 1]\nb:\n  - 0.5\n  - 2\nc: 0.5\nd: []\n")
         #expect(try r.doubles("a", .probability) == [0.1, 0.1, 1])
-        #expect(failure { try r.doubles("b", .probability) } == "t.yaml:4: b[1]: expected a probability in [0, 1], got 2")
-        #expect(failure { try r.doubles("c") } == "t.yaml:5: c: expected a list of numbers (each a finite number), got 0.5")
+        #expect(
+            failure { try r.doubles("b", .probability) } == "t.yaml:4: b[1]: expected a probability in [0, 1], got 2")
+        #expect(
+            failure { try r.doubles("c") } == "t.yaml:5: c: expected a list of numbers (each a finite number), got 0.5")
         #expect(try r.doubles("d") == [])
         #expect(try r.doubles("e", default: [1, 2]) == [1, 2])
     }
 
     @Test func matrixMustBeSquareAndFinite() throws {
-        let r = try reader("""
+        let r = try reader(
+            """
             ok: [[1, 0.3], [0.3, 1]]
             ragged:
               - [1, 0]
@@ -23,19 +26,23 @@ import Testing
             inf: [[1, .inf], [0, 1]]
             """)
         #expect(try r.matrix("ok") == [[1, 0.3], [0.3, 1]])
-        #expect(failure { try r.matrix("ragged") }
-            == "t.yaml:4: ragged[1]: expected a square matrix: this row has 1 numbers but there are 2 rows")
-        #expect(failure { try r.matrix("wide") }
-            == "t.yaml:5: wide[0]: expected a square matrix: this row has 3 numbers but there are 2 rows")
-        #expect(failure { try r.matrix("empty") }
-            == "t.yaml:6: empty: expected a square matrix (a list of rows of numbers), got an empty list")
+        #expect(
+            failure { try r.matrix("ragged") }
+                == "t.yaml:4: ragged[1]: expected a square matrix: this row has 1 numbers but there are 2 rows")
+        #expect(
+            failure { try r.matrix("wide") }
+                == "t.yaml:5: wide[0]: expected a square matrix: this row has 3 numbers but there are 2 rows")
+        #expect(
+            failure { try r.matrix("empty") }
+                == "t.yaml:6: empty: expected a square matrix (a list of rows of numbers), got an empty list")
         #expect(failure { try r.matrix("flat") } == "t.yaml:7: flat[0]: expected a row of numbers, got 1")
         #expect(failure { try r.matrix("inf") } == "t.yaml:8: inf[0][1]: expected a finite number, got .inf")
         #expect(try r.matrix("none", default: [[1]]) == [[1]])
     }
 
     @Test func listReturnsLocatedElementsForNestedReaders() throws {
-        let r = try reader("""
+        let r = try reader(
+            """
             populations:
               - kind: depositor
                 count: 3
@@ -49,8 +56,10 @@ import Testing
         let second = try ConfigReader(items[1])
         #expect(try second.string("kind") == "liquidator")
         #expect(try second.double("budget", default: 0) == 0)
-        #expect(failure { try second.finish() }
-            == "t.yaml:5: populations[1].budgett: unknown key (allowed keys in populations[1]: budget, kind; did you mean budget?)")
+        #expect(
+            failure { try second.finish() }
+                == "t.yaml:5: populations[1].budgett: unknown key (allowed keys in populations[1]: budget, kind; did you mean budget?)"
+        )
         #expect(failure { try r.list("missing") } == "t.yaml:1: missing: missing required key, expected a list")
     }
 
@@ -71,8 +80,9 @@ import Testing
         let market = try r.child("market")
         _ = try market.double("sigma")
         // Only the parent's finish is called: children are finished with it.
-        #expect(failure { try r.finish() }
-            == "t.yaml:4: market.sigmaa: unknown key (allowed keys in market: sigma; did you mean sigma?)")
+        #expect(
+            failure { try r.finish() }
+                == "t.yaml:4: market.sigmaa: unknown key (allowed keys in market: sigma; did you mean sigma?)")
     }
 
     @Test func finishWithoutCloseMatchListsAllowedKeysOnly() throws {
@@ -102,8 +112,9 @@ import Testing
     @Test func semanticErrorsUseTheNodeLocation() throws {
         let r = try reader("x: 1\ncorrelation: [[1, 2], [2, 1]]\n")
         let node = try #require(r.node("correlation"))
-        #expect(ConfigError.semantic(node, "must be positive definite").description
-            == "t.yaml:2: correlation: must be positive definite")
+        #expect(
+            ConfigError.semantic(node, "must be positive definite").description
+                == "t.yaml:2: correlation: must be positive definite")
         #expect(ConfigError.semantic(r.mappingNode, "x must exceed y").description == "t.yaml:1: x must exceed y")
     }
 }

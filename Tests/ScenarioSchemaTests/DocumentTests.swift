@@ -5,12 +5,16 @@ import Testing
 @Suite struct DocumentTests {
     @Test func nodesCarryFileLineColumnAndKeyPath() throws {
         let document = try ConfigDocument.parse("a: 1\nb:\n  c: [x, 'y']\n", file: "f.yaml")
-        guard case let .mapping(top) = document.root.value else { Issue.record("root is not a mapping"); return }
+        guard case let .mapping(top) = document.root.value else {
+            Issue.record("root is not a mapping")
+            return
+        }
         #expect(top.map(\.key) == ["a", "b"])
         let b = top[1].node
         #expect(b.line == 2 && b.column == 1 && b.keyPath == "b" && b.file == "f.yaml")
         guard case let .mapping(inner) = b.value, case let .sequence(items) = inner[0].node.value else {
-            Issue.record("b.c is not a sequence"); return
+            Issue.record("b.c is not a sequence")
+            return
         }
         #expect(inner[0].node.keyPath == "b.c")
         #expect(inner[0].node.column == 3)
@@ -33,8 +37,9 @@ import Testing
         let market = try r.child("market")
         #expect(try market.double("p0") == 1)
         // An alias is re-pathed under its new key, so errors name the key the reader asked for.
-        #expect(failure { try market.double("sigma", .atLeast(0.5)) }
-            == "t.yaml:1: market.sigma: expected a finite number >= 0.5, got 0.2")
+        #expect(
+            failure { try market.double("sigma", .atLeast(0.5)) }
+                == "t.yaml:1: market.sigma: expected a finite number >= 0.5, got 0.2")
         let stressed = try r.child("stressed")
         #expect(try stressed.double("sigma") == 0.8)
         #expect(try stressed.double("p0") == 1)
@@ -42,20 +47,30 @@ import Testing
     }
 
     @Test func duplicateKeysAreRejectedWithBothLines() {
-        #expect(failure { try ConfigDocument.parse("a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n", file: "d.yaml") }
-            == "d.yaml:5: b.x: duplicate key in one mapping (first written at line 3)")
-        #expect(failure { try ConfigDocument.parse("a: 1\na: 2\n", file: "d.yaml") }
-            == "d.yaml:2: a: duplicate key in one mapping (first written at line 1)")
+        #expect(
+            failure { try ConfigDocument.parse("a: 1\nb:\n  x: 1\n  y: 2\n  x: 3\n", file: "d.yaml") }
+                == "d.yaml:5: b.x: duplicate key in one mapping (first written at line 3)")
+        #expect(
+            failure { try ConfigDocument.parse("a: 1\na: 2\n", file: "d.yaml") }
+                == "d.yaml:2: a: duplicate key in one mapping (first written at line 1)")
     }
 
     @Test func yamlSyntaxErrorsNameTheLine() {
-        #expect(failure { try ConfigDocument.parse("a: 1\nb: [1, 2\n", file: "s.yaml") }?.hasPrefix("s.yaml:3: invalid YAML:") == true)
-        #expect(failure { try ConfigDocument.parse("a: *nowhere\n", file: "s.yaml") }?.hasPrefix("s.yaml:1: invalid YAML: found undefined alias") == true)
-        #expect(failure { try ConfigDocument.parse("a: 1\n---\nb: 2\n", file: "s.yaml") }?.hasPrefix("s.yaml:2: invalid YAML:") == true)
+        #expect(
+            failure { try ConfigDocument.parse("a: 1\nb: [1, 2\n", file: "s.yaml") }?.hasPrefix(
+                "s.yaml:3: invalid YAML:") == true)
+        #expect(
+            failure { try ConfigDocument.parse("a: *nowhere\n", file: "s.yaml") }?.hasPrefix(
+                "s.yaml:1: invalid YAML: found undefined alias") == true)
+        #expect(
+            failure { try ConfigDocument.parse("a: 1\n---\nb: 2\n", file: "s.yaml") }?.hasPrefix(
+                "s.yaml:2: invalid YAML:") == true)
     }
 
     @Test func loadReportsMissingAndUnreadableFiles() throws {
-        #expect(failure { try ConfigDocument.load(path: "/nonexistent/nope.yaml") } == "/nonexistent/nope.yaml: file not found")
+        #expect(
+            failure { try ConfigDocument.load(path: "/nonexistent/nope.yaml") }
+                == "/nonexistent/nope.yaml: file not found")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-schema-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -66,9 +81,12 @@ import Testing
         try ToyScenario.goodText.write(to: good, atomically: true, encoding: .utf8)
         let scenario = try ToyScenario.read(ConfigDocument.load(path: good.path))
         // Worked values straight from goodText.
-        #expect(scenario == ToyScenario(ticks: 100, seed: 7, mode: "calm", verbose: false, sigma: 0.2, p0: 1,
-                                        shock: .init(tick: 50, size: -0.3), count: 1000, attention: 0.25,
-                                        noise: 0, thresholds: [0.1, 0.5, 0.9], correlation: [[1, 0.3], [0.3, 1]]))
+        #expect(
+            scenario
+                == ToyScenario(
+                    ticks: 100, seed: 7, mode: "calm", verbose: false, sigma: 0.2, p0: 1,
+                    shock: .init(tick: 50, size: -0.3), count: 1000, attention: 0.25,
+                    noise: 0, thresholds: [0.1, 0.5, 0.9], correlation: [[1, 0.3], [0.3, 1]]))
     }
 
     @Test func contentHashIgnoresLayoutButNotContent() throws {

@@ -22,14 +22,18 @@ import Testing
         #expect(line.hasPrefix("head:xxx") && line.hasSuffix("xxx:tail") && line.contains(" … "))
         // Multi-byte characters are never split.
         let wide = ErrorText.oneLine(String(repeating: "é€", count: 300))
-        #expect(wide.utf8.count <= ErrorText.maxBytes && wide.unicodeScalars.allSatisfy { "é€ …".unicodeScalars.contains($0) })
+        #expect(
+            wide.utf8.count <= ErrorText.maxBytes
+                && wide.unicodeScalars.allSatisfy { "é€ …".unicodeScalars.contains($0) })
     }
 
     @Test func aQuotedValueWithLineBreaksGivesOneLine() {
-        #expect(failure { try reader("ticks: 5\nlending: \"reserve_fraction:\n  0.2\"\n").child("lending") }
-            == "t.yaml:2: lending: expected a mapping, got \"reserve_fraction: 0.2\"")
-        #expect(failure { try reader("lending: \"a\\nb\"\n").child("lending") }
-            == "t.yaml:1: lending: expected a mapping, got \"a\\nb\"")
+        #expect(
+            failure { try reader("ticks: 5\nlending: \"reserve_fraction:\n  0.2\"\n").child("lending") }
+                == "t.yaml:2: lending: expected a mapping, got \"reserve_fraction: 0.2\"")
+        #expect(
+            failure { try reader("lending: \"a\\nb\"\n").child("lending") }
+                == "t.yaml:1: lending: expected a mapping, got \"a\\nb\"")
         #expect(failure { try reader("\"a\\r\\nb\"") } == "t.yaml:1: expected a mapping, got \"a\\r\\nb\"")
     }
 

@@ -35,12 +35,19 @@ import Testing
         #expect(try r.double("zero", .probability) == 0)
         #expect(try r.double("one", .probability) == 1)
         #expect(failure { try r.double("zero", .positive) } == "t.yaml:1: zero: expected a finite number > 0, got 0")
-        #expect(failure { try r.double("one", .unitOpen) } == "t.yaml:2: one: expected a finite number in (0, 1), got 1")
-        #expect(failure { try r.double("neg", .nonNegative) } == "t.yaml:3: neg: expected a finite number >= 0, got -0.2")
-        #expect(failure { try r.double("big", .probability) } == "t.yaml:4: big: expected a probability in [0, 1], got 1.5")
-        #expect(failure { try r.double("big", .closed(-1, 0.5)) } == "t.yaml:4: big: expected a finite number in [-1, 0.5], got 1.5")
+        #expect(
+            failure { try r.double("one", .unitOpen) } == "t.yaml:2: one: expected a finite number in (0, 1), got 1")
+        #expect(
+            failure { try r.double("neg", .nonNegative) } == "t.yaml:3: neg: expected a finite number >= 0, got -0.2")
+        #expect(
+            failure { try r.double("big", .probability) } == "t.yaml:4: big: expected a probability in [0, 1], got 1.5")
+        #expect(
+            failure { try r.double("big", .closed(-1, 0.5)) }
+                == "t.yaml:4: big: expected a finite number in [-1, 0.5], got 1.5")
         #expect(failure { try r.double("big", .atMost(1)) } == "t.yaml:4: big: expected a finite number <= 1, got 1.5")
-        #expect(failure { try r.double("big", .integerAtLeast(1)) } == "t.yaml:4: big: expected a whole number >= 1, got 1.5")
+        #expect(
+            failure { try r.double("big", .integerAtLeast(1)) }
+                == "t.yaml:4: big: expected a whole number >= 1, got 1.5")
         #expect(try r.double("big", .greaterThan(1)) == 1.5)
     }
 
@@ -48,8 +55,9 @@ import Testing
         let r = try reader("# comment\nouter:\n  x: 1\n")
         let outer = try r.child("outer")
         #expect(try outer.double("y", default: 0.5) == 0.5)
-        #expect(failure { try outer.double("z", .positive) }
-            == "t.yaml:2: outer.z: missing required key, expected a finite number > 0")
+        #expect(
+            failure { try outer.double("z", .positive) }
+                == "t.yaml:2: outer.z: missing required key, expected a finite number > 0")
     }
 
     @Test func explicitNullIsNotADefault() throws {
@@ -86,10 +94,12 @@ import Testing
         #expect(try r.string("a", oneOf: ["calm", "stress"]) == "calm")
         #expect(try r.string("b") == "2024")
         #expect(try r.string("c") == "quoted text")
-        #expect(failure { try r.string("d", oneOf: ["calm", "stress"]) }
-            == "t.yaml:4: d: expected one of calm, stress, got \"strees\" (did you mean stress?)")
+        #expect(
+            failure { try r.string("d", oneOf: ["calm", "stress"]) }
+                == "t.yaml:4: d: expected one of calm, stress, got \"strees\" (did you mean stress?)")
         #expect(failure { try r.string("e") } == "t.yaml:5: e: expected a string, got a sequence")
-        #expect(failure { try r.string("f", oneOf: ["x", "y"]) }
-            == "t.yaml:1: f: missing required key, expected one of x, y")
+        #expect(
+            failure { try r.string("f", oneOf: ["x", "y"]) }
+                == "t.yaml:1: f: missing required key, expected one of x, y")
     }
 }

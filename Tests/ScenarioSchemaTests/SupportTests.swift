@@ -1,5 +1,6 @@
-@testable import ScenarioSchema
 import Testing
+
+@testable import ScenarioSchema
 
 @Suite struct SupportTests {
     @Test func editDistanceMatchesHandCounts() {

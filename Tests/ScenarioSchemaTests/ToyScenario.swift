@@ -32,8 +32,9 @@ struct ToyScenario: Equatable {
         let p0 = try market.double("p0", .positive)
         var shock: Shock?
         if let shockReader = try market.optionalChild("shock") {
-            shock = Shock(tick: try shockReader.int("tick", .nonNegative),
-                          size: try shockReader.double("size", .closed(-1, 1)))
+            shock = Shock(
+                tick: try shockReader.int("tick", .nonNegative),
+                size: try shockReader.double("size", .closed(-1, 1)))
         }
         let depositors = try top.child("depositors")
         let count = try depositors.int("count", .positive)
@@ -42,9 +43,10 @@ struct ToyScenario: Equatable {
         let thresholds = try depositors.doubles("thresholds", .probability)
         let correlation = try top.matrix("correlation", default: [[1]])
         try top.finish()
-        return ToyScenario(ticks: ticks, seed: seed, mode: mode, verbose: verbose, sigma: sigma, p0: p0,
-                           shock: shock, count: count, attention: attention, noise: noise,
-                           thresholds: thresholds, correlation: correlation)
+        return ToyScenario(
+            ticks: ticks, seed: seed, mode: mode, verbose: verbose, sigma: sigma, p0: p0,
+            shock: shock, count: count, attention: attention, noise: noise,
+            thresholds: thresholds, correlation: correlation)
     }
 
     /// A complete, valid scenario used as the starting point of many tests.

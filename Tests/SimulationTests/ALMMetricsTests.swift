@@ -1,5 +1,6 @@
 import ProtocolModel
 import Testing
+
 @testable import Simulation
 
 /// The ALM metrics recorded every tick: their formulas, checked tick by tick against the world, and
@@ -9,7 +10,10 @@ struct ALMMetricsTests {
     actor Mismatches {
         private(set) var count = 0
         private(set) var ticks = 0
-        func add(_ bad: Bool) { ticks += 1; if bad { count += 1 } }
+        func add(_ bad: Bool) {
+            ticks += 1
+            if bad { count += 1 }
+        }
     }
 
     private static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
@@ -24,7 +28,8 @@ struct ALMMetricsTests {
             let debt = w.loans.totalDebt
             let u = w.ledger.reserve + debt > 0 ? debt / (w.ledger.reserve + debt) : 0
             let sheet = w.balanceSheet(depositRunoff: 0.10)
-            let bad = !Self.close(row.liquidityCoverage, lcr) || !Self.close(row.utilisation, u)
+            let bad =
+                !Self.close(row.liquidityCoverage, lcr) || !Self.close(row.utilisation, u)
                 || !Self.close(sheet.solvencyMargin, w.solvencyMargin) || sheet.badDebt != w.badDebtUSD
             await m.add(bad)
         }

@@ -1,6 +1,7 @@
-import Foundation
 import Agents
+import Foundation
 import Testing
+
 @testable import Simulation
 
 /// Each behavioural parameter moves the outcome the right way. Runs use common random
@@ -47,7 +48,8 @@ struct AgentEffectTests {
         // A gate of 0.1% of deposits per tick caps the outflow of a run.
         let open = try await TestSupport.run(ticks: 320, replicate: 5)
         let gated = try await TestSupport.run(["lending.gate_fraction_per_tick=0.001"], ticks: 320, replicate: 5)
-        let maxStep = zip(gated.series.dropFirst(), gated.series).map { $0.withdrawnFraction - $1.withdrawnFraction }.max() ?? 0
+        let maxStep =
+            zip(gated.series.dropFirst(), gated.series).map { $0.withdrawnFraction - $1.withdrawnFraction }.max() ?? 0
         #expect(maxStep <= 0.001 + 1e-9)
         #expect(gated.outcome.finalWithdrawnFraction < open.outcome.finalWithdrawnFraction)
     }
@@ -55,8 +57,10 @@ struct AgentEffectTests {
     @Test func whalesWithTheirOwnAttentionReactDifferently() async throws {
         // Whales (balances ≥ 50,000, ~5% of depositors) that always look withdraw more than retail.
         let base = try await calmWithdrawn(["depositors.whale_threshold_usd=50000", "depositors.whale_attention=0.1"])
-        let alert = try await calmWithdrawn(["depositors.whale_threshold_usd=50000", "depositors.whale_attention=1.0",
-                                             "depositors.whale_noise_sd=0.03"])
+        let alert = try await calmWithdrawn([
+            "depositors.whale_threshold_usd=50000", "depositors.whale_attention=1.0",
+            "depositors.whale_noise_sd=0.03",
+        ])
         #expect(base < alert, "\(base) vs \(alert)")
     }
 
@@ -70,7 +74,8 @@ struct AgentEffectTests {
         func meanGap(_ r: RunResult) -> Double {
             r.series.map { abs(log($0.ammPrice / $0.externalPrice)) }.reduce(0, +) / Double(r.series.count)
         }
-        let thin = try await TestSupport.run(["arbitrageurs.inventory_collateral=5", "arbitrageurs.inventory_usd=10000"], ticks: 150)
+        let thin = try await TestSupport.run(
+            ["arbitrageurs.inventory_collateral=5", "arbitrageurs.inventory_usd=10000"], ticks: 150)
         let deep = try await TestSupport.run(ticks: 150)
         #expect(meanGap(deep) < meanGap(thin), "\(meanGap(deep)) vs \(meanGap(thin))")
         // A gas cost above the band's profit stops arbitrage altogether.
@@ -80,24 +85,35 @@ struct AgentEffectTests {
 
     @Test func moreTolerantLPsStayInThePool() async throws {
         let nervous = try await TestSupport.run(ticks: 260).outcome.lpExitFractionMax
-        let calm = try await TestSupport.run(["lps.tolerance_min=0.2", "lps.tolerance_max=0.3"], ticks: 260).outcome.lpExitFractionMax
-        let paid = try await TestSupport.run(["lps.incentive_tolerance_bonus=0.2"], ticks: 260).outcome.lpExitFractionMax
+        let calm = try await TestSupport.run(["lps.tolerance_min=0.2", "lps.tolerance_max=0.3"], ticks: 260).outcome
+            .lpExitFractionMax
+        let paid = try await TestSupport.run(["lps.incentive_tolerance_bonus=0.2"], ticks: 260).outcome
+            .lpExitFractionMax
         #expect(calm < nervous && paid < nervous, "\(calm), \(paid) vs \(nervous)")
     }
 
     @Test func activeBorrowersDefendTheirPositions() async throws {
         // Active borrowers repay towards HF 1.25 with 30% of their loan in spare capital.
         let passive = try await TestSupport.run(ticks: 260).outcome
-        let active = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260).outcome
+        let active = try await TestSupport.run(
+            ["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260
+        ).outcome
         #expect(active.liquidatedUSD < passive.liquidatedUSD, "\(active.liquidatedUSD) vs \(passive.liquidatedUSD)")
-        let toppedUp = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3",
-                                                  "borrowers.defence=top_up"], ticks: 260)
+        let toppedUp = try await TestSupport.run(
+            [
+                "borrowers.behaviour=active", "borrowers.capital_fraction=0.3",
+                "borrowers.defence=top_up",
+            ], ticks: 260)
         #expect(toppedUp.outcome.liquidatedUSD < passive.liquidatedUSD)
         // Top-ups add collateral where repayments cut debt: the book ends with more of both.
-        let repaid = try await TestSupport.run(["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260).finalState.loans
+        let repaid = try await TestSupport.run(
+            ["borrowers.behaviour=active", "borrowers.capital_fraction=0.3"], ticks: 260
+        ).finalState.loans
         let topped = toppedUp.finalState.loans
-        #expect(topped.totalCollateral > repaid.totalCollateral && topped.totalDebt > repaid.totalDebt,
-                "collateral \(topped.totalCollateral) vs \(repaid.totalCollateral), debt \(topped.totalDebt) vs \(repaid.totalDebt)")
+        #expect(
+            topped.totalCollateral > repaid.totalCollateral && topped.totalDebt > repaid.totalDebt,
+            "collateral \(topped.totalCollateral) vs \(repaid.totalCollateral), debt \(topped.totalDebt) vs \(repaid.totalDebt)"
+        )
     }
 }
 

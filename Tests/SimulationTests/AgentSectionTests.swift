@@ -1,5 +1,6 @@
 import Agents
 import Testing
+
 @testable import Simulation
 
 /// A scenario's agent sections are decoded once into typed configurations; replicates only build from them.

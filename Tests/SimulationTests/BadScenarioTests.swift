@@ -1,8 +1,9 @@
 import BallastTestSupport
 import Foundation
-import Testing
-@testable import Simulation
 import ScenarioSchema
+import Testing
+
+@testable import Simulation
 
 /// Every file in `Fixtures/BadScenarios` states, on its first line, the exact error it must
 /// produce (`# expect: FILE:LINE: key.path: …`). Loading it must fail with that text.
@@ -18,7 +19,8 @@ struct BadScenarioTests {
 
     @Test(arguments: files)
     func eachFileFailsWithItsStatedError(_ file: URL) throws {
-        let expected = try #require(try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
+        let expected = try #require(
+            try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
         do {
             _ = try Scenario.load(path: file.path)
             Issue.record("\(file.lastPathComponent) loaded without error")

@@ -1,8 +1,9 @@
 import Agents
 import Foundation
-import Testing
-@testable import Simulation
 import Stochastics
+import Testing
+
+@testable import Simulation
 
 /// The best-response check: does one depositor gain by deviating from the threshold everyone else plays?
 ///
@@ -26,7 +27,8 @@ struct BestResponseCheck {
 
     /// Mean gains of running below each of `thresholds` rather than below x*, over `replicates` replicates.
     func gains(_ thresholds: [Double], replicates: Int, seed: UInt64 = 1) async throws -> [Gain] {
-        let played = game.played.signal, t = game.model.cost
+        let played = game.played.signal
+        let t = game.model.cost
         var perReplicate = [[Double]](repeating: [], count: thresholds.count)
         for r in 0..<replicates {
             let box = SignalBox()
@@ -47,7 +49,8 @@ struct BestResponseCheck {
             }
         }
         return zip(thresholds, perReplicate).map { x, d in
-            let n = Double(d.count), mean = d.reduce(0, +) / n
+            let n = Double(d.count)
+            let mean = d.reduce(0, +) / n
             let variance = d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(1, n - 1)
             return Gain(threshold: x, mean: mean, standardError: (variance / n).squareRoot())
         }

@@ -3,6 +3,7 @@ import Foundation
 import Games
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 /// The bounded-rationality strategies in the engine, on paired replicates (common random numbers).
@@ -12,7 +13,8 @@ struct BoundedDepositorTests {
         let s = try GameStrategyTests.scenario(overrides)
         var out: [Bool] = []
         for r in 0..<replicates {
-            out.append(try await Engine(scenario: s).run(seed: 1, replicate: UInt64(r), recordSeries: false).outcome.run)
+            out.append(
+                try await Engine(scenario: s).run(seed: 1, replicate: UInt64(r), recordSeries: false).outcome.run)
         }
         return out
     }
@@ -37,17 +39,19 @@ struct BoundedDepositorTests {
     @Test func quantalResponseRunsAtItsEquilibriumFrequency() async throws {
         let s = try GameStrategyTests.scenario(["depositors.strategy=quantal", "depositors.game.rationality=3"])
         let game = try #require(s.agentSections.first?.config(as: Depositors.self)?.game)
-        let p = StandardNormal.cdf(game.model.priorPrecision.squareRoot() * (game.quantalFailureThreshold - game.model.priorMean))
+        let p = StandardNormal.cdf(
+            game.model.priorPrecision.squareRoot() * (game.quantalFailureThreshold - game.model.priorMean))
         let n = 300
         let ran = try await Self.runs(["depositors.strategy=quantal", "depositors.game.rationality=3"], replicates: n)
-        let p̂ = Double(ran.filter { $0 }.count) / Double(n)
-        #expect(abs(p̂ - p) < 4 * (p * (1 - p) / Double(n)).squareRoot(), "simulated \(p̂), QRE \(p)")
+        let pHat = Double(ran.filter { $0 }.count) / Double(n)
+        #expect(abs(pHat - p) < 4 * (p * (1 - p) / Double(n)).squareRoot(), "simulated \(pHat), QRE \(p)")
         #expect(abs(game.quantalFailureThreshold - game.played.theta) > 0.02, "λ = 3 is far from Nash")
     }
 
     @Test func sharpQuantalResponseActsLikeTheNashThreshold() async throws {
         let nash = try await Self.runs(["depositors.strategy=morris_shin"], replicates: 100)
-        let sharp = try await Self.runs(["depositors.strategy=quantal", "depositors.game.rationality=100000"], replicates: 100)
+        let sharp = try await Self.runs(
+            ["depositors.strategy=quantal", "depositors.game.rationality=100000"], replicates: 100)
         #expect(zip(nash, sharp).filter { $0 != $1 }.count <= 3)
     }
 }
@@ -60,7 +64,8 @@ extension BoundedDepositorTests {
         let nash = try await Self.runs(["depositors.strategy=morris_shin"])
         // From a first belief that everyone runs, thresholds fall towards x* episode by episode: nested outcomes.
         #expect(zip(first, later).allSatisfy { $0 || !$1 } && zip(later, nash).allSatisfy { $0 || !$1 })
-        let gained = zip(first, later).filter { $0 != $1 }.count, left = zip(later, nash).filter { $0 != $1 }.count
+        let gained = zip(first, later).filter { $0 != $1 }.count
+        let left = zip(later, nash).filter { $0 != $1 }.count
         #expect(gained >= 10 && left < gained, "episode 0 → 300 removed \(gained) runs; \(left) more to Nash")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Simulation
 
 @Suite("Determinism contract")
@@ -23,7 +24,9 @@ struct DeterminismTests {
 
     @Test func writtenFilesAreByteIdentical() async throws {
         let s = try TestSupport.scenario(ticks: 60)
-        let dirs = (0..<2).map { FileManager.default.temporaryDirectory.appendingPathComponent("ballast-det-\($0)-\(getpid())") }
+        let dirs = (0..<2).map {
+            FileManager.default.temporaryDirectory.appendingPathComponent("ballast-det-\($0)-\(getpid())")
+        }
         for (i, d) in dirs.enumerated() {
             let r = try await Engine(scenario: s, workers: i + 1).run(seed: 9, replicate: 3)
             try RunWriter.write(r, scenario: s, seed: 9, replicate: 3, to: d)
@@ -33,8 +36,12 @@ struct DeterminismTests {
             let b = try Data(contentsOf: dirs[1].appendingPathComponent(f))
             #expect(a == b, "\(f) differs")
         }
-        let header = try String(contentsOf: dirs[0].appendingPathComponent("series.csv"), encoding: .utf8).prefix(while: { $0 != "\n" })
-        #expect(header == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation")
+        let header = try String(contentsOf: dirs[0].appendingPathComponent("series.csv"), encoding: .utf8).prefix(
+            while: { $0 != "\n" })
+        #expect(
+            header
+                == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation"
+        )
         for d in dirs { try? FileManager.default.removeItem(at: d) }
     }
 }

@@ -20,12 +20,18 @@ struct EquilibriumCommandTests {
 
     /// With y = ½ − √(1 + α/β) Φ⁻¹(t) √β/α the equation's root is θ* = ½, x* = ½, P(run) = Φ(√α (½ − y)).
     @Test func agreesWithTheClosedFormThroughSet() throws {
-        let t = 0.2, alpha = 4.0, beta = 250.0
+        let t = 0.2
+        let alpha = 4.0
+        let beta = 250.0
         let y = 0.5 - (1 + alpha / beta).squareRoot() * (try StandardNormal.quantile(t)) * beta.squareRoot() / alpha
-        let doc = try Self.json(["--set", "depositors.game.cost=\(t)", "--set", "depositors.game.signal_precision=\(beta)",
-                                 "--set", "depositors.game.prior_mean=\(y)"])
+        let doc = try Self.json([
+            "--set", "depositors.game.cost=\(t)", "--set", "depositors.game.signal_precision=\(beta)",
+            "--set", "depositors.game.prior_mean=\(y)",
+        ])
         let e = try #require(try Self.equilibria(doc).first)
-        let theta = try #require(e["theta"]), signal = try #require(e["signal"]), p = try #require(e["run_probability"])
+        let theta = try #require(e["theta"])
+        let signal = try #require(e["signal"])
+        let p = try #require(e["run_probability"])
         #expect(abs(theta - 0.5) < 1e-6 && abs(signal - 0.5) < 1e-6)
         #expect(abs(p - StandardNormal.cdf(alpha.squareRoot() * (0.5 - y))) < 1e-6)
         #expect(doc["unique"] as? Bool == true)
@@ -33,21 +39,31 @@ struct EquilibriumCommandTests {
     }
 
     @Test func multipleEquilibriaAreWarnedAboutAndAllListed() throws {
-        let r = try CommandLineTests.ballast(["equilibrium", Self.scenario, "--set", "depositors.game.signal_precision=1",
-                                              "--set", "depositors.game.prior_precision=10", "--set", "depositors.game.cost=0.5",
-                                              "--set", "depositors.game.prior_mean=0.5"])
+        let r = try CommandLineTests.ballast([
+            "equilibrium", Self.scenario, "--set", "depositors.game.signal_precision=1",
+            "--set", "depositors.game.prior_precision=10", "--set", "depositors.game.cost=0.5",
+            "--set", "depositors.game.prior_mean=0.5",
+        ])
         #expect(r.status == 0)
         #expect(r.stderr.hasPrefix("warning: multiple equilibria (3): signal_precision < prior_precision^2/(2 pi)"))
         #expect(r.stdout.contains("equilibrium 3 of 3"))
     }
 
     @Test func badGameParametersAreLocatedInputErrors() throws {
-        let r = try CommandLineTests.ballast(["equilibrium", Self.scenario, "--set", "depositors.game.signal_precision=0"])
+        let r = try CommandLineTests.ballast([
+            "equilibrium", Self.scenario, "--set", "depositors.game.signal_precision=0",
+        ])
         #expect(r.status == 2)
-        #expect(r.stderr == "error: --set depositors.game.signal_precision=0: depositors.game.signal_precision: expected a finite number > 0, got 0\n")
-        let dd = try CommandLineTests.ballast(["equilibrium", "experiments/diamond-dybvig/textbook.yaml",
-                                               "--set", "diamond_dybvig.risk_aversion=-1"])
-        #expect(dd.status == 2 && dd.stderr.contains("diamond_dybvig.risk_aversion: expected a finite number > 0, got -1"))
+        #expect(
+            r.stderr
+                == "error: --set depositors.game.signal_precision=0: depositors.game.signal_precision: expected a finite number > 0, got 0\n"
+        )
+        let dd = try CommandLineTests.ballast([
+            "equilibrium", "experiments/diamond-dybvig/textbook.yaml",
+            "--set", "diamond_dybvig.risk_aversion=-1",
+        ])
+        #expect(
+            dd.status == 2 && dd.stderr.contains("diamond_dybvig.risk_aversion: expected a finite number > 0, got -1"))
     }
 
     @Test func diamondDybvigTextbook() throws {

@@ -4,6 +4,7 @@ import Foundation
 import Games
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 /// The `morris_shin` depositor strategy in the engine, and the Diamond–Dybvig game files.
@@ -22,19 +23,23 @@ struct GameStrategyTests {
         let n = 300
         var runs = 0
         for r in 0..<n {
-            if try await Engine(scenario: s).run(seed: 1, replicate: UInt64(r), recordSeries: false).outcome.run { runs += 1 }
+            if try await Engine(scenario: s).run(seed: 1, replicate: UInt64(r), recordSeries: false).outcome.run {
+                runs += 1
+            }
         }
         let p = game.played.runProbability
-        let p̂ = Double(runs) / Double(n)
+        let pHat = Double(runs) / Double(n)
         // Four standard errors: a false alarm about once in 16,000 runs of the suite.
-        #expect(abs(p̂ - p) < 4 * (p * (1 - p) / Double(n)).squareRoot(), "simulated \(p̂), closed form \(p)")
+        #expect(abs(pHat - p) < 4 * (p * (1 - p) / Double(n)).squareRoot(), "simulated \(pHat), closed form \(p)")
     }
 
     @Test func theLiquidityRatioDecidesTheRunAgainstTheThreshold() async throws {
         // θ = the opening reserve fraction; with precise signals the regime fails iff θ < θ* (≈ 0.70 here).
         let base = ["depositors.game.fundamental=reserve", "depositors.game.signal_precision=10000"]
-        let low = try await Engine(scenario: Self.scenario(base + ["lending.reserve_fraction=0.6"])).run(seed: 1, replicate: 0)
-        let high = try await Engine(scenario: Self.scenario(base + ["lending.reserve_fraction=0.8"])).run(seed: 1, replicate: 0)
+        let low = try await Engine(scenario: Self.scenario(base + ["lending.reserve_fraction=0.6"])).run(
+            seed: 1, replicate: 0)
+        let high = try await Engine(scenario: Self.scenario(base + ["lending.reserve_fraction=0.8"])).run(
+            seed: 1, replicate: 0)
         #expect(low.outcome.run && low.outcome.finalWithdrawnFraction > 0.99)
         #expect(!high.outcome.run && high.outcome.finalWithdrawnFraction < 0.01)
     }
@@ -54,8 +59,9 @@ struct GameStrategyTests {
     @Test func theReferenceRunIsUnchanged() async throws {
         let s = try Scenario.load(path: TestSupport.reference)
         let r = try await Engine(scenario: s, workers: 2).run(seed: 1, replicate: 5)
-        let committed = try String(contentsOf: TestSupport.root.appendingPathComponent("experiments/reference/run/series.csv"),
-                                   encoding: .utf8)
+        let committed = try String(
+            contentsOf: TestSupport.root.appendingPathComponent("experiments/reference/run/series.csv"),
+            encoding: .utf8)
         let csv = SeriesRow.csvHeader + "\n" + r.series.map { $0.csvLine + "\n" }.joined()
         #expect(csv == committed)
     }

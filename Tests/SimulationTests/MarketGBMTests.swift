@@ -1,6 +1,7 @@
 import Foundation
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 extension MarketTests {
@@ -34,7 +35,8 @@ extension MarketTests {
             let (mean, se) = try S.meanAndError(ratios)
             #expect(abs(mean - 1) < 4 * se, "mean p_T/p_0 = \(mean) ± \(se)")
             // The same check rejects a drift of 0.001 per tick: E = e^0.1 ≈ 1.105, some 60 SE away.
-            let drifted = try S.meanAndError(S.terminalRatios(try Self.eth(drift: 0.001), paths: 4_000, ticks: 100, seed: 11))
+            let drifted = try S.meanAndError(
+                S.terminalRatios(try Self.eth(drift: 0.001), paths: 4_000, ticks: 100, seed: 11))
             #expect(abs(drifted.mean - exp(0.1)) < 4 * drifted.se)
             #expect(abs(drifted.mean - 1) > 20 * drifted.se)
         }
@@ -48,11 +50,12 @@ extension MarketTests {
 
         @Test func correlatedAssetsReproduceTheCorrelation() throws {
             let c = [[1.0, 0.6, 0.3], [0.6, 1.0, -0.4], [0.3, -0.4, 1.0]]
-            let model = try CorrelatedGBM(assets: [
-                .init(name: "ETH", initialPrice: 2_000, sigma: 0.01),
-                .init(name: "BTC", initialPrice: 60_000, sigma: 0.02),
-                .init(name: "SOL", initialPrice: 150, sigma: 0.005),
-            ], correlation: c)
+            let model = try CorrelatedGBM(
+                assets: [
+                    .init(name: "ETH", initialPrice: 2_000, sigma: 0.01),
+                    .init(name: "BTC", initialPrice: 60_000, sigma: 0.02),
+                    .init(name: "SOL", initialPrice: 150, sigma: 0.005),
+                ], correlation: c)
             // SE of a sample correlation ≈ (1 − ρ²)/√n ≤ 1/√20000 ≈ 0.007; allow 0.03.
             let r = S.logReturns(model, ticks: 20_000, seed: 5)
             for (i, j) in [(0, 1), (0, 2), (1, 2)] {
@@ -63,9 +66,11 @@ extension MarketTests {
         }
 
         @Test func sameSeedSamePathOtherSeedOtherPath() throws {
-            let model = try CorrelatedGBM(assets: [
-                .init(name: "ETH", initialPrice: 2_000, sigma: 0.01), .init(name: "BTC", initialPrice: 60_000, sigma: 0.02),
-            ], correlation: [[1, 0.5], [0.5, 1]])
+            let model = try CorrelatedGBM(
+                assets: [
+                    .init(name: "ETH", initialPrice: 2_000, sigma: 0.01),
+                    .init(name: "BTC", initialPrice: 60_000, sigma: 0.02),
+                ], correlation: [[1, 0.5], [0.5, 1]])
             let a = S.logReturns(model, ticks: 200, seed: 42)
             let b = S.logReturns(model, ticks: 200, seed: 42)
             let c = S.logReturns(model, ticks: 200, seed: 43)
@@ -90,7 +95,8 @@ extension MarketTests {
 
         @Test func jumpFrequencyMatchesIntensity() throws {
             // σ = 0 and fixed jump size m = −0.1 (s = 0): each log-return is −λk + N·m, so N is read back exactly.
-            let lambda = 0.05, m = -0.1
+            let lambda = 0.05
+            let m = -0.1
             let model = try JumpDiffusion(
                 diffusion: try CorrelatedGBM(assets: [.init(name: "ETH", initialPrice: 2_000, sigma: 0)]),
                 jumps: [.init(intensity: lambda, logMean: m, logStandardDeviation: 0)])
@@ -114,7 +120,10 @@ extension MarketTests {
 
         @Test func rejectsBadJumpParameters() throws {
             let gbm = try CorrelatedGBM(assets: [.init(name: "ETH", initialPrice: 2_000, sigma: 0.01)])
-            #expect(throws: MarketError.invalidParameter(name: "jumps[0].intensity", value: "-1.0", expected: "a finite number >= 0")) {
+            #expect(
+                throws: MarketError.invalidParameter(
+                    name: "jumps[0].intensity", value: "-1.0", expected: "a finite number >= 0")
+            ) {
                 try JumpDiffusion(diffusion: gbm, jumps: [.init(intensity: -1, logMean: 0, logStandardDeviation: 0)])
             }
             #expect(throws: MarketError.self) { try JumpDiffusion(diffusion: gbm, jumps: []) }

@@ -1,6 +1,7 @@
 import Foundation
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 extension MarketTests {
@@ -79,12 +80,17 @@ extension MarketTests {
             // Line 1 is the header; the bad cells sit on lines 3, 4 and 5 (a blank line 4 is skipped in the third file).
             let text = "timestamp,open,high,low,close,volume\n"
             let nonNumeric = try Self.tempCSV(text + "a,1,1,1,202.31,5\nb,1,1,1,abc,5\n", "nan.csv")
-            #expect(throws: MarketError.badCSV(file: nonNumeric, line: 3, column: "close", problem: "not a number: 'abc'")) {
+            #expect(
+                throws: MarketError.badCSV(file: nonNumeric, line: 3, column: "close", problem: "not a number: 'abc'")
+            ) {
                 try HistoricalReplay(name: "ETH", file: nonNumeric)
             }
             let zero = try Self.tempCSV(text + "a,1,1,1,2,5\nb,1,1,1,3,5\nc,1,1,1,0,5\n", "zero.csv")
-            #expect(throws: MarketError.badCSV(file: zero, line: 4, column: "close",
-                                               problem: "a price must be a finite number > 0, got 0")) {
+            #expect(
+                throws: MarketError.badCSV(
+                    file: zero, line: 4, column: "close",
+                    problem: "a price must be a finite number > 0, got 0")
+            ) {
                 try HistoricalReplay(name: "ETH", file: zero)
             }
             let short = try Self.tempCSV(text + "a,1,1,1,2,5\r\nb,1,1,1,3,5\r\n\r\nc,1,1\r\n", "short.csv")
@@ -94,7 +100,8 @@ extension MarketTests {
             } catch {
                 #expect(error.description == "\(short):5: column 'close': the row has 3 fields but the header has 6")
             }
-            let ok = try HistoricalReplay(name: "ETH", file: try Self.tempCSV(text + "a,1,1,1,2,5\r\nb,1,1,1,3,5\r\n", "ok.csv"))
+            let ok = try HistoricalReplay(
+                name: "ETH", file: try Self.tempCSV(text + "a,1,1,1,2,5\r\nb,1,1,1,3,5\r\n", "ok.csv"))
             #expect(ok.prices == [2, 3])
         }
 
@@ -108,7 +115,9 @@ extension MarketTests {
                 Issue.record("expected an error")
             } catch {
                 #expect(error.description.utf8.count <= 500, "\(error.description.utf8.count) bytes")
-                #expect(error.description.hasPrefix("\(path):1: column 'close': no such column in the header (it has: timestamp, open0,"))
+                #expect(
+                    error.description.hasPrefix(
+                        "\(path):1: column 'close': no such column in the header (it has: timestamp, open0,"))
                 #expect(error.description.hasSuffix(", open199)") && error.description.contains(" … "))
             }
         }
@@ -117,8 +126,11 @@ extension MarketTests {
             let text = "timestamp,close\r\n1,10\r\n\r\n2, 11 \r\n"
             #expect(try HistoricalReplay.series(csv: text, file: "t.csv") == [10, 11])
             #expect(try HistoricalReplay(name: "ETH", file: try Self.tempCSV(text, "crlf.csv")).prices == [10, 11])
-            #expect(throws: MarketError.badCSV(file: "t.csv", line: 1, column: "price",
-                                               problem: "no such column in the header (it has: timestamp, close)")) {
+            #expect(
+                throws: MarketError.badCSV(
+                    file: "t.csv", line: 1, column: "price",
+                    problem: "no such column in the header (it has: timestamp, close)")
+            ) {
                 try HistoricalReplay.series(csv: text, file: "t.csv", column: "price")
             }
         }
@@ -127,8 +139,11 @@ extension MarketTests {
             let empty = try Self.tempCSV("", "empty.csv")
             #expect(throws: MarketError.self) { try HistoricalReplay(name: "ETH", file: empty) }
             let headerOnly = try Self.tempCSV("timestamp,close\n", "header.csv")
-            #expect(throws: MarketError.badCSV(file: headerOnly, line: 2, column: "close",
-                                               problem: "the file has a header but no data rows")) {
+            #expect(
+                throws: MarketError.badCSV(
+                    file: headerOnly, line: 2, column: "close",
+                    problem: "the file has a header but no data rows")
+            ) {
                 try HistoricalReplay(name: "ETH", file: headerOnly)
             }
         }
@@ -143,17 +158,25 @@ extension MarketTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let yaml = dir.appendingPathComponent("s.yaml")
-        let base = try String(contentsOf: TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/good-tiny.yaml"),
-                              encoding: .utf8)
-            .replacingOccurrences(of: "  model: gbm\n  initial_price: 2000\n  sigma: 0.01\n",
-                                  with: "  model: replay\n  file: prices.csv\n")
+        let base = try String(
+            contentsOf: TestSupport.root.appendingPathComponent("Tests/SimulationTests/Fixtures/good-tiny.yaml"),
+            encoding: .utf8
+        )
+        .replacingOccurrences(
+            of: "  model: gbm\n  initial_price: 2000\n  sigma: 0.01\n",
+            with: "  model: replay\n  file: prices.csv\n")
         try Data(base.utf8).write(to: yaml)
         func hash(_ prices: [String]) throws -> String {
-            try Data(("timestamp,close\n" + prices.enumerated().map { "\($0.offset),\($0.element)" }.joined(separator: "\n")).utf8)
-                .write(to: dir.appendingPathComponent("prices.csv"))
+            try Data(
+                ("timestamp,close\n" + prices.enumerated().map { "\($0.offset),\($0.element)" }.joined(separator: "\n"))
+                    .utf8
+            )
+            .write(to: dir.appendingPathComponent("prices.csv"))
             return try Scenario.load(path: yaml.path).contentHash
         }
-        let a = try hash(["2000", "1990", "1985"]), b = try hash(["2000", "1990", "1984"]), c = try hash(["2000", "1990", "1985"])
+        let a = try hash(["2000", "1990", "1985"])
+        let b = try hash(["2000", "1990", "1984"])
+        let c = try hash(["2000", "1990", "1985"])
         #expect(a != b && a == c)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 /// The parent of every market suite, so `swift test --filter MarketTests` runs them all.
@@ -11,8 +12,11 @@ enum MarketTestSupport {
     /// The Pearson correlation of two equally long samples (test-side arithmetic, checked in the suites).
     static func correlation(_ x: [Double], _ y: [Double]) -> Double {
         let n = Double(x.count)
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        let mx = x.reduce(0, +) / n
+        let my = y.reduce(0, +) / n
+        var sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
         for i in 0..<x.count {
             sxy += (x[i] - mx) * (y[i] - my)
             sxx += (x[i] - mx) * (x[i] - mx)

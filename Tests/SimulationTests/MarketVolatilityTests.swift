@@ -1,6 +1,7 @@
 import Foundation
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 extension MarketTests {
@@ -55,8 +56,11 @@ extension MarketTests {
         @Test func rejectsNonStationaryParameters() {
             var bad = Self.asset
             bad.beta = 0.9
-            #expect(throws: MarketError.invalidParameter(name: "assets[0].alpha + assets[0].beta", value: "1.0",
-                                                         expected: "< 1 (a stationary GARCH(1,1))")) {
+            #expect(
+                throws: MarketError.invalidParameter(
+                    name: "assets[0].alpha + assets[0].beta", value: "1.0",
+                    expected: "< 1 (a stationary GARCH(1,1))")
+            ) {
                 try GARCHVolatility(assets: [bad])
             }
             bad = Self.asset
@@ -72,11 +76,12 @@ extension MarketTests {
 
         // Calm correlation 0.2; blend b = 0.8 gives stress correlation 0.2·0.2 + 0.8 = 0.84.
         static func model(initialRegime: Int = 0) throws -> RegimeSwitching {
-            try RegimeSwitching(assets: [
-                .init(name: "ETH", initialPrice: 2_000, calmSigma: 0.01, stressSigma: 0.03),
-                .init(name: "BTC", initialPrice: 60_000, calmSigma: 0.008, stressSigma: 0.025),
-            ], correlation: [[1, 0.2], [0.2, 1]], stressCorrelationBlend: 0.8,
-               calmToStress: 0.02, stressToCalm: 0.08, initialRegime: initialRegime)
+            try RegimeSwitching(
+                assets: [
+                    .init(name: "ETH", initialPrice: 2_000, calmSigma: 0.01, stressSigma: 0.03),
+                    .init(name: "BTC", initialPrice: 60_000, calmSigma: 0.008, stressSigma: 0.025),
+                ], correlation: [[1, 0.2], [0.2, 1]], stressCorrelationBlend: 0.8,
+                calmToStress: 0.02, stressToCalm: 0.08, initialRegime: initialRegime)
         }
 
         @Test func stressCorrelationIsBlendedTowardsOne() throws {
@@ -89,13 +94,21 @@ extension MarketTests {
             let m = try Self.model()
             var rng = RandomStream(seed: 31, purpose: "market-test")
             var s = m.initialState()
-            var calm: ([Double], [Double]) = ([], []), stress: ([Double], [Double]) = ([], [])
+            var calm: ([Double], [Double]) = ([], [])
+            var stress: ([Double], [Double]) = ([], [])
             let ticks = 50_000
             for t in 1...ticks {
                 let before = s.prices
                 m.advance(&s, tick: t, rng: &rng)
-                let r0 = log(s.prices[0] / before[0]), r1 = log(s.prices[1] / before[1])
-                if s.regime == 1 { stress.0.append(r0); stress.1.append(r1) } else { calm.0.append(r0); calm.1.append(r1) }
+                let r0 = log(s.prices[0] / before[0])
+                let r1 = log(s.prices[1] / before[1])
+                if s.regime == 1 {
+                    stress.0.append(r0)
+                    stress.1.append(r1)
+                } else {
+                    calm.0.append(r0)
+                    calm.1.append(r1)
+                }
                 #expect(s.variances[0] == (s.regime == 1 ? 0.03 * 0.03 : 0.01 * 0.01))
             }
             // Stationary P(stress) = p01/(p01+p10) = 0.02/0.10 = 0.2. Regimes persist (eigenvalue 0.9), so the
@@ -103,7 +116,8 @@ extension MarketTests {
             let share = Double(stress.0.count) / Double(ticks)
             #expect(abs(share - 0.2) < 0.035, "stress share = \(share)")
             // ~40,000 calm and ~10,000 stress ticks: SE of each correlation ≤ 0.01; allow 0.05.
-            let rhoCalm = S.correlation(calm.0, calm.1), rhoStress = S.correlation(stress.0, stress.1)
+            let rhoCalm = S.correlation(calm.0, calm.1)
+            let rhoStress = S.correlation(stress.0, stress.1)
             #expect(abs(rhoCalm - 0.2) < 0.05, "calm correlation \(rhoCalm)")
             #expect(abs(rhoStress - 0.84) < 0.05, "stress correlation \(rhoStress)")
             #expect(rhoStress > rhoCalm + 0.4)
@@ -111,8 +125,9 @@ extension MarketTests {
         }
 
         @Test func absorbingStressStaysInStress() throws {
-            let m = try RegimeSwitching(assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
-                                        stressCorrelationBlend: 0, calmToStress: 1, stressToCalm: 0)
+            let m = try RegimeSwitching(
+                assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
+                stressCorrelationBlend: 0, calmToStress: 1, stressToCalm: 0)
             var rng = RandomStream(seed: 1, purpose: "m")
             var s = m.initialState()
             #expect(s.regime == 0)
@@ -124,12 +139,14 @@ extension MarketTests {
 
         @Test func rejectsABlendOfOne() {
             #expect(throws: MarketError.self) {
-                try RegimeSwitching(assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
-                                    stressCorrelationBlend: 1, calmToStress: 0.1, stressToCalm: 0.1)
+                try RegimeSwitching(
+                    assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
+                    stressCorrelationBlend: 1, calmToStress: 0.1, stressToCalm: 0.1)
             }
             #expect(throws: MarketError.self) {
-                try RegimeSwitching(assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
-                                    stressCorrelationBlend: 0.5, calmToStress: 1.5, stressToCalm: 0.1)
+                try RegimeSwitching(
+                    assets: [.init(name: "ETH", initialPrice: 1, calmSigma: 0.01, stressSigma: 0.02)],
+                    stressCorrelationBlend: 0.5, calmToStress: 1.5, stressToCalm: 0.1)
             }
         }
     }

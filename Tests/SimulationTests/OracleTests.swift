@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Simulation
 
 /// The lending pool's price source: its own AMM (reference) or a push oracle on the external price.
@@ -33,8 +34,10 @@ struct OracleTests {
     @Test func aDelayedOracleDelaysLiquidations() async throws {
         // A 50% shock leaves many positions under water for long after tick 212.
         let prompt = try await TestSupport.run(["lending.oracle=feed", "market.shock.size=0.5"], ticks: 260)
-        let late = try await TestSupport.run(["lending.oracle=feed", "lending.oracle_delay=12", "market.shock.size=0.5"], ticks: 260)
-        let a = try #require(firstLiquidationAfterShock(prompt)), b = try #require(firstLiquidationAfterShock(late))
+        let late = try await TestSupport.run(
+            ["lending.oracle=feed", "lending.oracle_delay=12", "market.shock.size=0.5"], ticks: 260)
+        let a = try #require(firstLiquidationAfterShock(prompt))
+        let b = try #require(firstLiquidationAfterShock(late))
         #expect(b >= a + 12, "prompt \(a), delayed \(b)")
     }
 

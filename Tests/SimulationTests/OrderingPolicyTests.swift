@@ -2,15 +2,18 @@ import Agents
 import ProtocolModel
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 @Suite("Ordering policies")
 struct OrderingPolicyTests {
     /// A pool with `reserve` USD of liquidity and plenty of deposits.
     private func world(reserve: Double) throws -> WorldState {
-        WorldState(externalPrice: 2000, amm: try UniswapV2Pool(reserveBase: 1000, reserveQuote: 2_000_000),
-                   loans: LoanBook(positions: []), ledger: DepositLedger(deposits: 1_000_000, reserve: reserve, insuranceFund: 0),
-                   initialDeposits: 1_000_000, history: PriceHistory(openingPrice: 2000))
+        WorldState(
+            externalPrice: 2000, amm: try UniswapV2Pool(reserveBase: 1000, reserveQuote: 2_000_000),
+            loans: LoanBook(positions: []),
+            ledger: DepositLedger(deposits: 1_000_000, reserve: reserve, insuranceFund: 0),
+            initialDeposits: 1_000_000, history: PriceHistory(openingPrice: 2000))
     }
 
     /// One whale (100) and ten minnows (10 each) withdraw against a reserve of 100.
@@ -42,8 +45,11 @@ struct OrderingPolicyTests {
     }
 
     @Test func randomOrderingIsASeededPermutation() {
-        var a = proposals(), b = proposals(), c = proposals()
-        var r1 = RandomStream(seed: 3, purpose: "ordering"), r2 = RandomStream(seed: 3, purpose: "ordering")
+        var a = proposals()
+        var b = proposals()
+        var c = proposals()
+        var r1 = RandomStream(seed: 3, purpose: "ordering")
+        var r2 = RandomStream(seed: 3, purpose: "ordering")
         var r3 = RandomStream(seed: 4, purpose: "ordering")
         var s: [Int32] = []
         OrderingPolicy.random.order(&a, rng: &r1, price: 1, scratch: &s)
@@ -55,7 +61,9 @@ struct OrderingPolicyTests {
     }
 
     @Test func priorityFeeOrderingServesTheHighestBidderFirst() throws {
-        var ps = (0..<6).map { Proposal(population: 0, agent: Int32($0), intent: .withdraw(amount: 10), priorityFee: Double($0 % 3)) }
+        var ps = (0..<6).map {
+            Proposal(population: 0, agent: Int32($0), intent: .withdraw(amount: 10), priorityFee: Double($0 % 3))
+        }
         var rng = RandomStream(seed: 1, purpose: "ordering")
         var s: [Int32] = []
         OrderingPolicy.priorityFee.order(&ps, rng: &rng, price: 1, scratch: &s)
@@ -69,8 +77,11 @@ struct OrderingPolicyTests {
 
     @Test func priorityFeesLetTheRichestLiquidatorTakeTheBestPositions() async throws {
         // Liquidators bid 1% of a lognormal budget; under priority_fee ordering the biggest goes first.
-        let r = try await TestSupport.run(["ordering=priority_fee", "liquidators.budget_log_sd=1.0",
-                                           "liquidators.priority_fee_fraction=0.01"], ticks: 230)
+        let r = try await TestSupport.run(
+            [
+                "ordering=priority_fee", "liquidators.budget_log_sd=1.0",
+                "liquidators.priority_fee_fraction=0.01",
+            ], ticks: 230)
         let base = try await TestSupport.run(["liquidators.budget_log_sd=1.0"], ticks: 230)
         #expect(r.outcome.liquidatedUSD > 0 && base.outcome.liquidatedUSD > 0)
         #expect(TestSupport.csv(r) != TestSupport.csv(base), "the ordering policy changes the run")

@@ -3,8 +3,10 @@ import Stochastics
 
 extension RandomScenario {
     /// Keys a shrink never removes on its own (the file would not decode, or would not be the same kind of file).
-    private static let structuralKeys: Set<[String]> = [["name"], ["ticks"], ["phases"], ["market"], ["amm"], ["lending"],
-                                                         ["market", "model"]]
+    private static let structuralKeys: Set<[String]> = [
+        ["name"], ["ticks"], ["phases"], ["market"], ["amm"], ["lending"],
+        ["market", "model"],
+    ]
 
     /// Smaller variants of this scenario, most aggressive first. Some may not decode; the caller skips those.
     func shrinkCandidates(failingTick: Int?) -> [RandomScenario] {
@@ -39,11 +41,16 @@ extension RandomScenario {
         }
         // 4. A plainer market: a driftless GBM at the same opening price, then without shocks or noise.
         if case let .scalar(model)? = self[["market", "model"]], model != "gbm",
-           case let .scalar(p0)? = self[["market", "initial_price"]] {
+            case let .scalar(p0)? = self[["market", "initial_price"]]
+        {
             var c = self
-            var m: [Entry] = [Entry(key: "model", value: .scalar("gbm")), Entry(key: "initial_price", value: .scalar(p0)),
-                              Entry(key: "sigma", value: .scalar("0.01"))]
-            for k in ["shock", "depeg", "oracle_freeze"] { if let v = self[["market", k]] { m.append(Entry(key: k, value: v)) } }
+            var m: [Entry] = [
+                Entry(key: "model", value: .scalar("gbm")), Entry(key: "initial_price", value: .scalar(p0)),
+                Entry(key: "sigma", value: .scalar("0.01")),
+            ]
+            for k in ["shock", "depeg", "oracle_freeze"] {
+                if let v = self[["market", k]] { m.append(Entry(key: k, value: v)) }
+            }
             c[["market"]] = .map(m)
             add(c)
         }
@@ -58,14 +65,17 @@ extension RandomScenario {
         // 6. Any optional key back to its default (not agent counts: their defaults are large populations).
         for path in keyPaths {
             if Self.structuralKeys.contains(path) || path.count == 1 && Self.agentKinds.contains(path[0]) { continue }
-            if path.count == 2 && Self.agentKinds.contains(path[0]) && ["count", "shards"].contains(path[1]) { continue }
+            if path.count == 2 && Self.agentKinds.contains(path[0]) && ["count", "shards"].contains(path[1]) {
+                continue
+            }
             var c = self
             c[path] = nil
             add(c)
         }
         // 7. Simpler numbers: zero, then one significant digit.
         for path in keyPaths {
-            guard case let .scalar(s)? = self[path], let x = Double(s), x != 0, path != ["ticks"], path != ["seed"] else { continue }
+            guard case let .scalar(s)? = self[path], let x = Double(s), x != 0, path != ["ticks"], path != ["seed"]
+            else { continue }
             for simpler in ["0", Self.oneDigit(x)] where simpler != s {
                 var c = self
                 c[path] = .scalar(simpler)

@@ -2,6 +2,7 @@ import Foundation
 import ScenarioSchema
 import Stochastics
 import Testing
+
 @testable import Simulation
 
 /// Runs one generated scenario through the normal YAML path and checks ``TickInvariants`` on every tick.
@@ -23,7 +24,9 @@ enum RandomScenarioCheck {
         do { scenario = try decode(s.yaml) } catch { return .refused(error.description) }
         var engine = Engine(scenario: scenario)
         let opening: WorldState
-        do { opening = try engine.build(seed: scenario.seed, replicate: 0).0 } catch { return .refused(error.description) }
+        do { opening = try engine.build(seed: scenario.seed, replicate: 0).0 } catch {
+            return .refused(error.description)
+        }
         let invariants = TickInvariants(scenario: scenario, opening: opening)
         engine.tickObserver = { w, row, populations in await invariants.observe(w, row, populations) }
         do {
@@ -34,24 +37,34 @@ enum RandomScenarioCheck {
         if let v = await invariants.violation { return .failed(v) }
         let coverage = await invariants.coverage
         if coverage.ticks != scenario.ticks {
-            return .failed(TickInvariants.Violation(invariant: "observer.ticks", tick: coverage.ticks,
-                                                    detail: "observed \(coverage.ticks) of \(scenario.ticks) ticks"))
+            return .failed(
+                TickInvariants.Violation(
+                    invariant: "observer.ticks", tick: coverage.ticks,
+                    detail: "observed \(coverage.ticks) of \(scenario.ticks) ticks"))
         }
         return .passed(coverage)
     }
 
     /// Greedy shrinking: take the first smaller candidate that breaks the same invariant, and repeat
     /// until none does or `budget` candidates were tried. `failure` says how a scenario fails, if it does.
-    static func shrink(_ s: RandomScenario, _ v: TickInvariants.Violation, budget: Int = 1_500,
-                       failure: (RandomScenario) async -> TickInvariants.Violation? = { s in
-                           if case let .failed(v) = await RandomScenarioCheck.check(s) { v } else { nil }
-                       })
-        async -> (scenario: RandomScenario, violation: TickInvariants.Violation, steps: Int, tried: Int) {
-        var current = s, currentViolation = v, steps = 0, tried = 0
+    static func shrink(
+        _ s: RandomScenario, _ v: TickInvariants.Violation, budget: Int = 1_500,
+        failure: (RandomScenario) async -> TickInvariants.Violation? = { s in
+            if case let .failed(v) = await RandomScenarioCheck.check(s) { v } else { nil }
+        }
+    )
+        async -> (scenario: RandomScenario, violation: TickInvariants.Violation, steps: Int, tried: Int)
+    {
+        var current = s
+        var currentViolation = v
+        var steps = 0
+        var tried = 0
         var improved = true
         while improved && tried < budget {
             improved = false
-            for candidate in current.shrinkCandidates(failingTick: currentViolation.tick >= 0 ? currentViolation.tick : nil) {
+            for candidate in current.shrinkCandidates(
+                failingTick: currentViolation.tick >= 0 ? currentViolation.tick : nil)
+            {
                 guard tried < budget else { break }
                 tried += 1
                 if let w = await failure(candidate), w.invariant == currentViolation.invariant {
@@ -67,7 +80,9 @@ enum RandomScenarioCheck {
     }
 
     /// The failure report: the minimal scenario first, ready to save as a file and run.
-    static func report(case n: Int, seed: UInt64, original: RandomScenario, _ v: TickInvariants.Violation) async -> String {
+    static func report(case n: Int, seed: UInt64, original: RandomScenario, _ v: TickInvariants.Violation) async
+        -> String
+    {
         let shrunk = await shrink(original, v)
         return """
             Case \(n) of seed \(seed) broke \(v.invariant).
@@ -99,7 +114,8 @@ struct RandomScenarioInvariantTests {
         let env = ProcessInfo.processInfo.environment
         let seed = env["BALLAST_PROPERTY_SEED"].flatMap { UInt64($0) } ?? Self.defaultSeed
         let cases = env["BALLAST_PROPERTY_CASES"].flatMap { Int($0) } ?? Self.defaultCases
-        var total = TickInvariants.Coverage(), passed = 0
+        var total = TickInvariants.Coverage()
+        var passed = 0
         for n in 0..<cases {
             let s = Self.scenario(seed: seed, case: n)
             switch await RandomScenarioCheck.check(s) {
@@ -107,7 +123,9 @@ struct RandomScenarioInvariantTests {
                 total.add(c)
                 passed += 1
             case let .refused(message):
-                Issue.record("Generator bug: case \(n) of seed \(seed) drew a scenario the decoder refuses: \(message)\n---\n\(s.yaml)---")
+                Issue.record(
+                    "Generator bug: case \(n) of seed \(seed) drew a scenario the decoder refuses: \(message)\n---\n\(s.yaml)---"
+                )
             case let .failed(v):
                 Issue.record(Comment(rawValue: await RandomScenarioCheck.report(case: n, seed: seed, original: s, v)))
                 return
@@ -117,9 +135,11 @@ struct RandomScenarioInvariantTests {
         // The cases must reach the mechanisms the invariants are about, or passing them means little.
         if seed == Self.defaultSeed && cases >= Self.defaultCases {
             let n = Double(cases)
-            #expect(Double(total.withdrawals) >= 0.4 * n && Double(total.queued) >= 0.3 * n && Double(total.liquidated) >= 0.08 * n
-                        && Double(total.badDebt) >= 0.03 * n && Double(total.lpExits) >= 0.2 * n && total.socialised >= 1,
-                    "coverage: \(total)")
+            #expect(
+                Double(total.withdrawals) >= 0.4 * n && Double(total.queued) >= 0.3 * n
+                    && Double(total.liquidated) >= 0.08 * n
+                    && Double(total.badDebt) >= 0.03 * n && Double(total.lpExits) >= 0.2 * n && total.socialised >= 1,
+                "coverage: \(total)")
         }
     }
 
@@ -137,16 +157,23 @@ struct RandomScenarioInvariantTests {
         // shrinker must reach exactly 7 depositors and 10 ticks, with the other agent kinds gone.
         let fake: (RandomScenario) async -> TickInvariants.Violation? = { s in
             guard (try? RandomScenarioCheck.decode(s.yaml)) != nil,
-                  case let .scalar(count)? = s[["depositors", "count"]], let n = Int(count), n > 6, s.ticks > 9 else { return nil }
+                case let .scalar(count)? = s[["depositors", "count"]], let n = Int(count), n > 6, s.ticks > 9
+            else { return nil }
             return TickInvariants.Violation(invariant: "fake", tick: 9, detail: "")
         }
-        var n = 0, s = Self.scenario(seed: 7, case: 0)
-        while await fake(s) == nil || s[["borrowers"]] == nil { n += 1; s = Self.scenario(seed: 7, case: n) }
+        var n = 0
+        var s = Self.scenario(seed: 7, case: 0)
+        while await fake(s) == nil || s[["borrowers"]] == nil {
+            n += 1
+            s = Self.scenario(seed: 7, case: n)
+        }
         let v = try #require(await fake(s))
         let shrunk = await RandomScenarioCheck.shrink(s, v, budget: 2_000, failure: fake)
         #expect(shrunk.scenario[["depositors", "count"]] == .scalar("7"))
         #expect(shrunk.scenario.ticks == 10)
-        for kind in ["borrowers", "liquidators", "arbitrageurs", "lps"] { #expect(shrunk.scenario[[kind]] == nil, "\(kind)") }
+        for kind in ["borrowers", "liquidators", "arbitrageurs", "lps"] {
+            #expect(shrunk.scenario[[kind]] == nil, "\(kind)")
+        }
         #expect(shrunk.scenario.yaml.count < s.yaml.count / 2, "\(shrunk.scenario.yaml)")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulation
 
 @Suite("Reference model")
@@ -24,7 +25,8 @@ struct ReferenceModelTests {
 
     @Test func everyMechanismFiresAfterTheShock() async throws {
         let r = try await TestSupport.run(ticks: 320)
-        let before = r.series[199], after = r.series[210]
+        let before = r.series[199]
+        let after = r.series[210]
         #expect(before.liquidatedUSD == 0, "no liquidations before the shock")
         #expect(after.liquidatedUSD > 0, "liquidations after the shock")
         #expect(r.outcome.lpExitFractionMax > 0.2, "LPs leave in the volatility")
@@ -41,7 +43,8 @@ struct ReferenceModelTests {
     @Test func valueIsConservedTokenByToken() async throws {
         for size in ["0.3", "0.5"] {
             let r = try await TestSupport.run(["market.shock.size=\(size)"], ticks: 320)
-            let w = r.finalState, f = w.flows
+            let w = r.finalState
+            let f = w.flows
             let usdNow = w.ledger.reserve + w.ledger.insuranceFund + w.amm.reserveQuote
             let usdExpected = r.initialUSD + f.usdIn - f.usdOut - w.ledger.totalPaidOut
             #expect(abs(usdNow - usdExpected) < 1e-6 * r.initialUSD, "USD: \(usdNow) vs \(usdExpected)")
@@ -51,7 +54,8 @@ struct ReferenceModelTests {
             #expect(w.ledger.reserve >= 0 && w.ledger.insuranceFund >= 0 && w.amm.reserveBase >= 0)
             #expect(w.loans.positions.allSatisfy { $0.collateral >= 0 && $0.debt >= 0 })
             // Liabilities: deposits withdrawn + queued + still in = D₀.
-            let accounted = w.ledger.outstandingDeposits + w.ledger.queue.total + w.ledger.totalPaidOut + w.ledger.totalFees
+            let accounted =
+                w.ledger.outstandingDeposits + w.ledger.queue.total + w.ledger.totalPaidOut + w.ledger.totalFees
             let paidFromInsurance = 0.0
             #expect(accounted + paidFromInsurance >= w.initialDeposits * (1 - 1e-9) - w.ledger.totalUncoveredLoss)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioSchema
 import Testing
+
 @testable import Agents
 @testable import Simulation
 
@@ -24,7 +25,8 @@ struct ScenarioRegressionTests {
 
     /// Depositors' balances, summed over their shards, and the first depositor's state.
     static func depositors(_ populations: [any Population]) async -> (total: Double, first: Depositors.Agent?) {
-        var total = 0.0, first: Depositors.Agent?
+        var total = 0.0
+        var first: Depositors.Agent?
         for case let shard as DepositorShard in populations {
             let agents = await shard.agents
             total += agents.reduce(0) { $0 + $1.balance }
@@ -65,7 +67,8 @@ struct ScenarioRegressionTests {
         let agent = try #require(end.agent)
         // The gate let 10% out: the other 90% is still the depositor's, in its balance and in the ledger.
         #expect(end.outstanding > 0)
-        #expect(abs(end.held - end.outstanding) <= 1e-9 * end.outstanding, "held \(end.held), ledger \(end.outstanding)")
+        #expect(
+            abs(end.held - end.outstanding) <= 1e-9 * end.outstanding, "held \(end.held), ledger \(end.outstanding)")
         #expect(!agent.hasWithdrawn && agent.balance == end.held)
     }
 
@@ -81,7 +84,9 @@ struct ScenarioRegressionTests {
         let entries = await log.entries
         #expect(entries.count == 5)
         for (t, e) in entries.enumerated() {
-            #expect(abs(e.held - e.outstanding) <= 1e-9 * e.outstanding, "tick \(t): held \(e.held), ledger \(e.outstanding)")
+            #expect(
+                abs(e.held - e.outstanding) <= 1e-9 * e.outstanding,
+                "tick \(t): held \(e.held), ledger \(e.outstanding)")
         }
         for (a, b) in zip(entries, entries.dropFirst()) {
             #expect(abs(b.outstanding / a.outstanding - 0.9) < 1e-9, "the gate lets 10% of what is left out each tick")
@@ -113,7 +118,8 @@ struct ScenarioRegressionTests {
     @Test func thePoolIsEmptyOnceTheLastLPLeaves() async throws {
         let log = Log<(shares: Double, base: Double, quote: Double, lpShares: [Double], taken: Double)>()
         try await Self.run(Self.lastLPLeavesDust) { w, _, populations in
-            var lpShares: [Double] = [], taken = 0.0
+            var lpShares: [Double] = []
+            var taken = 0.0
             for case let lps as LiquidityProviderPopulation in populations {
                 let agents = await lps.agents
                 lpShares += agents.map(\.shares)

@@ -1,5 +1,6 @@
 import BallastTestSupport
 import Foundation
+
 @testable import Simulation
 
 /// Paths and helpers shared by the engine tests.
@@ -15,9 +16,12 @@ enum TestSupport {
         return try Scenario.load(path: reference, overrides: ["ticks=\(ticks)"] + noShock + overrides)
     }
 
-    static func run(_ overrides: [String] = [], ticks: Int = 320, seed: UInt64 = 1, replicate: UInt64 = 0,
-                    workers: Int = 1) async throws -> RunResult {
-        try await Engine(scenario: scenario(ticks: ticks, overrides), workers: workers).run(seed: seed, replicate: replicate)
+    static func run(
+        _ overrides: [String] = [], ticks: Int = 320, seed: UInt64 = 1, replicate: UInt64 = 0,
+        workers: Int = 1
+    ) async throws -> RunResult {
+        try await Engine(scenario: scenario(ticks: ticks, overrides), workers: workers).run(
+            seed: seed, replicate: replicate)
     }
 
     static func csv(_ r: RunResult) -> String {

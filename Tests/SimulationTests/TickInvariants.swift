@@ -1,5 +1,6 @@
-@testable import Agents
 import ProtocolModel
+
+@testable import Agents
 @testable import Simulation
 
 /// The invariants of a run, checked on the world at the end of every tick (through the engine's
@@ -41,8 +42,15 @@ actor TickInvariants {
         var withdrawals = 0, queued = 0, liquidated = 0, badDebt = 0, socialised = 0, lpExits = 0, emptyPool = 0
 
         mutating func add(_ c: Coverage) {
-            runs += c.runs; ticks += c.ticks; withdrawals += c.withdrawals; queued += c.queued; liquidated += c.liquidated
-            badDebt += c.badDebt; socialised += c.socialised; lpExits += c.lpExits; emptyPool += c.emptyPool
+            runs += c.runs
+            ticks += c.ticks
+            withdrawals += c.withdrawals
+            queued += c.queued
+            liquidated += c.liquidated
+            badDebt += c.badDebt
+            socialised += c.socialised
+            lpExits += c.lpExits
+            emptyPool += c.emptyPool
         }
 
         var description: String {
@@ -61,9 +69,10 @@ actor TickInvariants {
         lpShares0 = opening.amm.totalShares
         maxPoolShares = lpShares0
         let dust = opening.loans.parameters.dustCollateral
-        dustyAtOpening = Set(opening.loans.positions.indices.filter {
-            opening.loans.positions[$0].debt > 0 && opening.loans.positions[$0].collateral < dust
-        })
+        dustyAtOpening = Set(
+            opening.loans.positions.indices.filter {
+                opening.loans.positions[$0].debt > 0 && opening.loans.positions[$0].collateral < dust
+            })
         depositorsLook = scenario.phases.contains(Depositors.key)
     }
 
@@ -107,7 +116,8 @@ actor TickInvariants {
     /// the ledger received from outside) and write-offs; deposits fall only by payments, fees, queueing
     /// and, when losses are socialised, by at most the uncovered losses.
     private func checkConservation(_ w: WorldState) {
-        let f = w.flows, l = w.ledger
+        let f = w.flows
+        let l = w.ledger
         let usdNow = l.reserve + l.insuranceFund + w.amm.reserveQuote
         let usdExpected = usd0 + f.usdIn - f.usdOut - l.totalPaidOut
         if !close(usdNow, usdExpected, scale: usd0 + f.usdIn + f.usdOut + l.totalPaidOut) {
@@ -116,13 +126,17 @@ actor TickInvariants {
         let collateralNow = w.loans.totalCollateral + w.amm.reserveBase
         let collateralExpected = collateral0 + f.collateralIn - f.collateralOut
         if !close(collateralNow, collateralExpected, scale: collateral0 + f.collateralIn + f.collateralOut) {
-            fail("conservation.collateral", w.tick,
-                 "held \(collateralNow), expected \(collateralExpected) (Δ \(collateralNow - collateralExpected))")
+            fail(
+                "conservation.collateral", w.tick,
+                "held \(collateralNow), expected \(collateralExpected) (Δ \(collateralNow - collateralExpected))")
         }
         let debtNow = w.loans.totalDebt
         let debtExpected = debt0 - l.totalReceived - f.debtWrittenOff
         if !close(debtNow, debtExpected, scale: debt0 + l.totalReceived) {
-            fail("conservation.debt", w.tick, "debt \(debtNow), expected \(debtExpected) = D \(debt0) − repaid \(l.totalReceived) − written off \(f.debtWrittenOff)")
+            fail(
+                "conservation.debt", w.tick,
+                "debt \(debtNow), expected \(debtExpected) = D \(debt0) − repaid \(l.totalReceived) − written off \(f.debtWrittenOff)"
+            )
         }
         if !close(w.badDebtUSD, f.debtWrittenOff, scale: debt0) {
             fail("conservation.bad_debt", w.tick, "bad debt \(w.badDebtUSD) vs written off \(f.debtWrittenOff)")
@@ -135,8 +149,10 @@ actor TickInvariants {
         if l.policy.socialiseUncoveredLosses {
             let tol = Self.relativeTolerance * max(d0, 1)
             if accounted > d0 + tol || accounted < d0 - l.totalUncoveredLoss - tol {
-                fail("conservation.deposits", w.tick,
-                     "deposits + queue + paid + fees = \(accounted), expected in [D₀ − uncovered, D₀] = [\(d0 - l.totalUncoveredLoss), \(d0)]")
+                fail(
+                    "conservation.deposits", w.tick,
+                    "deposits + queue + paid + fees = \(accounted), expected in [D₀ − uncovered, D₀] = [\(d0 - l.totalUncoveredLoss), \(d0)]"
+                )
             }
         } else if !close(accounted, d0, scale: d0) {
             fail("conservation.deposits", w.tick, "deposits + queue + paid + fees = \(accounted), expected D₀ = \(d0)")
@@ -174,7 +190,8 @@ actor TickInvariants {
     /// more than was paid out this tick (plus the loss socialised), and a "new" claim identical to an old
     /// one is an old one out of order.
     private func checkQueueOrder(_ w: WorldState) {
-        let before = Array(previous.ledger.queue.pending), now = Array(w.ledger.queue.pending)
+        let before = Array(previous.ledger.queue.pending)
+        let now = Array(w.ledger.queue.pending)
         if before.isEmpty { return }
         let loss = w.ledger.totalUncoveredLoss - previous.ledger.totalUncoveredLoss
         let socialised = w.ledger.policy.socialiseUncoveredLosses && loss > 0
@@ -185,19 +202,26 @@ actor TickInvariants {
             defer { if k < before.count { paidPrefix += before[k].amount } }
             let survivors = before.count - k
             guard now.count >= survivors else { continue }
-            var matches = true, reduction = paidPrefix
+            var matches = true
+            var reduction = paidPrefix
             for j in 0..<survivors where matches {
-                let a = now[j], b = before[k + j]
+                let a = now[j]
+                let b = before[k + j]
                 let untouched = j > 0 && !socialised
-                matches = a.account == b.account && (untouched ? a.amount == b.amount : a.amount <= b.amount * (1 + 1e-12))
+                matches =
+                    a.account == b.account && (untouched ? a.amount == b.amount : a.amount <= b.amount * (1 + 1e-12))
                 reduction += b.amount - a.amount
             }
             guard matches, reduction <= reductionBound + tol else { continue }
             let added = now[survivors...]
             if socialised || !added.contains(where: { before.contains($0) }) { return }
         }
-        let head = before.prefix(3).map { "\($0.account):\($0.amount)" }, after = now.prefix(3).map { "\($0.account):\($0.amount)" }
-        fail("queue.fifo", w.tick, "queue \(before.count) claims [\(head.joined(separator: ", ")) …] became \(now.count) [\(after.joined(separator: ", ")) …], paid out \(w.ledger.totalPaidOut - previous.ledger.totalPaidOut) this tick")
+        let head = before.prefix(3).map { "\($0.account):\($0.amount)" }
+        let after = now.prefix(3).map { "\($0.account):\($0.amount)" }
+        fail(
+            "queue.fifo", w.tick,
+            "queue \(before.count) claims [\(head.joined(separator: ", ")) …] became \(now.count) [\(after.joined(separator: ", ")) …], paid out \(w.ledger.totalPaidOut - previous.ledger.totalPaidOut) this tick"
+        )
     }
 
     // MARK: Bad debt
@@ -208,24 +232,36 @@ actor TickInvariants {
         let dust = w.loans.parameters.dustCollateral
         let rise = w.badDebtUSD - previous.badDebtUSD
         if rise < 0 { fail("bad_debt.monotone", w.tick, "cumulative bad debt fell by \(-rise)") }
-        if w.liquidatedUSD < previous.liquidatedUSD { fail("liquidated.monotone", w.tick, "cumulative liquidations fell") }
-        var writtenOffDebt = 0.0, writtenOff: [Int] = []
+        if w.liquidatedUSD < previous.liquidatedUSD {
+            fail("liquidated.monotone", w.tick, "cumulative liquidations fell")
+        }
+        var writtenOffDebt = 0.0
+        var writtenOff: [Int] = []
         for i in w.loans.positions.indices {
-            let a = previous.loans.positions[i], b = w.loans.positions[i]
-            if b.debt > a.debt { fail("debt.grows", w.tick, "position \(i): debt \(a.debt) → \(b.debt) (no interest, no new loans)") }
+            let a = previous.loans.positions[i]
+            let b = w.loans.positions[i]
+            if b.debt > a.debt {
+                fail("debt.grows", w.tick, "position \(i): debt \(a.debt) → \(b.debt) (no interest, no new loans)")
+            }
             if a.debt > 0 && b.debt == 0 && b.collateral < dust {
                 writtenOffDebt += a.debt
                 writtenOff.append(i)
             }
             if b.debt > 0 && b.collateral < dust && !dustyAtOpening.contains(i) {
-                fail("bad_debt.dust_left", w.tick, "position \(i) owes \(b.debt) on collateral \(b.collateral) < dust \(dust)")
+                fail(
+                    "bad_debt.dust_left", w.tick,
+                    "position \(i) owes \(b.debt) on collateral \(b.collateral) < dust \(dust)")
             }
         }
         guard rise > 0 else { return }
         if writtenOff.isEmpty {
-            fail("bad_debt.collateral_left", w.tick, "bad debt rose by \(rise) but no position was closed on exhausted collateral")
+            fail(
+                "bad_debt.collateral_left", w.tick,
+                "bad debt rose by \(rise) but no position was closed on exhausted collateral")
         } else if rise > writtenOffDebt * (1 + 1e-9) + 1e-9 {
-            fail("bad_debt.amount", w.tick, "bad debt rose by \(rise), more than the \(writtenOffDebt) owed by positions \(writtenOff.prefix(5))")
+            fail(
+                "bad_debt.amount", w.tick,
+                "bad debt rose by \(rise), more than the \(writtenOffDebt) owed by positions \(writtenOff.prefix(5))")
         }
     }
 
@@ -248,8 +284,12 @@ actor TickInvariants {
         if !(r.withdrawnFraction >= -eps && r.withdrawnFraction <= 1 + eps) {
             fail("metric.withdrawn_fraction", w.tick, "\(r.withdrawnFraction) outside [0, 1]")
         }
-        if !(r.lpShareInPool >= 0 && r.lpShareInPool <= 1) { fail("metric.lp_share_in_pool", w.tick, "\(r.lpShareInPool) outside [0, 1]") }
-        if !(r.externalPrice > 0 && r.ammPrice > 0) { fail("metric.prices", w.tick, "p_ext \(r.externalPrice), p_amm \(r.ammPrice)") }
+        if !(r.lpShareInPool >= 0 && r.lpShareInPool <= 1) {
+            fail("metric.lp_share_in_pool", w.tick, "\(r.lpShareInPool) outside [0, 1]")
+        }
+        if !(r.externalPrice > 0 && r.ammPrice > 0) {
+            fail("metric.prices", w.tick, "p_ext \(r.externalPrice), p_amm \(r.ammPrice)")
+        }
     }
 
     // MARK: Agents' own books
@@ -257,16 +297,22 @@ actor TickInvariants {
     /// Depositors' balances, at the ledger's deposit scale, are the deposits the ledger still holds;
     /// LPs' shares are the pool's shares; nobody's balance is negative.
     private func checkAgents(_ w: WorldState, _ populations: [any Population]) async {
-        var balances = 0.0, depositorShards = 0
-        var lpShares = 0.0, lpPopulations = 0
+        var balances = 0.0
+        var depositorShards = 0
+        var lpShares = 0.0
+        var lpPopulations = 0
         for pop in populations {
             switch pop {
             case let shard as DepositorShard:
                 depositorShards += 1
                 for (i, a) in await shard.agents.enumerated() {
-                    if !(a.balance >= 0) { fail("negative.depositor_balance", w.tick, "shard \(shard.shard) agent \(i): \(a.balance)") }
+                    if !(a.balance >= 0) {
+                        fail("negative.depositor_balance", w.tick, "shard \(shard.shard) agent \(i): \(a.balance)")
+                    }
                     if a.hasWithdrawn && a.balance != 0 {
-                        fail("depositor.withdrawn_with_balance", w.tick, "shard \(shard.shard) agent \(i) left with \(a.balance)")
+                        fail(
+                            "depositor.withdrawn_with_balance", w.tick,
+                            "shard \(shard.shard) agent \(i) left with \(a.balance)")
                     }
                     balances += a.balance
                 }
@@ -289,8 +335,10 @@ actor TickInvariants {
         let l = w.ledger
         let claims = balances * l.depositScale
         if depositorShards > 0 && !close(claims, l.outstandingDeposits, scale: w.initialDeposits) {
-            fail("depositors.claims", w.tick,
-                 "depositors claim \(claims) but the ledger owes them \(l.outstandingDeposits) (Δ \(claims - l.outstandingDeposits))")
+            fail(
+                "depositors.claims", w.tick,
+                "depositors claim \(claims) but the ledger owes them \(l.outstandingDeposits) (Δ \(claims - l.outstandingDeposits))"
+            )
         }
         if lpPopulations > 0 {
             maxPoolShares = max(maxPoolShares, w.amm.totalShares)
@@ -298,8 +346,10 @@ actor TickInvariants {
                 fail("lps.shares", w.tick, "LPs hold \(lpShares) shares, the pool has \(w.amm.totalShares)")
             } else if lpShares == 0 && w.amm.totalShares != 0 {
                 // Shares nobody owns: the pool should have emptied when the last LP left.
-                fail("lps.ownerless_shares", w.tick, "every LP is out but the pool keeps \(w.amm.totalShares) shares, "
-                     + "\(w.amm.reserveBase) collateral and \(w.amm.reserveQuote) USD (price \(w.amm.price))")
+                fail(
+                    "lps.ownerless_shares", w.tick,
+                    "every LP is out but the pool keeps \(w.amm.totalShares) shares, "
+                        + "\(w.amm.reserveBase) collateral and \(w.amm.reserveQuote) USD (price \(w.amm.price))")
             }
         }
     }

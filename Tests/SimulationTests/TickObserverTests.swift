@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulation
 
 @Suite("Tick observer")
@@ -6,7 +7,10 @@ struct TickObserverTests {
     actor Seen {
         private(set) var ticks: [Int] = []
         private(set) var rows: [SeriesRow] = []
-        func add(_ tick: Int, _ row: SeriesRow) { ticks.append(tick); rows.append(row) }
+        func add(_ tick: Int, _ row: SeriesRow) {
+            ticks.append(tick)
+            rows.append(row)
+        }
     }
 
     @Test func theObserverSeesEveryTickAndChangesNothing() async throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 @Suite("Experimental designs")
@@ -33,13 +34,19 @@ struct DesignTests {
     @Test func fullGridEnumeratesEveryCombination() throws {
         let g = try FullGrid.points(levels: [[1, 2], [10, 20, 30]])
         #expect(g == [[1, 10], [1, 20], [1, 30], [2, 10], [2, 20], [2, 30]])
-        #expect(try FullGrid.linear(from: 0.1, to: 0.5, steps: 5).map { ($0 * 1e9).rounded() / 1e9 } == [0.1, 0.2, 0.3, 0.4, 0.5])
+        #expect(
+            try FullGrid.linear(from: 0.1, to: 0.5, steps: 5).map { ($0 * 1e9).rounded() / 1e9 } == [
+                0.1, 0.2, 0.3, 0.4, 0.5,
+            ])
         let logs = try FullGrid.logarithmic(from: 1, to: 100, steps: 3)
         #expect(abs(logs[1] - 10) < 1e-12)
     }
 
     @Test func designsRejectBadDimensions() {
-        #expect(throws: StochasticsError.invalidParameter(name: "dimension", value: "41", expected: "an integer in 1...40 for sobol")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(
+                name: "dimension", value: "41", expected: "an integer in 1...40 for sobol")
+        ) {
             try QuasiRandomSequence(.sobol, dimension: 41)
         }
         #expect(throws: StochasticsError.self) { try FullGrid.points(levels: [[1], []]) }

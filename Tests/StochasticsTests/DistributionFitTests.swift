@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 /// Samplers are checked against GSL's own CDFs at a fixed seed.

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import Stochastics
 
 @Suite("Multivariate gaussian")
 struct MultivariateGaussianTests {
     @Test func momentsMatchTheCorrelationMatrix() throws {
         let corr: [[Double]] = [[1, 0.6, -0.3], [0.6, 1, 0.2], [-0.3, 0.2, 1]]
-        let sds = [1.0, 2.0, 0.5], mean = [0.0, 1.0, -2.0]
+        let sds = [1.0, 2.0, 0.5]
+        let mean = [0.0, 1.0, -2.0]
         let mvn = try MultivariateGaussian(mean: mean, standardDeviations: sds, correlation: corr)
         var rng = RandomStream(seed: 11, purpose: "mvn")
         let n = 50_000
@@ -22,7 +24,8 @@ struct MultivariateGaussianTests {
         // Sample correlation has sd ≈ (1 − ρ²)/√n ≤ 0.0045; allow 0.02.
         for i in 0..<3 {
             for j in (i + 1)..<3 {
-                let mi = try Summary.mean(draws[i]), mj = try Summary.mean(draws[j])
+                let mi = try Summary.mean(draws[i])
+                let mj = try Summary.mean(draws[j])
                 var cov = 0.0
                 for k in 0..<n { cov += (draws[i][k] - mi) * (draws[j][k] - mj) }
                 cov /= Double(n - 1)
@@ -41,8 +44,9 @@ struct MultivariateGaussianTests {
         }
         // Valid entries but not positive definite: pairwise ±0.9 around a triangle.
         #expect(throws: StochasticsError.self) {
-            try MultivariateGaussian(mean: [0, 0, 0], standardDeviations: [1, 1, 1],
-                                     correlation: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])
+            try MultivariateGaussian(
+                mean: [0, 0, 0], standardDeviations: [1, 1, 1],
+                correlation: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]])
         }
     }
 }

@@ -1,25 +1,39 @@
 import Testing
+
 @testable import Stochastics
 
 @Suite("Bad parameters become named Swift errors")
 struct ParameterValidationTests {
     @Test func distributionsNameTheParameterAndRange() {
-        #expect(throws: StochasticsError.invalidParameter(name: "standardDeviation", value: "-1.0", expected: "a finite number > 0")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(
+                name: "standardDeviation", value: "-1.0", expected: "a finite number > 0")
+        ) {
             try Gaussian(mean: 0, standardDeviation: -1)
         }
         #expect(throws: StochasticsError.invalidParameter(name: "mean", value: "nan", expected: "a finite number")) {
             try Gaussian(mean: .nan, standardDeviation: 1)
         }
-        #expect(throws: StochasticsError.invalidParameter(name: "probability", value: "1.5", expected: "a probability in [0, 1]")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(
+                name: "probability", value: "1.5", expected: "a probability in [0, 1]")
+        ) {
             try Bernoulli(probability: 1.5)
         }
-        #expect(throws: StochasticsError.invalidParameter(name: "trials", value: "-3", expected: "an integer in 0...4294967295")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(
+                name: "trials", value: "-3", expected: "an integer in 0...4294967295")
+        ) {
             try Binomial(probability: 0.5, trials: -3)
         }
-        #expect(throws: StochasticsError.invalidParameter(name: "median", value: "0.0", expected: "a finite number > 0")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(name: "median", value: "0.0", expected: "a finite number > 0")
+        ) {
             try LogNormal(median: 0, logStandardDeviation: 1)
         }
-        #expect(throws: StochasticsError.invalidParameter(name: "alpha[1]", value: "-2.0", expected: "a finite number > 0")) {
+        #expect(
+            throws: StochasticsError.invalidParameter(name: "alpha[1]", value: "-2.0", expected: "a finite number > 0")
+        ) {
             try Dirichlet(alpha: [1, -2])
         }
         #expect(throws: StochasticsError.self) { try Gamma(shape: 0, scale: 1) }

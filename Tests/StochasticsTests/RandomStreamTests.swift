@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 @Suite("RandomStream determinism")
@@ -16,11 +17,21 @@ struct RandomStreamTests {
     @Test func everyFieldOfTheKeyChangesTheStream() {
         let base = StreamKey(seed: 42, replicate: 3, population: "depositors", shard: 1, purpose: "attention")
         var variants: [StreamKey] = []
-        var k = base; k.seed = 43; variants.append(k)
-        k = base; k.replicate = 4; variants.append(k)
-        k = base; k.population = "borrowers"; variants.append(k)
-        k = base; k.shard = 2; variants.append(k)
-        k = base; k.purpose = "noise"; variants.append(k)
+        var k = base
+        k.seed = 43
+        variants.append(k)
+        k = base
+        k.replicate = 4
+        variants.append(k)
+        k = base
+        k.population = "borrowers"
+        variants.append(k)
+        k = base
+        k.shard = 2
+        variants.append(k)
+        k = base
+        k.purpose = "noise"
+        variants.append(k)
         let reference = draws(base)
         for v in variants {
             #expect(draws(v) != reference, "stream for \(v) repeats the base stream")
@@ -37,7 +48,7 @@ struct RandomStreamTests {
         #expect(stableHash("") == 0xCBF2_9CE4_8422_2325)
         #expect(stableHash("a") == 0xAF63_DC4C_8601_EC8C)  // published FNV-1a 64 test vector
         var sm = SplitMix64(seed: 0)
-        #expect(sm.next() == 0xE220_A839_7B1D_CDAF)       // SplitMix64 reference output for seed 0
+        #expect(sm.next() == 0xE220_A839_7B1D_CDAF)  // SplitMix64 reference output for seed 0
     }
 
     @Test func concurrentTasksReproduceSequentialStreams() async {

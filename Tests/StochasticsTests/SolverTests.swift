@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import Stochastics
 
 @Suite("Root finding and minimisation")
@@ -18,7 +19,9 @@ struct SolverTests {
     }
 
     @Test func brentReportsTheIterationCap() throws {
-        let r = try RootFinder.brent(in: 0, 2, absoluteTolerance: 0, relativeTolerance: 0, maxIterations: 3) { $0 * $0 - 2 }
+        let r = try RootFinder.brent(in: 0, 2, absoluteTolerance: 0, relativeTolerance: 0, maxIterations: 3) {
+            $0 * $0 - 2
+        }
         #expect(r.stop == .iterationLimit)
         #expect(r.iterations == 3)
     }
@@ -56,7 +59,8 @@ struct SolverTests {
     }
 
     @Test func nelderMeadFindsRosenbrocksMinimum() throws {
-        let m = try Minimizer.nelderMead(start: [-1.2, 1], sizeTolerance: 1e-10, maxIterations: 10_000, Self.rosenbrock)
+        let m = try Minimizer.nelderMead(
+            start: [-1.2, 1], sizeTolerance: 1e-10, maxIterations: 10_000, Self.rosenbrock)
         #expect(m.stop == .converged)
         #expect(abs(m.x[0] - 1) < 1e-4 && abs(m.x[1] - 1) < 1e-4, "\(m.x)")
     }

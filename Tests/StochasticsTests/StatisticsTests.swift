@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Stochastics
 
 @Suite("Summary statistics and intervals")
@@ -34,7 +35,8 @@ struct StatisticsTests {
         // least ~95%; Wilson close to 95%. Coverage sd ≈ √(0.95·0.05/2000) ≈ 0.005.
         var rng = RandomStream(seed: 77, purpose: "coverage")
         let coin = try Bernoulli(probability: 0.2)
-        var wilson = 0, exact = 0
+        var wilson = 0
+        var exact = 0
         let experiments = 2_000
         for _ in 0..<experiments {
             let k = coin.sample(&rng, count: 50).filter { $0 }.count
@@ -43,7 +45,8 @@ struct StatisticsTests {
             if w.lower <= 0.2 && 0.2 <= w.upper { wilson += 1 }
             if c.lower <= 0.2 && 0.2 <= c.upper { exact += 1 }
         }
-        let wc = Double(wilson) / Double(experiments), ec = Double(exact) / Double(experiments)
+        let wc = Double(wilson) / Double(experiments)
+        let ec = Double(exact) / Double(experiments)
         #expect(wc > 0.93 && wc < 0.975, "Wilson coverage \(wc)")
         #expect(ec > 0.94, "Clopper–Pearson coverage \(ec)")
     }

@@ -1,8 +1,9 @@
 import BallastTestSupport
 import Foundation
-import Testing
 import ScenarioSchema
 import Simulation
+import Testing
+
 @testable import Studies
 
 /// Every file in `Fixtures/BadStudies` states on its first line the one-line error it must produce
@@ -21,7 +22,8 @@ struct BadStudyCorpusTests {
 
     @Test(arguments: files)
     func eachFileFailsWithItsStatedError(_ file: URL) throws {
-        let expected = try #require(try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
+        let expected = try #require(
+            try ExpectationCorpus.expectation(of: file), "\(file.lastPathComponent) lacks an expectation line")
         do {
             let spec = try StudySpec.load(path: file.path)
             _ = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())

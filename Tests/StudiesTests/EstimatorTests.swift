@@ -2,6 +2,7 @@ import Foundation
 import Simulation
 import Stochastics
 import Testing
+
 @testable import Studies
 
 @Suite("Study estimators")
@@ -20,8 +21,9 @@ struct EstimatorTests {
     }
 
     @Test func estimatesMatchTheirClosedForms() throws {
-        let e = try PointEstimate.make(point: StudyPoint(index: 0, values: [0.3]), outcomes: Self.outcomes(n: 100, runs: 30),
-                                       confidence: 0.95, seed: 1)
+        let e = try PointEstimate.make(
+            point: StudyPoint(index: 0, values: [0.3]), outcomes: Self.outcomes(n: 100, runs: 30),
+            confidence: 0.95, seed: 1)
         #expect(e.replicates == 100 && e.runs == 30 && e.runProbability.estimate == 0.3)
         // Wilson 95%, 30/100: centre (0.3 + 1.9208/100)/1.038415 = 0.30740, half 0.08863 → [0.2188, 0.3961].
         #expect(abs(e.runProbability.lower - 0.2188) < 5e-4 && abs(e.runProbability.upper - 0.3961) < 5e-4)
@@ -71,16 +73,19 @@ struct EstimatorTests {
 struct PairedDifferenceTests {
     @Test func pairedDifferenceMatchesItsClosedFormAndIsTighterThanUnpaired() throws {
         // Baseline runs in replicates 0..<30, treatment in 0..<40: d = 1 for r in 30..<40, else 0.
-        let a = EstimatorTests.outcomes(n: 100, runs: 30), b = EstimatorTests.outcomes(n: 100, runs: 40)
+        let a = EstimatorTests.outcomes(n: 100, runs: 30)
+        let b = EstimatorTests.outcomes(n: 100, runs: 40)
         var rng = RandomStream(seed: 1, purpose: "paired")
-        let d = PairedDifference.make(baseline: StudyPoint(index: 0, values: [0]), a,
-                                      treatment: StudyPoint(index: 1, values: [1]), b, confidence: 0.95, rng: &rng)
+        let d = PairedDifference.make(
+            baseline: StudyPoint(index: 0, values: [0]), a,
+            treatment: StudyPoint(index: 1, values: [1]), b, confidence: 0.95, rng: &rng)
         #expect(abs(d.runProbability.value - 0.1) < 1e-12)
         #expect(d.onlyTreatmentRan == 10 && d.onlyBaselineRan == 0 && d.pairs == 100)
         // sd of the mean of d ≈ √(0.1·0.9/100) = 0.03: the 95% interval is about ±0.06 and excludes 0.
         #expect(d.runProbability.lower > 0.02 && d.runProbability.upper < 0.18, "\(d.runProbability)")
         // Unpaired, the two Wilson intervals (0.30 and 0.40 at n = 100) overlap.
-        let wa = try ProportionInterval.wilson(successes: 30, trials: 100), wb = try ProportionInterval.wilson(successes: 40, trials: 100)
+        let wa = try ProportionInterval.wilson(successes: 30, trials: 100)
+        let wb = try ProportionInterval.wilson(successes: 40, trials: 100)
         #expect(wa.upper > wb.lower)
     }
 }

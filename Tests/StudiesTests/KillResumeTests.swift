@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 /// A real `ballast sweep` child process is killed with SIGKILL mid-study, then resumed:
@@ -11,10 +12,13 @@ import Testing
 struct KillResumeTests {
     @Test func killedStudyResumesExactlyOnce() async throws {
         let (tmp, study) = try SweepChild.makeStudy("kill-test", shocks: "0.2, 0.3, 0.4", replicates: 100)
-        let killed = tmp.appendingPathComponent("killed"), clean = tmp.appendingPathComponent("clean")
+        let killed = tmp.appendingPathComponent("killed")
+        let clean = tmp.appendingPathComponent("clean")
 
         // Small batches: many commits, so the kill lands mid-study whatever the machine's speed.
-        let child = SweepChild.process(["sweep", study.path, "--out", killed.path, "--workers", "1", "--batch", "1", "--quiet"])
+        let child = SweepChild.process([
+            "sweep", study.path, "--out", killed.path, "--workers", "1", "--batch", "1", "--quiet",
+        ])
         try child.run()
         let seen = await SweepChild.signal(child, onceRows: 2, in: killed)
         #expect(child.waitForExit().killedBySignal, "the child was killed, not finished")
@@ -23,7 +27,10 @@ struct KillResumeTests {
 
         // Without --resume an existing study folder is refused; with it, the study completes.
         #expect(try SweepChild.runToEnd(["sweep", study.path, "--out", killed.path, "--quiet"]) == 2)
-        #expect(try SweepChild.runToEnd(["sweep", study.path, "--out", killed.path, "--resume", "--workers", "2", "--quiet"]) == 0)
+        #expect(
+            try SweepChild.runToEnd([
+                "sweep", study.path, "--out", killed.path, "--resume", "--workers", "2", "--quiet",
+            ]) == 0)
         let store = try ResultStore.open(directory: killed)
         #expect(try store.replicateCount() == 300)
         let keys = try store.allOutcomes().map(\.key)
@@ -44,7 +51,9 @@ struct KillResumeTests {
         // Long enough that the interrupt always lands mid-study; the resume itself is tested above.
         let (tmp, study) = try SweepChild.makeStudy("sigint-test", shocks: "0.2, 0.4", replicates: 1_000)
         let out = tmp.appendingPathComponent("out")
-        let child = SweepChild.process(["sweep", study.path, "--out", out.path, "--workers", "1", "--batch", "1", "--quiet"])
+        let child = SweepChild.process([
+            "sweep", study.path, "--out", out.path, "--workers", "1", "--batch", "1", "--quiet",
+        ])
         let err = Pipe()
         child.standardError = err
         try child.run()

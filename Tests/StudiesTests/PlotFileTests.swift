@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Studies
 
 extension PlotTests {
@@ -7,11 +8,13 @@ extension PlotTests {
         @Test func curvesDataIsExactText() throws {
             let directory = try plotTestDirectory("curves")
             let curves = [
-                BandedCurve(label: "reserve_fraction = 0.2", x: [0.1, 0.5], y: [0.25, 1], lower: [0.1, 0.75], upper: [0.5, 1]),
+                BandedCurve(
+                    label: "reserve_fraction = 0.2", x: [0.1, 0.5], y: [0.25, 1], lower: [0.1, 0.75], upper: [0.5, 1]),
                 BandedCurve(label: "it's\nhigh", x: [0.1], y: [.nan], lower: [0], upper: [.infinity]),
             ]
-            let output = try Figures.curves(curves, text: sampleText, probabilityAxis: true, in: directory,
-                                            name: "p run", gnuplot: missingGnuplot)
+            let output = try Figures.curves(
+                curves, text: sampleText, probabilityAxis: true, in: directory,
+                name: "p run", gnuplot: missingGnuplot)
             // Numbers by Swift's description (1 → "1.0"); non-finite → "nan"; the label's newline → space.
             let expected = """
                 # P(run) vs shock
@@ -45,8 +48,9 @@ extension PlotTests {
         @Test func curvesWithoutProbabilityAxisAutoscale() throws {
             let directory = try plotTestDirectory("auto")
             let curve = BandedCurve(label: "a", x: [1], y: [5], lower: [4], upper: [6])
-            let output = try Figures.curves([curve], text: sampleText, probabilityAxis: false, in: directory,
-                                            name: "auto", gnuplot: missingGnuplot)
+            let output = try Figures.curves(
+                [curve], text: sampleText, probabilityAxis: false, in: directory,
+                name: "auto", gnuplot: missingGnuplot)
             let script = try readText(output.script)
             #expect(script.contains("set yrange [*:*]"))
             #expect(!script.contains("set yrange [0:1]"))
@@ -55,8 +59,9 @@ extension PlotTests {
         @Test func heatmapDataHasCellsAndEdges() throws {
             let directory = try plotTestDirectory("heat")
             // x = [0, 1, 3]: edges −0.5, 0.5, 2, 4 (midpoints, ends mirrored). y = [2]: lone value, edges 1.5, 2.5.
-            let output = try Figures.heatmap(x: [0, 1, 3], y: [2], values: [[0, 0.5, 1]], text: sampleText,
-                                             colorLabel: "P(run)", in: directory, name: "heat", gnuplot: missingGnuplot)
+            let output = try Figures.heatmap(
+                x: [0, 1, 3], y: [2], values: [[0, 0.5, 1]], text: sampleText,
+                colorLabel: "P(run)", in: directory, name: "heat", gnuplot: missingGnuplot)
             let expected = """
                 # P(run) vs shock
                 # One line per cell, a blank line after each row of constant y.
@@ -75,18 +80,22 @@ extension PlotTests {
 
         @Test func heatmapOutsideUnitIntervalSpansTheData() throws {
             let directory = try plotTestDirectory("heat2")
-            let output = try Figures.heatmap(x: [0, 1], y: [0, 1], values: [[-2, 0], [1, 8]], text: sampleText,
-                                             colorLabel: "bad debt (USD millions)", in: directory, name: "h",
-                                             gnuplot: missingGnuplot)
+            let output = try Figures.heatmap(
+                x: [0, 1], y: [0, 1], values: [[-2, 0], [1, 8]], text: sampleText,
+                colorLabel: "bad debt (USD millions)", in: directory, name: "h",
+                gnuplot: missingGnuplot)
             #expect(try readText(output.script).contains("set cbrange [-2.0:8.0]"))
         }
 
         @Test func fanDataHasMedianThenBands() throws {
             let directory = try plotTestDirectory("fan")
-            let output = try Figures.fan(ticks: [0, 1], median: [10, 11],
-                                         bands: [(label: "25–75%", lower: [9, 10], upper: [11, 12]),
-                                                 (label: "5–95%", lower: [8, 7], upper: [12, 15])],
-                                         text: sampleText, in: directory, name: "fan", gnuplot: missingGnuplot)
+            let output = try Figures.fan(
+                ticks: [0, 1], median: [10, 11],
+                bands: [
+                    (label: "25–75%", lower: [9, 10], upper: [11, 12]),
+                    (label: "5–95%", lower: [8, 7], upper: [12, 15]),
+                ],
+                text: sampleText, in: directory, name: "fan", gnuplot: missingGnuplot)
             let expected = """
                 # P(run) vs shock
                 # band 1: 25–75%
@@ -115,7 +124,8 @@ extension PlotTests {
 
                 """
             try text.write(to: csv, atomically: true, encoding: .utf8)
-            let output = try Figures.runSeries(csv: csv, title: "run 0", in: directory, name: "run", gnuplot: missingGnuplot)
+            let output = try Figures.runSeries(
+                csv: csv, title: "run 0", in: directory, name: "run", gnuplot: missingGnuplot)
             let expected = """
                 # run 0
                 # From series.csv; USD columns in dollars, the script scales them.
@@ -135,8 +145,10 @@ extension PlotTests {
             let first = try plotTestDirectory("det1")
             let second = try plotTestDirectory("det2")
             let curve = BandedCurve(label: "a", x: [0, 1], y: [0.5, 0.6], lower: [0.4, 0.5], upper: [0.6, 0.7])
-            let a = try Figures.curves([curve], text: sampleText, probabilityAxis: true, in: first, name: "c", gnuplot: missingGnuplot)
-            let b = try Figures.curves([curve], text: sampleText, probabilityAxis: true, in: second, name: "c", gnuplot: missingGnuplot)
+            let a = try Figures.curves(
+                [curve], text: sampleText, probabilityAxis: true, in: first, name: "c", gnuplot: missingGnuplot)
+            let b = try Figures.curves(
+                [curve], text: sampleText, probabilityAxis: true, in: second, name: "c", gnuplot: missingGnuplot)
             #expect(try Data(contentsOf: a.data) == Data(contentsOf: b.data))
             #expect(try Data(contentsOf: a.script) == Data(contentsOf: b.script))
             // Atomic writes leave no temporary files behind.

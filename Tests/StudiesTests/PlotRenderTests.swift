@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Studies
 
 extension PlotTests {
@@ -17,20 +18,26 @@ extension PlotTests {
         }
 
         @Test func curves() throws {
-            try expectImages(Figures.curves(PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
-                                            in: plotTestDirectory("render"), name: "curves"))
+            try expectImages(
+                Figures.curves(
+                    PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
+                    in: plotTestDirectory("render"), name: "curves"))
         }
 
         @Test func heatmap() throws {
             let (x, y, values) = PlotExamples.heatmap
-            try expectImages(Figures.heatmap(x: x, y: y, values: values, text: PlotExamples.heatmapText,
-                                             colorLabel: "P(run)", in: plotTestDirectory("render"), name: "heat"))
+            try expectImages(
+                Figures.heatmap(
+                    x: x, y: y, values: values, text: PlotExamples.heatmapText,
+                    colorLabel: "P(run)", in: plotTestDirectory("render"), name: "heat"))
         }
 
         @Test func fan() throws {
             let fan = PlotExamples.fan
-            try expectImages(Figures.fan(ticks: fan.ticks, median: fan.median, bands: fan.bands,
-                                         text: PlotExamples.fanText, in: plotTestDirectory("render"), name: "fan"))
+            try expectImages(
+                Figures.fan(
+                    ticks: fan.ticks, median: fan.median, bands: fan.bands,
+                    text: PlotExamples.fanText, in: plotTestDirectory("render"), name: "fan"))
         }
 
         @Test func runSeries() throws {
@@ -40,10 +47,12 @@ extension PlotTests {
         }
 
         @Test func imagesAreByteIdenticalAcrossRuns() throws {
-            let first = try Figures.curves(PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
-                                           in: plotTestDirectory("det"), name: "c")
-            let second = try Figures.curves(PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
-                                            in: plotTestDirectory("det"), name: "c")
+            let first = try Figures.curves(
+                PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
+                in: plotTestDirectory("det"), name: "c")
+            let second = try Figures.curves(
+                PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
+                in: plotTestDirectory("det"), name: "c")
             #expect(try Data(contentsOf: #require(first.png)) == Data(contentsOf: #require(second.png)))
             #expect(try Data(contentsOf: #require(first.svg)) == Data(contentsOf: #require(second.svg)))
         }
@@ -55,17 +64,27 @@ extension PlotTests {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let (x, y, values) = PlotExamples.heatmap
             let fan = PlotExamples.fan
-            try expectImages(Figures.curves(PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
-                                            in: directory, name: "curves"))
-            try expectImages(Figures.curves([PlotExamples.curves[1]], text: PlotExamples.curvesText,
-                                            probabilityAxis: true, in: directory, name: "curve"))
-            try expectImages(Figures.heatmap(x: x, y: y, values: values, text: PlotExamples.heatmapText,
-                                             colorLabel: "P(run)", in: directory, name: "heatmap"))
-            try expectImages(Figures.fan(ticks: fan.ticks, median: fan.median, bands: fan.bands,
-                                         text: PlotExamples.fanText, in: directory, name: "fan"))
+            try expectImages(
+                Figures.curves(
+                    PlotExamples.curves, text: PlotExamples.curvesText, probabilityAxis: true,
+                    in: directory, name: "curves"))
+            try expectImages(
+                Figures.curves(
+                    [PlotExamples.curves[1]], text: PlotExamples.curvesText,
+                    probabilityAxis: true, in: directory, name: "curve"))
+            try expectImages(
+                Figures.heatmap(
+                    x: x, y: y, values: values, text: PlotExamples.heatmapText,
+                    colorLabel: "P(run)", in: directory, name: "heatmap"))
+            try expectImages(
+                Figures.fan(
+                    ticks: fan.ticks, median: fan.median, bands: fan.bands,
+                    text: PlotExamples.fanText, in: directory, name: "fan"))
             let csv = try PlotExamples.writeSeries(in: directory)
-            try expectImages(Figures.runSeries(csv: csv, title: "Run series: 30% shock, reserve_fraction = 0.1",
-                                               in: directory, name: "run"))
+            try expectImages(
+                Figures.runSeries(
+                    csv: csv, title: "Run series: 30% shock, reserve_fraction = 0.1",
+                    in: directory, name: "run"))
         }
     }
 }

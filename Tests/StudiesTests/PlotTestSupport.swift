@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Studies
 
 /// Suites for the plotting layer live under this namespace.
@@ -27,5 +28,6 @@ func quotedNames(in script: String) -> [String] {
     }
 }
 
-let sampleText = FigureText(title: "P(run) vs shock", xLabel: "shock size (% price drop)", yLabel: "P(run)",
-                            bandLabel: "95% Wilson CI")
+let sampleText = FigureText(
+    title: "P(run) vs shock", xLabel: "shock size (% price drop)", yLabel: "P(run)",
+    bandLabel: "95% Wilson CI")

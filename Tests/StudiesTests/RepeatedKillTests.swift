@@ -1,7 +1,8 @@
 import Foundation
-import Simulation
 import GRDB
+import Simulation
 import Testing
+
 @testable import Studies
 
 /// A real `ballast sweep` is killed with SIGKILL twenty times at pseudo-random moments and resumed
@@ -68,22 +69,34 @@ struct RepeatedKillTests {
         // Few ticks, many replicates: many short commits to land in.
         let (tmp, study) = try SweepChild.makeStudy(
             "repeated-kill", shocks: "0.2, 0.3, 0.4", replicates: Self.replicates,
-            overrides: ["ticks=60", "market.shock.tick=30", "depositors.count=200", "depositors.shards=1", "borrowers.count=100"])
+            overrides: [
+                "ticks=60", "market.shock.tick=30", "depositors.count=200", "depositors.shards=1",
+                "borrowers.count=100",
+            ])
         defer { try? FileManager.default.removeItem(at: tmp) }
-        let killed = tmp.appendingPathComponent("killed"), clean = tmp.appendingPathComponent("clean")
+        let killed = tmp.appendingPathComponent("killed")
+        let clean = tmp.appendingPathComponent("clean")
 
-        var landed = 0, afterLastReplicate = 0, finished = 0
+        var landed = 0
+        var afterLastReplicate = 0
+        var finished = 0
         var log: [String] = []
         for (attempt, (moment, batch)) in Self.schedule(seed: 20_260_101).enumerated() {
             let before = SweepChild.storedRows(in: killed)
-            let child = SweepChild.process(["sweep", study.path, "--out", killed.path, "--workers", "2",
-                                            "--batch", "\(batch)", "--quiet"] + (attempt == 0 ? [] : ["--resume"]))
+            let child = SweepChild.process(
+                [
+                    "sweep", study.path, "--out", killed.path, "--workers", "2",
+                    "--batch", "\(batch)", "--quiet",
+                ] + (attempt == 0 ? [] : ["--resume"]))
             try child.run()
-            let seen = switch moment {
-            case .afterLaunch(let ms): await SweepChild.signal(child, onceRows: nil, in: killed, delay: .milliseconds(ms))
-            case .afterRows(let target, let jitter):
-                await SweepChild.signal(child, onceRows: max(target, before + 1), in: killed, delay: .milliseconds(jitter))
-            }
+            let seen =
+                switch moment {
+                case .afterLaunch(let ms):
+                    await SweepChild.signal(child, onceRows: nil, in: killed, delay: .milliseconds(ms))
+                case .afterRows(let target, let jitter):
+                    await SweepChild.signal(
+                        child, onceRows: max(target, before + 1), in: killed, delay: .milliseconds(jitter))
+                }
             let end = child.waitForExit()
             let after = SweepChild.storedRows(in: killed)
             let wasKilled = end.killedBySignal && end.status == SIGKILL
@@ -95,22 +108,29 @@ struct RepeatedKillTests {
                 finished += 1
                 #expect(end.status == 0, "attempt \(attempt) exited with \(end.status)")
             }
-            log.append("\(attempt): \(moment), batch \(batch): \(before)→\(after) rows, "
-                       + (wasKilled ? "killed" : "exited \(end.status)"))
+            log.append(
+                "\(attempt): \(moment), batch \(batch): \(before)→\(after) rows, "
+                    + (wasKilled ? "killed" : "exited \(end.status)"))
             // A commit the probe saw before the kill survives it.
             #expect(after >= seen, "attempt \(attempt): \(seen) rows seen before the kill, \(after) after")
         }
 
         // Resume until the study completes: a resumed run is not killed, so once is enough.
-        #expect(try SweepChild.runToEnd(["sweep", study.path, "--out", killed.path, "--resume", "--workers", "2", "--quiet"]) == 0)
-        print("RepeatedKillTests: \(landed) of \(Self.kills) kills landed mid-study, \(afterLastReplicate) after the last "
-              + "replicate, \(finished) after the study finished (\(Self.total) replicates)")
+        #expect(
+            try SweepChild.runToEnd([
+                "sweep", study.path, "--out", killed.path, "--resume", "--workers", "2", "--quiet",
+            ]) == 0)
+        print(
+            "RepeatedKillTests: \(landed) of \(Self.kills) kills landed mid-study, \(afterLastReplicate) after the last "
+                + "replicate, \(finished) after the study finished (\(Self.total) replicates)")
         if ProcessInfo.processInfo.environment["BALLAST_KILL_LOG"] == "1" { print(log.joined(separator: "\n")) }
         #expect(landed >= 15, "only \(landed) of \(Self.kills) kills landed mid-study:\n\(log.joined(separator: "\n"))")
 
         let store = try ResultStore.open(directory: killed)
         let keys = try store.allOutcomes().map(\.key)
-        let expected = (0..<Self.points).flatMap { p in (0..<Self.replicates).map { ReplicateKey(point: p, replicate: $0) } }
+        let expected = (0..<Self.points).flatMap { p in
+            (0..<Self.replicates).map { ReplicateKey(point: p, replicate: $0) }
+        }
         #expect(keys.count == Self.total, "every replicate stored exactly once")
         #expect(Set(keys) == Set(expected))
         let integrity = try await store.queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

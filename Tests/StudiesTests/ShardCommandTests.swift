@@ -2,6 +2,7 @@ import BallastTestSupport
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 /// `sweep --shard`, `merge` and `slurm` driven as a user would. The generated sbatch scripts are run
@@ -25,8 +26,10 @@ struct ShardCommandTests {
         let (tmp, study) = try SweepChild.makeStudy("shard-errors", shocks: "0.2, 0.4", replicates: 2)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let adaptive = tmp.appendingPathComponent("adaptive.yaml")
-        try (try String(contentsOf: study, encoding: .utf8)
-             + "\nadaptive: {target_half_width: 0.1, max_replicates: 8, batch: 2}\n").write(to: adaptive, atomically: true, encoding: .utf8)
+        try
+            (try String(contentsOf: study, encoding: .utf8)
+            + "\nadaptive: {target_half_width: 0.1, max_replicates: 8, batch: 2}\n").write(
+                to: adaptive, atomically: true, encoding: .utf8)
         let empty = tmp.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let out = tmp.appendingPathComponent("out").path
@@ -35,15 +38,33 @@ struct ShardCommandTests {
             (["sweep", study.path, "--shard", "5/3", "--out", out], "0 ≤ i < N (0-based, like SLURM_ARRAY_TASK_ID"),
             (["sweep", study.path, "--shard", "one/3", "--out", out], "--shard one/3: expected i/N"),
             (["sweep", adaptive.path, "--shard", "0/2", "--out", out], "adaptive studies cannot be sharded"),
-            (["slurm", study.path, "--tasks", "0", "--out", out], "--tasks: expected an integer in [1, 1000000], got 0"),
+            (
+                ["slurm", study.path, "--tasks", "0", "--out", out],
+                "--tasks: expected an integer in [1, 1000000], got 0"
+            ),
             (["slurm", adaptive.path, "--tasks", "2", "--out", out], "adaptive studies cannot be sharded"),
-            (["slurm", study.path, "--tasks", "2", "--partition", "debug; rm -rf ~", "--out", out], "--partition debug; rm -rf ~: expected"),
-            (["slurm", study.path, "--tasks", "2", "--time", "$(reboot)", "--out", out], "--time $(reboot): expected a SLURM time"),
+            (
+                ["slurm", study.path, "--tasks", "2", "--partition", "debug; rm -rf ~", "--out", out],
+                "--partition debug; rm -rf ~: expected"
+            ),
+            (
+                ["slurm", study.path, "--tasks", "2", "--time", "$(reboot)", "--out", out],
+                "--time $(reboot): expected a SLURM time"
+            ),
             (["slurm", study.path, "--tasks", "2", "--mem", "4G\n#SBATCH --x", "--out", out], "--mem "),
             (["slurm", study.path, "--tasks", "2", "--account", "a b", "--out", out], "--account a b: expected"),
-            (["slurm", study.path, "--tasks", "2", "--out", out + "/has space"], "sbatch's --output lines cannot quote"),
-            (["slurm", study.path, "--tasks", "2", "--cpus", "0", "--out", out], "--cpus: expected an integer in [1, 1024]"),
-            (["merge", empty.path, "--out", out], "holds no study store (no results.sqlite in it or in its subfolders)"),
+            (
+                ["slurm", study.path, "--tasks", "2", "--out", out + "/has space"],
+                "sbatch's --output lines cannot quote"
+            ),
+            (
+                ["slurm", study.path, "--tasks", "2", "--cpus", "0", "--out", out],
+                "--cpus: expected an integer in [1, 1024]"
+            ),
+            (
+                ["merge", empty.path, "--out", out],
+                "holds no study store (no results.sqlite in it or in its subfolders)"
+            ),
             (["merge", tmp.appendingPathComponent("nowhere").path, "--out", out], "is not a folder"),
         ]
         for (args, message) in cases {
@@ -67,20 +88,26 @@ struct ShardCommandTests {
         let study = odd.appendingPathComponent("study.yaml")
         try FileManager.default.moveItem(at: made, to: study)
         let cluster = tmp.appendingPathComponent("cluster")
-        let generated = try Self.ballast(["slurm", study.path, "--tasks", "3", "--cpus", "2", "--time", "0:10:00",
-                                          "--out", cluster.path])
+        let generated = try Self.ballast([
+            "slurm", study.path, "--tasks", "3", "--cpus", "2", "--time", "0:10:00",
+            "--out", cluster.path,
+        ])
         #expect(generated.status == 0, "\(generated.stderr)")
-        #expect(generated.stdout.contains("sbatch --dependency=afterok:${array%%;*} '\(cluster.path)/slurm/merge.sbatch'"))
+        #expect(
+            generated.stdout.contains("sbatch --dependency=afterok:${array%%;*} '\(cluster.path)/slurm/merge.sbatch'"))
         let array = try Self.text(cluster, "slurm/array.sbatch")
-        for line in ["#SBATCH --array=0-2", "#SBATCH --cpus-per-task=2", "#SBATCH --time=0:10:00",
-                     "#SBATCH --output=\(cluster.path)/slurm/logs/shard-%a-job-%A.log", "--workers 2 --resume"] {
+        for line in [
+            "#SBATCH --array=0-2", "#SBATCH --cpus-per-task=2", "#SBATCH --time=0:10:00",
+            "#SBATCH --output=\(cluster.path)/slurm/logs/shard-%a-job-%A.log", "--workers 2 --resume",
+        ] {
             #expect(array.contains(line), "\(line)")
         }
         #expect(FileManager.default.fileExists(atPath: cluster.appendingPathComponent("slurm/logs").path))
 
         func task(_ k: Int) throws -> Result {
-            try Self.run("/bin/bash", [cluster.appendingPathComponent("slurm/array.sbatch").path],
-                         environment: ["SLURM_ARRAY_TASK_ID": "\(k)"])
+            try Self.run(
+                "/bin/bash", [cluster.appendingPathComponent("slurm/array.sbatch").path],
+                environment: ["SLURM_ARRAY_TASK_ID": "\(k)"])
         }
         let merge = { try Self.run("/bin/bash", [cluster.appendingPathComponent("slurm/merge.sbatch").path]) }
         for k in [0, 1] { #expect(try task(k).status == 0) }
@@ -118,8 +145,10 @@ struct ShardCommandTests {
         let (tmp, study) = try SweepChild.makeStudy("shard-partition", shocks: "0.3", replicates: 2)
         defer { try? FileManager.default.removeItem(at: tmp) }
         let out = tmp.appendingPathComponent("out")
-        let r = try Self.ballast(["slurm", study.path, "--tasks", "5", "--partition", "nosuch", "--account", "lab-1",
-                                  "--mem", "4G", "--out", out.path])
+        let r = try Self.ballast([
+            "slurm", study.path, "--tasks", "5", "--partition", "nosuch", "--account", "lab-1",
+            "--mem", "4G", "--out", out.path,
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         for file in ["slurm/array.sbatch", "slurm/merge.sbatch"] {
             let script = try Self.text(out, file)
@@ -137,8 +166,9 @@ struct ShardCommandTests {
         let out = tmp.appendingPathComponent("shard").path
         #expect(try Self.ballast(["sweep", study.path, "--shard", "1/2", "--out", out, "--quiet"]).status == 0)
         let other = try Self.ballast(["sweep", study.path, "--shard", "0/2", "--out", out, "--resume", "--quiet"])
-        #expect(other.status == 2 && other.stderr.contains("holds shard 1/2 of the study, but this run asks for shard 0/2"),
-                "\(other.stderr)")
+        #expect(
+            other.status == 2 && other.stderr.contains("holds shard 1/2 of the study, but this run asks for shard 0/2"),
+            "\(other.stderr)")
         let whole = try Self.ballast(["sweep", study.path, "--out", out, "--resume", "--quiet"])
         #expect(whole.status == 2 && whole.stderr.contains("but this run asks for the whole study"), "\(whole.stderr)")
         #expect(try ResultStore.open(directory: URL(fileURLWithPath: out)).replicateCount() == 2)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Studies
 
 /// `--shard i/N`: every (point, replicate) pair in exactly one shard, balanced, and every point
@@ -7,12 +8,15 @@ import Testing
 @Suite("Shard partition")
 struct ShardPartitionTests {
     /// Studies from one pair to a few hundred, split from one shard to more shards than pairs.
-    static let shapes: [(points: Int, replicates: Int)] = [(1, 1), (1, 7), (3, 1), (3, 3), (6, 8), (5, 12), (17, 13), (40, 10)]
+    static let shapes: [(points: Int, replicates: Int)] = [
+        (1, 1), (1, 7), (3, 1), (3, 3), (6, 8), (5, 12), (17, 13), (40, 10),
+    ]
     static let counts = [1, 2, 3, 4, 5, 7, 8, 16, 64, 100, 1_000]
 
     @Test(arguments: shapes)
     func everyPairLandsInExactlyOneShard(_ shape: (points: Int, replicates: Int)) throws {
-        let all = Set((0..<shape.points).flatMap { p in (0..<shape.replicates).map { ReplicateKey(point: p, replicate: $0) } })
+        let all = Set(
+            (0..<shape.points).flatMap { p in (0..<shape.replicates).map { ReplicateKey(point: p, replicate: $0) } })
         for n in Self.counts {
             var seen: [ReplicateKey: Int] = [:]
             var sizes: [Int] = []
@@ -54,9 +58,10 @@ struct ShardPartitionTests {
     }
 
     @Test func adaptiveStudiesAreRefusedWithTheReason() throws {
-        var spec = StudySpec.grid(scenarioPath: "experiments/reference/reference.yaml",
-                                  parameters: [.init(key: "market.shock.size", levels: [0.2, 0.4])],
-                                  replicates: 10, seed: 1, overrides: [])
+        var spec = StudySpec.grid(
+            scenarioPath: "experiments/reference/reference.yaml",
+            parameters: [.init(key: "market.shock.size", levels: [0.2, 0.4])],
+            replicates: 10, seed: 1, overrides: [])
         _ = try StudyRunner(spec: spec, workers: 1, shard: StudyShard(index: 0, count: 2))
         spec.adaptive = StudySpec.Adaptive(targetHalfWidth: 0.05, maxReplicates: 100, batch: 10)
         #expect { try StudyRunner(spec: spec, workers: 1, shard: StudyShard(index: 0, count: 2)) } throws: { error in

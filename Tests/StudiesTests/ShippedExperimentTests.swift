@@ -1,7 +1,8 @@
 import BallastTestSupport
 import Foundation
-import Testing
 import Simulation
+import Testing
+
 @testable import Studies
 
 /// Every scenario and study shipped in `experiments/` loads with the current validation: an example

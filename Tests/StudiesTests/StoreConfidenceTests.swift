@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -26,8 +27,10 @@ extension StoreTests {
             #expect(byDefault.confidence == 0.8)
             #expect(byDefault.csv == explicit80.csv)
             // An 80% Wilson interval is narrower than a 95% one on the same replicates.
-            let p80 = try #require(byDefault.estimates.first), p95 = try #require(explicit95.estimates.first)
-            #expect(p80.runProbability.upper - p80.runProbability.lower
+            let p80 = try #require(byDefault.estimates.first)
+            let p95 = try #require(explicit95.estimates.first)
+            #expect(
+                p80.runProbability.upper - p80.runProbability.lower
                     < p95.runProbability.upper - p95.runProbability.lower)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -75,7 +76,8 @@ extension StoreTests {
                 #expect(points.allSatisfy { $0.values == [Double($0.index) / 2] })
                 #expect(points.count > previous, "each round commits at least one batch before the kill")
                 let keys = try store.completed()
-                let expected = Set(points.flatMap { p in (0..<Crash.replicates).map { ReplicateKey(point: p.index, replicate: $0) } })
+                let expected = Set(
+                    points.flatMap { p in (0..<Crash.replicates).map { ReplicateKey(point: p.index, replicate: $0) } })
                 #expect(keys == expected)
                 previous = points.count
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -9,9 +10,12 @@ extension StoreTests {
         @Test func tidyCSVBytesForAFixedStore() throws {
             let folder = StoreTests.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            let store = try ResultStore(directory: folder, manifest: StoreTests.manifest(parameters: ["shock", "fee,bps"]))
-            try store.registerPoints([StudyPoint(index: 1, values: [0.1, 30]), StudyPoint(index: 0, values: [-0.5, .nan])])
-            var a = Outcome()   // defaults: min prices and worst θ stay +inf
+            let store = try ResultStore(
+                directory: folder, manifest: StoreTests.manifest(parameters: ["shock", "fee,bps"]))
+            try store.registerPoints([
+                StudyPoint(index: 1, values: [0.1, 30]), StudyPoint(index: 0, values: [-0.5, .nan]),
+            ])
+            var a = Outcome()  // defaults: min prices and worst θ stay +inf
             a.agentSteps = 12
             var b = Outcome()
             b.run = true

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -12,12 +13,15 @@ extension StoreTests {
 
         /// Writes shard `shard` of a 4-point, 3-replicate study into `folder`, holding its pairs
         /// except `skip`.
-        static func writeShard(_ shard: StudyShard?, in folder: URL, manifest: StudyManifest = StoreTests.manifest(),
-                               points: [StudyPoint] = points, skip: Set<ReplicateKey> = []) throws {
+        static func writeShard(
+            _ shard: StudyShard?, in folder: URL, manifest: StudyManifest = StoreTests.manifest(),
+            points: [StudyPoint] = points, skip: Set<ReplicateKey> = []
+        ) throws {
             let store = try ResultStore(directory: folder, manifest: manifest, shard: shard)
             try store.registerPoints(points)
             let keys = (shard ?? .whole).keys(points: points.count, replicatesPerPoint: manifest.replicatesPerPoint)
-            try store.record(keys.filter { !skip.contains($0) }.map { ($0, StoreTests.outcome($0.point, $0.replicate)) })
+            try store.record(
+                keys.filter { !skip.contains($0) }.map { ($0, StoreTests.outcome($0.point, $0.replicate)) })
         }
 
         /// `n` complete shards in `root/shard-i`.
@@ -72,7 +76,9 @@ extension StoreTests {
                 #expect(sourceLocation: sourceLocation) { try Self.merge(folders, into: out) } throws: { error in
                     "\(error)".contains(text)
                 }
-                #expect(!FileManager.default.fileExists(atPath: out.path), "nothing written", sourceLocation: sourceLocation)
+                #expect(
+                    !FileManager.default.fileExists(atPath: out.path), "nothing written", sourceLocation: sourceLocation
+                )
             }
             refused([shards[0], shards[2]], "1 of 3 shards missing: 1")
             refused([shards[0]], "2 of 3 shards missing: 1, 2")
@@ -83,7 +89,8 @@ extension StoreTests {
             refused(shards + [copy], "shard 1/3 appears twice")
 
             let other = root.appendingPathComponent("other-study")
-            try Self.writeShard(StudyShard(index: 1, count: 3), in: other, manifest: StoreTests.manifest(hash: "fff999"))
+            try Self.writeShard(
+                StudyShard(index: 1, count: 3), in: other, manifest: StoreTests.manifest(hash: "fff999"))
             refused([shards[0], other, shards[2]], "hash fff999")
 
             var newer = StoreTests.manifest()
@@ -140,7 +147,9 @@ extension StoreTests {
             let other = root.appendingPathComponent("other")
             try Self.writeShard(nil, in: other, manifest: StoreTests.manifest(hash: "fff999"))
             #expect { try Self.merge(shards, into: other) } throws: { error in "\(error)".contains("belongs to study") }
-            #expect { try Self.merge(shards, into: shards[0]) } throws: { error in "\(error)".contains("holds shard 0/2") }
+            #expect { try Self.merge(shards, into: shards[0]) } throws: { error in
+                "\(error)".contains("holds shard 0/2")
+            }
         }
     }
 }

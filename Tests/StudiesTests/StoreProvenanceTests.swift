@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -12,8 +13,10 @@ extension StoreTests {
             let folder = StoreTests.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let manifest = StoreTests.manifest()
-            let points = [StudyPoint(index: 0, values: [1, 2], scenarioHash: "aaaa"),
-                          StudyPoint(index: 1, values: [3, 4], scenarioHash: "bbbb")]
+            let points = [
+                StudyPoint(index: 0, values: [1, 2], scenarioHash: "aaaa"),
+                StudyPoint(index: 1, values: [3, 4], scenarioHash: "bbbb"),
+            ]
             do {
                 let store = try ResultStore(directory: folder, manifest: manifest)
                 try store.registerPoints(points)
@@ -32,7 +35,8 @@ extension StoreTests {
             var newer = manifest
             newer.ballastVersion = "9.9.9"
             #expect { try ResultStore(directory: folder, manifest: newer).registerPoints(points) } throws: { error in
-                "\(error)".contains("point 0 was run with Ballast version \(manifest.ballastVersion), but this run has 9.9.9")
+                "\(error)".contains(
+                    "point 0 was run with Ballast version \(manifest.ballastVersion), but this run has 9.9.9")
             }
             #expect(try store.replicateCount() == 4, "refusals wrote nothing")
             #expect(try store.points().map(\.scenarioHash) == ["aaaa", "bbbb"])

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -21,7 +22,7 @@ extension StoreTests {
             let expected = Set(StoreTests.rows(points: 0..<2, replicates: 0..<3).map(\.key))
                 .union([ReplicateKey(point: 2, replicate: 1)])
             #expect(try store.completed() == expected)
-            #expect(try store.replicateCount() == 7)   // 2 × 3 + 1
+            #expect(try store.replicateCount() == 7)  // 2 × 3 + 1
         }
 
         @Test func aDuplicateKeyRollsBackItsWholeBatch() throws {
@@ -32,9 +33,11 @@ extension StoreTests {
             try store.record(StoreTests.rows(points: 0..<1, replicates: 0..<2))
             let before = try store.allOutcomes().map(\.key)
             // Two new rows around one already stored: none of the three may land.
-            let batch = [(key: ReplicateKey(point: 1, replicate: 0), outcome: StoreTests.outcome(1, 0)),
-                         (key: ReplicateKey(point: 0, replicate: 1), outcome: StoreTests.outcome(9, 9)),
-                         (key: ReplicateKey(point: 0, replicate: 2), outcome: StoreTests.outcome(0, 2))]
+            let batch = [
+                (key: ReplicateKey(point: 1, replicate: 0), outcome: StoreTests.outcome(1, 0)),
+                (key: ReplicateKey(point: 0, replicate: 1), outcome: StoreTests.outcome(9, 9)),
+                (key: ReplicateKey(point: 0, replicate: 2), outcome: StoreTests.outcome(0, 2)),
+            ]
             #expect {
                 try store.record(batch)
             } throws: { error in
@@ -44,8 +47,10 @@ extension StoreTests {
             #expect(try store.allOutcomes().map(\.key) == before)
             #expect(StoreTests.same(try store.outcomes(point: 0)[1], StoreTests.outcome(0, 1)))
             // The same key twice inside one new batch is a duplicate too.
-            let twice = [(key: ReplicateKey(point: 1, replicate: 2), outcome: StoreTests.outcome(1, 2)),
-                         (key: ReplicateKey(point: 1, replicate: 2), outcome: StoreTests.outcome(1, 2))]
+            let twice = [
+                (key: ReplicateKey(point: 1, replicate: 2), outcome: StoreTests.outcome(1, 2)),
+                (key: ReplicateKey(point: 1, replicate: 2), outcome: StoreTests.outcome(1, 2)),
+            ]
             #expect(throws: StoreError.self) { try store.record(twice) }
             #expect(try store.replicateCount() == 2)
         }
@@ -56,8 +61,10 @@ extension StoreTests {
             let store = try ResultStore(directory: folder, manifest: StoreTests.manifest(replicates: 3))
             try store.registerPoints([StudyPoint(index: 0, values: [1, 2])])
             #expect {
-                try store.record([(ReplicateKey(point: 0, replicate: 0), StoreTests.outcome(0, 0)),
-                                  (ReplicateKey(point: 5, replicate: 0), StoreTests.outcome(5, 0))])
+                try store.record([
+                    (ReplicateKey(point: 0, replicate: 0), StoreTests.outcome(0, 0)),
+                    (ReplicateKey(point: 5, replicate: 0), StoreTests.outcome(5, 0)),
+                ])
             } throws: { error in
                 guard case StoreError.unknownPoint(5) = error else { return false }
                 return true
@@ -87,7 +94,8 @@ extension StoreTests {
                 guard case StoreError.otherStudy(_, "bbbb", "aaaa", "toy-sweep") = error else { return false }
                 return true
             }
-            #expect(message == "\(file.path) belongs to study toy-sweep (hash aaaa), not to this study (hash bbbb); "
+            #expect(
+                message == "\(file.path) belongs to study toy-sweep (hash aaaa), not to this study (hash bbbb); "
                     + "use --out elsewhere or delete it")
             // Same hash, other seed: refused too, since the rows would not be reproducible.
             var reseeded = StoreTests.manifest(hash: "aaaa")
@@ -96,7 +104,8 @@ extension StoreTests {
             #expect(try Data(contentsOf: file) == bytes)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == listing)
             // The rightful study still opens it, with its row intact.
-            #expect(try ResultStore(directory: folder, manifest: StoreTests.manifest(hash: "aaaa")).replicateCount() == 1)
+            #expect(
+                try ResultStore(directory: folder, manifest: StoreTests.manifest(hash: "aaaa")).replicateCount() == 1)
         }
 
         @Test func aForeignFileIsNotAStore() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Simulation
 import Testing
+
 @testable import Studies
 
 extension StoreTests {
@@ -10,8 +11,10 @@ extension StoreTests {
             let folder = StoreTests.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
             let manifest = StoreTests.manifest()
-            let points = [StudyPoint(index: 0, values: [-0.3, 0.003]), StudyPoint(index: 1, values: [.infinity, .nan]),
-                          StudyPoint(index: 2, values: [0.1 + 0.2, 1e-300])]
+            let points = [
+                StudyPoint(index: 0, values: [-0.3, 0.003]), StudyPoint(index: 1, values: [.infinity, .nan]),
+                StudyPoint(index: 2, values: [0.1 + 0.2, 1e-300]),
+            ]
             var degenerate = StoreTests.outcome(1, 2)
             degenerate.worstTheta = .infinity
             degenerate.minAMMPrice = .nan
@@ -36,14 +39,16 @@ extension StoreTests {
             let all = try store.allOutcomes()
             #expect(all.map(\.key) == rows.map(\.key).sorted { ($0.point, $0.replicate) < ($1.point, $1.replicate) })
             for (key, outcome) in all {
-                let expected = key == ReplicateKey(point: 1, replicate: 2) ? degenerate : StoreTests.outcome(key.point, key.replicate)
+                let expected =
+                    key == ReplicateKey(point: 1, replicate: 2)
+                    ? degenerate : StoreTests.outcome(key.point, key.replicate)
                 #expect(StoreTests.same(outcome, expected), "\(key)")
             }
             let point1 = try store.outcomes(point: 1)
             #expect(point1.count == 3)
             #expect(point1[2].worstTheta == .infinity && point1[2].minAMMPrice.isNaN && point1[2].runTick == nil)
             #expect(point1[2].minExternalPrice == -.infinity)
-            #expect(point1[1].runTick == 41)   // replicate 1 ran: runTick = 40 + 1
+            #expect(point1[1].runTick == 41)  // replicate 1 ran: runTick = 40 + 1
             #expect(try store.replicateCount() == 7)
             #expect(try store.outcomes(point: 9).isEmpty)
         }
@@ -79,8 +84,10 @@ extension StoreTests {
         @Test func badManifestsAreRefused() {
             let folder = StoreTests.temporaryFolder()
             defer { try? FileManager.default.removeItem(at: folder) }
-            for bad in [StoreTests.manifest(parameters: ["a", "a"]), StoreTests.manifest(parameters: ["run"]),
-                        StoreTests.manifest(parameters: [""]), StoreTests.manifest(replicates: 0)] {
+            for bad in [
+                StoreTests.manifest(parameters: ["a", "a"]), StoreTests.manifest(parameters: ["run"]),
+                StoreTests.manifest(parameters: [""]), StoreTests.manifest(replicates: 0),
+            ] {
                 #expect(throws: StoreError.self) { try ResultStore(directory: folder, manifest: bad) }
             }
         }

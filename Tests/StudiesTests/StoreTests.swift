@@ -1,5 +1,6 @@
 import Foundation
 import Simulation
+
 @testable import Studies
 
 /// Every result-store suite nests here, so `swift test --filter StoreTests` runs them all.
@@ -11,12 +12,15 @@ enum StoreTests {
         return url
     }
 
-    static func manifest(hash: String = "abc123", parameters: [String] = ["crash_depth", "fee"],
-                         replicates: Int = 3) -> StudyManifest {
-        StudyManifest(studyName: "toy-sweep", studyHash: hash, ballastVersion: "0.1.0",
-                      scenarioPath: "experiments/toy/scenario.yaml", seed: 18_446_744_073_709_551_557,
-                      parameterNames: parameters, replicatesPerPoint: replicates,
-                      command: "ballast study experiments/toy/study.yaml --out /tmp/x")
+    static func manifest(
+        hash: String = "abc123", parameters: [String] = ["crash_depth", "fee"],
+        replicates: Int = 3
+    ) -> StudyManifest {
+        StudyManifest(
+            studyName: "toy-sweep", studyHash: hash, ballastVersion: "0.1.0",
+            scenarioPath: "experiments/toy/scenario.yaml", seed: 18_446_744_073_709_551_557,
+            parameterNames: parameters, replicatesPerPoint: replicates,
+            command: "ballast study experiments/toy/study.yaml --out /tmp/x")
     }
 
     /// A distinct outcome per `(point, replicate)`, so a row read back at the wrong key is caught.

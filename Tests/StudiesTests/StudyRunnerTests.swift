@@ -2,23 +2,30 @@ import Foundation
 import Simulation
 import Stochastics
 import Testing
+
 @testable import Studies
 
 /// Small studies on the reference model (short horizon), run in-process.
 @Suite("Study runner")
 struct StudyRunnerTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let scenario = root.appendingPathComponent("experiments/reference/reference.yaml").path
 
     static func spec(replicates: Int = 6) -> StudySpec {
-        StudySpec.grid(scenarioPath: scenario, parameters: [StudySpec.Parameter(key: "market.shock.size", levels: [0.2, 0.5])],
-                       replicates: replicates, seed: 3, overrides: ["ticks=230", "depositors.count=2000"], name: "runner-test")
+        StudySpec.grid(
+            scenarioPath: scenario, parameters: [StudySpec.Parameter(key: "market.shock.size", levels: [0.2, 0.5])],
+            replicates: replicates, seed: 3, overrides: ["ticks=230", "depositors.count=2000"], name: "runner-test")
     }
 
     static func run(_ spec: StudySpec, workers: Int, in dir: URL) async throws -> String {
-        let store = try ResultStore(directory: dir, manifest: StudyManifest(
-            studyName: spec.name, studyHash: spec.hash, ballastVersion: "test", scenarioPath: spec.scenarioPath, seed: spec.seed,
-            parameterNames: spec.parameters.map(\.key), replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: "test"))
+        let store = try ResultStore(
+            directory: dir,
+            manifest: StudyManifest(
+                studyName: spec.name, studyHash: spec.hash, ballastVersion: "test", scenarioPath: spec.scenarioPath,
+                seed: spec.seed,
+                parameterNames: spec.parameters.map(\.key),
+                replicatesPerPoint: spec.adaptive?.maxReplicates ?? spec.replicates, command: "test"))
         _ = try await StudyRunner(spec: spec, workers: workers, flushEvery: 2).run(store: store)
         return try StudyReport(store: store).csv
     }
@@ -50,12 +57,15 @@ struct StudyRunnerTests {
     @Test func aStoppedStudyResumesWithoutDuplicates() async throws {
         let dir = Self.tempDir("resume")
         let spec = Self.spec(replicates: 8)
-        let manifest = StudyManifest(studyName: spec.name, studyHash: spec.hash, ballastVersion: "test", scenarioPath: spec.scenarioPath,
-                                     seed: spec.seed, parameterNames: ["market.shock.size"], replicatesPerPoint: 8, command: "test")
+        let manifest = StudyManifest(
+            studyName: spec.name, studyHash: spec.hash, ballastVersion: "test", scenarioPath: spec.scenarioPath,
+            seed: spec.seed, parameterNames: ["market.shock.size"], replicatesPerPoint: 8, command: "test")
         let stop = StopSignal()
         stop.stop()
         // Stopped before launching anything: nothing is stored, and the call says it did not finish.
-        #expect(try await StudyRunner(spec: spec, workers: 2).run(store: ResultStore(directory: dir, manifest: manifest), stop: stop) == false)
+        #expect(
+            try await StudyRunner(spec: spec, workers: 2).run(
+                store: ResultStore(directory: dir, manifest: manifest), stop: stop) == false)
         let full = try await Self.run(spec, workers: 2, in: dir)
         let store = try ResultStore(directory: dir, manifest: manifest)
         #expect(try store.replicateCount() == 16)

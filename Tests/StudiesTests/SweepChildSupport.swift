@@ -1,7 +1,8 @@
 import BallastTestSupport
 import Foundation
-import Simulation
 import GRDB
+import Simulation
+
 @testable import Studies
 
 /// Runs the real `ballast` executable as a child process and watches the study folder it writes:
@@ -33,8 +34,10 @@ enum SweepChild {
     static let smallReference = ["ticks=210", "depositors.count=500", "depositors.shards=1", "borrowers.count=200"]
 
     /// A fresh folder holding `study.yaml`: a small study on the reference model over the shock sizes `shocks`.
-    static func makeStudy(_ name: String, shocks: String, replicates: Int,
-                          overrides: [String] = smallReference) throws -> (folder: URL, study: URL) {
+    static func makeStudy(
+        _ name: String, shocks: String, replicates: Int,
+        overrides: [String] = smallReference
+    ) throws -> (folder: URL, study: URL) {
         let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-\(name)-\(getpid())")
         try? FileManager.default.removeItem(at: tmp)
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -58,8 +61,10 @@ enum SweepChild {
     /// whose threads (one per core) the other tests running in parallel can hold for seconds: a
     /// watcher waiting there for a free thread would kill the child long after its moment.
     @discardableResult
-    static func signal(_ child: Process, onceRows rows: Int?, in folder: URL, delay: Duration = .zero,
-                       signal: Int32 = SIGKILL, timeout: Duration = .seconds(300)) async -> Int {
+    static func signal(
+        _ child: Process, onceRows rows: Int?, in folder: URL, delay: Duration = .zero,
+        signal: Int32 = SIGKILL, timeout: Duration = .seconds(300)
+    ) async -> Int {
         await withCheckedContinuation { (done: CheckedContinuation<Int, Never>) in
             Thread.detachNewThread {
                 let seen = rows.map { waitForRows($0, in: folder, child: child, timeout: timeout) } ?? 0

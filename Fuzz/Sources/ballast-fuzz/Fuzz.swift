@@ -27,7 +27,8 @@ let target: Target = {
     let name = ProcessInfo.processInfo.environment["BALLAST_FUZZ_TARGET"] ?? ""
     guard let chosen = Target(rawValue: name) else {
         let names = Target.allCases.map(\.rawValue).joined(separator: ", ")
-        FileHandle.standardError.write(Data("ballast-fuzz: set BALLAST_FUZZ_TARGET to one of \(names) (got \"\(name)\")\n".utf8))
+        FileHandle.standardError.write(
+            Data("ballast-fuzz: set BALLAST_FUZZ_TARGET to one of \(names) (got \"\(name)\")\n".utf8))
         exit(2)
     }
     return chosen

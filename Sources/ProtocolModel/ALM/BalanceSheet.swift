@@ -27,8 +27,10 @@ public struct BalanceSheetItem: Sendable, Equatable {
     /// Assets: haircut on sale within the LCR horizon. Liabilities: fraction that runs off under stress.
     public var stressFactor: Double
     /// Creates an item.
-    public init(name: String, value: Double, tier: LiquidityTier, maturityTicks: Int = 0,
-                duration: Double = 0, stressFactor: Double = 0) {
+    public init(
+        name: String, value: Double, tier: LiquidityTier, maturityTicks: Int = 0,
+        duration: Double = 0, stressFactor: Double = 0
+    ) {
         self.name = name
         self.value = value
         self.tier = tier
@@ -83,7 +85,8 @@ public struct BalanceSheet: Sendable, Equatable {
 
     /// Assets and liabilities per tier, indexed by `LiquidityTier.rawValue`.
     public func byTier() -> (assets: [Double], liabilities: [Double]) {
-        var a = [Double](repeating: 0, count: LiquidityTier.allCases.count), l = a
+        var a = [Double](repeating: 0, count: LiquidityTier.allCases.count)
+        var l = a
         for x in assets { a[x.tier.rawValue] += x.value }
         for x in liabilities { l[x.tier.rawValue] += x.value }
         return (a, l)
@@ -93,7 +96,8 @@ public struct BalanceSheet: Sendable, Equatable {
     /// haircuts) ÷ stressed outflows (each liability due within the horizon × its run-off fraction).
     /// +∞ when there are no stressed outflows.
     public func liquidityCoverageRatio(horizonTicks: Int) -> Double {
-        var hqla = 0.0, outflows = 0.0
+        var hqla = 0.0
+        var outflows = 0.0
         for a in assets where a.tier <= .liquid { hqla += a.value * (1 - a.stressFactor) }
         for l in liabilities where l.maturityTicks <= horizonTicks { outflows += l.value * l.stressFactor }
         return outflows > 0 ? hqla / outflows : .infinity
@@ -108,12 +112,15 @@ public struct BalanceSheet: Sendable, Equatable {
         var buckets: [MaturityBucket] = []
         var cumulative = 0.0
         for k in 0..<(bounds.count - 1) {
-            let lo = bounds[k], hi = bounds[k + 1]
-            var a = 0.0, l = 0.0
+            let lo = bounds[k]
+            let hi = bounds[k + 1]
+            var a = 0.0
+            var l = 0.0
             for x in assets where x.maturityTicks >= lo && x.maturityTicks < hi { a += x.value }
             for x in liabilities where x.maturityTicks >= lo && x.maturityTicks < hi { l += x.value }
             cumulative += a - l
-            buckets.append(MaturityBucket(fromTick: lo, toTick: hi, assets: a, liabilities: l, cumulativeGap: cumulative))
+            buckets.append(
+                MaturityBucket(fromTick: lo, toTick: hi, assets: a, liabilities: l, cumulativeGap: cumulative))
         }
         return buckets
     }
@@ -145,8 +152,12 @@ public struct BalanceSheet: Sendable, Equatable {
     }
 
     private static func weightedDuration(_ items: [BalanceSheetItem]) -> Double {
-        var v = 0.0, dv = 0.0
-        for x in items { v += x.value; dv += x.value * x.duration }
+        var v = 0.0
+        var dv = 0.0
+        for x in items {
+            v += x.value
+            dv += x.value * x.duration
+        }
         return v > 0 ? dv / v : 0
     }
 }
@@ -175,8 +186,10 @@ public struct ALMReport: Sendable, Equatable {
     public var optionsExposure: OptionGreeks
 
     /// Computes every metric.
-    public init(sheet: BalanceSheet, options: OptionsBook = OptionsBook(), market: MarketInputs? = nil,
-                horizonTicks: Int = 24, ladderEdges: [Int] = [24, 168, 720]) {
+    public init(
+        sheet: BalanceSheet, options: OptionsBook = OptionsBook(), market: MarketInputs? = nil,
+        horizonTicks: Int = 24, ladderEdges: [Int] = [24, 168, 720]
+    ) {
         let tiers = sheet.byTier()
         assetsByTier = tiers.assets
         liabilitiesByTier = tiers.liabilities

@@ -34,8 +34,9 @@ public struct StableSwapPool: Sendable, Equatable {
     /// Creates a pool from a curve-contract template's stored `amp = A·nⁿ⁻¹`.
     public init(balances: [Double], contractAmp: Double, feeFraction: Double = 0.0004) throws(ProtocolError) {
         let n = Double(balances.count)
-        try self.init(balances: balances, amplification: contractAmp / _pow(n, balances.count - 1),
-                      feeFraction: feeFraction)
+        try self.init(
+            balances: balances, amplification: contractAmp / _pow(n, balances.count - 1),
+            feeFraction: feeFraction)
     }
 
     /// Number of coins.
@@ -70,8 +71,11 @@ public struct StableSwapPool: Sendable, Equatable {
     /// unchanged. Newton on `y² + (b − D)·y = c` with `b = S' + D/Ann`, `c = Dⁿ⁺¹/(nⁿ·Π'x·Ann)`.
     public func getY(i: Int, j: Int, x: Double) -> Double? {
         guard i != j, balances.indices.contains(i), balances.indices.contains(j), x > 0 else { return nil }
-        let n = Double(coinCount), a = ann, d = invariant
-        var c = d, s = 0.0
+        let n = Double(coinCount)
+        let a = ann
+        let d = invariant
+        var c = d
+        var s = 0.0
         for k in 0..<coinCount where k != j {
             let xk = k == i ? x : balances[k]
             s += xk

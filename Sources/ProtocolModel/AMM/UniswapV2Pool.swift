@@ -90,7 +90,9 @@ public struct UniswapV2Pool: Sendable, Equatable {
     /// `2c' / (b + sqrt(b² + 4γc'))` with `c' = −c > 0`.
     public func inputToReachPrice(_ target: Double) -> (amountIn: Double, baseIn: Bool)? {
         guard !isEmpty, target > 0, target.isFinite else { return nil }
-        let b0 = reserveBase, q0 = reserveQuote, g = gamma
+        let b0 = reserveBase
+        let q0 = reserveQuote
+        let g = gamma
         let p = q0 / b0
         if target == p { return nil }
         let baseIn = target < p
@@ -108,9 +110,11 @@ public struct UniswapV2Pool: Sendable, Equatable {
     /// is profitable (the pool price is within the fee band) or the pool is empty.
     public func profitMaximizingTrade(externalPrice: Double) -> (amountIn: Double, baseIn: Bool)? {
         guard !isEmpty, externalPrice > 0, externalPrice.isFinite else { return nil }
-        let k = reserveBase * reserveQuote, g = gamma
+        let k = reserveBase * reserveQuote
+        let g = gamma
         let baseIn = price > externalPrice
-        let amount = baseIn
+        let amount =
+            baseIn
             ? (k / (externalPrice * g)).squareRoot() - reserveBase / g
             : (k * externalPrice / g).squareRoot() - reserveQuote / g
         return amount > 0 ? (amount, baseIn) : nil

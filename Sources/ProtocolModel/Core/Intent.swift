@@ -78,8 +78,10 @@ public struct Fill: Sendable, Equatable {
     /// Bad debt written off by a liquidation.
     public var badDebt: Double
     /// Creates a fill.
-    public init(tokenIn: Int? = nil, amountIn: Double = 0, tokenOut: Int? = nil, amountOut: Double = 0,
-                secondaryOut: Double = 0, profit: Double = 0, badDebt: Double = 0) {
+    public init(
+        tokenIn: Int? = nil, amountIn: Double = 0, tokenOut: Int? = nil, amountOut: Double = 0,
+        secondaryOut: Double = 0, profit: Double = 0, badDebt: Double = 0
+    ) {
         self.tokenIn = tokenIn
         self.amountIn = amountIn
         self.tokenOut = tokenOut

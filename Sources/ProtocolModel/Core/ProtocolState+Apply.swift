@@ -104,8 +104,10 @@ extension ProtocolState {
         }
     }
 
-    private mutating func swap(_ a: Int, _ index: Int, _ amountIn: Double, _ baseIn: Bool, _ g: IntentGuards,
-                               _ p: [Double]) throws(ProtocolError) -> Fill {
+    private mutating func swap(
+        _ a: Int, _ index: Int, _ amountIn: Double, _ baseIn: Bool, _ g: IntentGuards,
+        _ p: [Double]
+    ) throws(ProtocolError) -> Fill {
         let (baseToken, quoteToken) = try ammTokens(index)
         let pool = amms[index].pool  // a few scalars: copying it copies no shared storage
         guard !pool.isEmpty else { throw .emptyPool }
@@ -116,8 +118,9 @@ extension ProtocolState {
         let spot = baseIn ? pool.price : 1 / pool.price
         let slip = 1 - (out / amountIn) / spot
         if let limit = g.maxSlippage, slip > limit { throw .maxSlippageExceeded(limit: limit, actual: slip) }
-        let fill = Fill(tokenIn: tin, amountIn: amountIn, tokenOut: tout, amountOut: out,
-                        profit: out * price(tout, p) - amountIn * price(tin, p))
+        let fill = Fill(
+            tokenIn: tin, amountIn: amountIn, tokenOut: tout, amountOut: out,
+            profit: out * price(tout, p) - amountIn * price(tin, p))
         try check(g, fill)
         balances[a, tin] -= amountIn
         try amms[index].pool.swap(amountIn: amountIn, baseIn: baseIn)
@@ -125,8 +128,10 @@ extension ProtocolState {
         return fill
     }
 
-    private mutating func stableSwap(_ a: Int, _ index: Int, _ i: Int, _ j: Int, _ dx: Double, _ g: IntentGuards,
-                                     _ p: [Double]) throws(ProtocolError) -> Fill {
+    private mutating func stableSwap(
+        _ a: Int, _ index: Int, _ i: Int, _ j: Int, _ dx: Double, _ g: IntentGuards,
+        _ p: [Double]
+    ) throws(ProtocolError) -> Fill {
         guard stablePools.indices.contains(index) else { throw .unknownIndex("stable pool \(index)") }
         let tokens = stablePools[index].tokens
         guard i != j, tokens.indices.contains(i), tokens.indices.contains(j) else {
@@ -138,8 +143,9 @@ extension ProtocolState {
         // the pool's coin balances.
         let out = stablePools[index].pool.amountOut(i: i, j: j, dx: dx)
         guard out < stablePools[index].pool.balances[j] else { throw .insufficientLiquidity }
-        let fill = Fill(tokenIn: tokens[i], amountIn: dx, tokenOut: tokens[j], amountOut: out,
-                        profit: out * price(tokens[j], p) - dx * price(tokens[i], p))
+        let fill = Fill(
+            tokenIn: tokens[i], amountIn: dx, tokenOut: tokens[j], amountOut: out,
+            profit: out * price(tokens[j], p) - dx * price(tokens[i], p))
         try check(g, fill)
         balances[a, tokens[i]] -= dx
         try stablePools[index].pool.exchange(i: i, j: j, dx: dx)
@@ -147,8 +153,10 @@ extension ProtocolState {
         return fill
     }
 
-    private mutating func removeLiquidity(_ a: Int, _ index: Int, _ shares: Double,
-                                          _ g: IntentGuards) throws(ProtocolError) -> Fill {
+    private mutating func removeLiquidity(
+        _ a: Int, _ index: Int, _ shares: Double,
+        _ g: IntentGuards
+    ) throws(ProtocolError) -> Fill {
         let (baseToken, quoteToken) = try ammTokens(index)
         let pool = amms[index].pool
         let held = amms[index].shares[a]
@@ -167,25 +175,31 @@ extension ProtocolState {
         return fill
     }
 
-    private mutating func liquidate(_ a: Int, _ borrower: Int, _ collateralToken: Int, _ debtToken: Int,
-                                    _ debtToCover: Double, _ g: IntentGuards,
-                                    _ p: [Double]) throws(ProtocolError) -> Fill {
+    private mutating func liquidate(
+        _ a: Int, _ borrower: Int, _ collateralToken: Int, _ debtToken: Int,
+        _ debtToCover: Double, _ g: IntentGuards,
+        _ p: [Double]
+    ) throws(ProtocolError) -> Fill {
         guard borrower >= 0, borrower < accountCount else { throw .unknownIndex("borrower \(borrower)") }
         guard borrower != a else { throw .invalidAmount("a borrower cannot liquidate itself") }
-        let c = try reserve(collateralToken), d = try reserve(debtToken)
+        let c = try reserve(collateralToken)
+        let d = try reserve(debtToken)
         try lending.check(a, c)
-        let quote = try lending.quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
-                                                 debtToCover: debtToCover, prices: p)
+        let quote = try lending.quoteLiquidation(
+            borrower: borrower, collateralReserve: c, debtReserve: d,
+            debtToCover: debtToCover, prices: p)
         guard quote.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
         try requireBalance(a, debtToken, quote.debtRepaid)
-        var fill = Fill(tokenIn: debtToken, amountIn: quote.debtRepaid, tokenOut: collateralToken,
-                        amountOut: quote.collateralToLiquidator,
-                        profit: quote.collateralToLiquidator * price(collateralToken, p)
-                            - quote.debtRepaid * price(debtToken, p))
+        var fill = Fill(
+            tokenIn: debtToken, amountIn: quote.debtRepaid, tokenOut: collateralToken,
+            amountOut: quote.collateralToLiquidator,
+            profit: quote.collateralToLiquidator * price(collateralToken, p)
+                - quote.debtRepaid * price(debtToken, p))
         try check(g, fill)
         balances[a, debtToken] -= quote.debtRepaid
-        fill.badDebt = lending.commitLiquidation(quote, liquidator: a, borrower: borrower, collateralReserve: c,
-                                                 debtReserve: d, prices: p)
+        fill.badDebt = lending.commitLiquidation(
+            quote, liquidator: a, borrower: borrower, collateralReserve: c,
+            debtReserve: d, prices: p)
         return fill
     }
 

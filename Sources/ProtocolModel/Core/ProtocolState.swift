@@ -46,8 +46,10 @@ public struct ProtocolState: Sendable, Equatable {
     /// Creates a state with zero balances.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` when the oracle count does not match the tokens or
     ///   the lending pool's user count does not match `accounts`.
-    public init(tokens: [Token], accounts: Int, lending: LendingPool, oracles: [PriceOracle],
-                treasury: Treasury = Treasury(idleUSD: 0)) throws(ProtocolError) {
+    public init(
+        tokens: [Token], accounts: Int, lending: LendingPool, oracles: [PriceOracle],
+        treasury: Treasury = Treasury(idleUSD: 0)
+    ) throws(ProtocolError) {
         guard oracles.count == tokens.count else {
             throw .invalidAmount("oracles.count = \(oracles.count), expected tokens.count = \(tokens.count)")
         }
@@ -72,15 +74,19 @@ public struct ProtocolState: Sendable, Equatable {
 
     /// Setup only: creates `amount` of `token` in `account` (the one operation that changes totals).
     public mutating func mint(account: Int, token: Int, amount: Double) throws(ProtocolError) {
-        guard balances.contains(account: account, token: token) else { throw .unknownIndex("account \(account), token \(token)") }
+        guard balances.contains(account: account, token: token) else {
+            throw .unknownIndex("account \(account), token \(token)")
+        }
         try _requireAmount("amount", amount)
         balances[account, token] += amount
     }
 
     /// Creates a Uniswap v2 pool seeded from `creator`'s balances; returns its index.
     @discardableResult
-    public mutating func createAMM(baseToken: Int, quoteToken: Int, reserveBase: Double, reserveQuote: Double,
-                                   feeBps: Double = 30, creator: Int) throws(ProtocolError) -> Int {
+    public mutating func createAMM(
+        baseToken: Int, quoteToken: Int, reserveBase: Double, reserveQuote: Double,
+        feeBps: Double = 30, creator: Int
+    ) throws(ProtocolError) -> Int {
         var next = self
         let pool = try UniswapV2Pool(reserveBase: reserveBase, reserveQuote: reserveQuote, feeBps: feeBps)
         try next.debit(creator, baseToken, reserveBase)
@@ -94,8 +100,10 @@ public struct ProtocolState: Sendable, Equatable {
 
     /// Creates a StableSwap pool seeded from `creator`'s balances; returns its index.
     @discardableResult
-    public mutating func createStablePool(tokens coinTokens: [Int], balances coins: [Double], amplification: Double,
-                                          feeFraction: Double = 0.0004, creator: Int) throws(ProtocolError) -> Int {
+    public mutating func createStablePool(
+        tokens coinTokens: [Int], balances coins: [Double], amplification: Double,
+        feeFraction: Double = 0.0004, creator: Int
+    ) throws(ProtocolError) -> Int {
         guard coinTokens.count == coins.count else { throw .invalidAmount("tokens and balances differ in length") }
         var next = self
         let pool = try StableSwapPool(balances: coins, amplification: amplification, feeFraction: feeFraction)
@@ -139,7 +147,9 @@ public struct ProtocolState: Sendable, Equatable {
     }
 
     mutating func debit(_ account: Int, _ token: Int, _ amount: Double) throws(ProtocolError) {
-        guard balances.contains(account: account, token: token) else { throw .unknownIndex("account \(account), token \(token)") }
+        guard balances.contains(account: account, token: token) else {
+            throw .unknownIndex("account \(account), token \(token)")
+        }
         try _requireAmount("amount", amount)
         let have = balances[account, token]
         guard have >= amount else {

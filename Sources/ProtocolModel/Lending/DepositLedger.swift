@@ -50,7 +50,9 @@ public struct DepositLedger: Sendable {
     /// tick's gate or before the lock-up are refused.
     public mutating func withdraw(account: Int64, amount: Double, tick: Int) -> WithdrawalReceipt {
         guard amount > 0, amount.isFinite else { return WithdrawalReceipt(paid: 0, queued: 0, fee: 0) }
-        guard tick >= policy.lockedUntilTick else { return WithdrawalReceipt(paid: 0, queued: 0, fee: 0, refused: amount) }
+        guard tick >= policy.lockedUntilTick else {
+            return WithdrawalReceipt(paid: 0, queued: 0, fee: 0, refused: amount)
+        }
         var accepted = min(amount, outstandingDeposits)
         if policy.gateFractionPerTick < 1 {
             if tick != gateTick {

@@ -63,11 +63,14 @@ public struct JumpRateModel: Sendable, Equatable {
     /// `multiplierPerYear` is the rate added between 0 and the kink, not the slope. The slope here is
     /// therefore `multiplierPerYear / kink`, and published deployment parameters give the deployed curve.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` as ``init(baseRate:multiplier:jumpMultiplier:kink:)``.
-    public static func compoundV2(baseRatePerYear: Double, multiplierPerYear: Double, jumpMultiplierPerYear: Double,
-                                  kink: Double) throws(ProtocolError) -> JumpRateModel {
+    public static func compoundV2(
+        baseRatePerYear: Double, multiplierPerYear: Double, jumpMultiplierPerYear: Double,
+        kink: Double
+    ) throws(ProtocolError) -> JumpRateModel {
         guard kink > 0, kink <= 1 else { throw .invalidAmount("kink = \(kink), expected 0 < kink ≤ 1") }
-        return try JumpRateModel(baseRate: baseRatePerYear, multiplier: multiplierPerYear / kink,
-                                 jumpMultiplier: jumpMultiplierPerYear, kink: kink)
+        return try JumpRateModel(
+            baseRate: baseRatePerYear, multiplier: multiplierPerYear / kink,
+            jumpMultiplier: jumpMultiplierPerYear, kink: kink)
     }
 
     /// `getBorrowRate`.

@@ -19,7 +19,9 @@ extension LendingPool {
     /// Withdraws up to `amount` (capped at the user's supply) and returns what the caller must pay out.
     /// - Throws: ``ProtocolError/insufficientLiquidity`` when cash is short,
     ///   ``ProtocolError/healthFactorTooLow(hf:)`` when the remaining collateral would not cover the debt.
-    public mutating func withdraw(user: Int, reserve r: Int, amount: Double, prices: [Double]) throws(ProtocolError) -> Double {
+    public mutating func withdraw(user: Int, reserve r: Int, amount: Double, prices: [Double]) throws(ProtocolError)
+        -> Double
+    {
         let take = try quoteWithdrawal(user: user, reserve: r, amount: amount, prices: prices)
         commitWithdrawal(user: user, reserve: r, amount: take)
         return take
@@ -28,11 +30,15 @@ extension LendingPool {
     /// What ``withdraw(user:reserve:amount:prices:)`` would pay out, checked without changing the pool:
     /// the health factor after the withdrawal is the threshold-weighted collateral less the withdrawn
     /// part, over the unchanged debt.
-    public func quoteWithdrawal(user: Int, reserve r: Int, amount: Double, prices: [Double]) throws(ProtocolError) -> Double {
+    public func quoteWithdrawal(user: Int, reserve r: Int, amount: Double, prices: [Double]) throws(ProtocolError)
+        -> Double
+    {
         try check(user, r)
         try _requireAmount("amount", amount)
         let have = supplied(user: user, reserve: r)
-        guard have > 0 else { throw .insufficientBalance(account: user, token: configs[r].token, needed: amount, available: 0) }
+        guard have > 0 else {
+            throw .insufficientBalance(account: user, token: configs[r].token, needed: amount, available: 0)
+        }
         let take = min(amount, have)
         guard take <= reserves[r].cash else { throw .insufficientLiquidity }
         let data = accountData(user: user, prices: prices)

@@ -19,8 +19,10 @@ extension LendingPool {
     /// `collateral = debt·P_debt/P_coll·(1+bonus)`; when that exceeds the balance, all the collateral is
     /// taken and `debt = balance·P_coll/P_debt/(1+bonus)`. Protocol fee = `fee·(collateral − collateral/(1+bonus))`.
     /// - Throws: ``ProtocolError/notLiquidatable(hf:)`` when HF ≥ 1, ``ProtocolError/noDebt``, bad indices.
-    public func quoteLiquidation(borrower: Int, collateralReserve c: Int, debtReserve d: Int, debtToCover: Double,
-                                 prices: [Double]) throws(ProtocolError) -> LiquidationOutcome {
+    public func quoteLiquidation(
+        borrower: Int, collateralReserve c: Int, debtReserve d: Int, debtToCover: Double,
+        prices: [Double]
+    ) throws(ProtocolError) -> LiquidationOutcome {
         try check(borrower, c)
         try check(borrower, d)
         try _requireAmount("debtToCover", debtToCover)
@@ -28,7 +30,8 @@ extension LendingPool {
         guard hf < 1 else { throw .notLiquidatable(hf: hf) }
         let userDebt = debt(user: borrower, reserve: d)
         guard userDebt > 0 else { throw .noDebt }
-        let pc = price(c, prices), pd = price(d, prices)
+        let pc = price(c, prices)
+        let pd = price(d, prices)
         guard pc > 0, pd > 0 else { throw .invalidAmount("prices of reserves \(c), \(d) must be > 0") }
         let balance = supplied(user: borrower, reserve: c)
         let bonus = 1 + configs[c].liquidation.liquidationBonus
@@ -39,8 +42,9 @@ extension LendingPool {
             debtAmount = balance * pc / pd / bonus
         }
         let fee = (collateral - collateral / bonus) * configs[c].liquidation.protocolFee
-        return LiquidationOutcome(debtRepaid: debtAmount, collateralSeized: collateral,
-                                  collateralToLiquidator: collateral - fee, protocolFee: fee, badDebt: 0)
+        return LiquidationOutcome(
+            debtRepaid: debtAmount, collateralSeized: collateral,
+            collateralToLiquidator: collateral - fee, protocolFee: fee, badDebt: 0)
     }
 
     /// Executes a liquidation: the liquidator repays debt (the caller moves those tokens into the pool)
@@ -48,22 +52,28 @@ extension LendingPool {
     /// treasury. If the borrower is then left with debt but less collateral than the dust limit in every
     /// reserve, the debt is written off: the insurance fund covers it first, the rest is socialised pro
     /// rata over that reserve's suppliers.
-    public mutating func liquidate(liquidator: Int, borrower: Int, collateralReserve c: Int, debtReserve d: Int,
-                                   debtToCover: Double, prices: [Double]) throws(ProtocolError) -> LiquidationOutcome {
+    public mutating func liquidate(
+        liquidator: Int, borrower: Int, collateralReserve c: Int, debtReserve d: Int,
+        debtToCover: Double, prices: [Double]
+    ) throws(ProtocolError) -> LiquidationOutcome {
         try check(liquidator, c)
-        let q = try quoteLiquidation(borrower: borrower, collateralReserve: c, debtReserve: d,
-                                     debtToCover: debtToCover, prices: prices)
+        let q = try quoteLiquidation(
+            borrower: borrower, collateralReserve: c, debtReserve: d,
+            debtToCover: debtToCover, prices: prices)
         guard q.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
         var out = q
-        out.badDebt = commitLiquidation(q, liquidator: liquidator, borrower: borrower, collateralReserve: c,
-                                        debtReserve: d, prices: prices)
+        out.badDebt = commitLiquidation(
+            q, liquidator: liquidator, borrower: borrower, collateralReserve: c,
+            debtReserve: d, prices: prices)
         return out
     }
 
     /// Writes a liquidation that ``quoteLiquidation(borrower:collateralReserve:debtReserve:debtToCover:prices:)``
     /// produced, and returns the bad debt written off. Cannot fail: every check was the quote's.
-    mutating func commitLiquidation(_ q: LiquidationOutcome, liquidator: Int, borrower: Int, collateralReserve c: Int,
-                                    debtReserve d: Int, prices: [Double]) -> Double {
+    mutating func commitLiquidation(
+        _ q: LiquidationOutcome, liquidator: Int, borrower: Int, collateralReserve c: Int,
+        debtReserve d: Int, prices: [Double]
+    ) -> Double {
         let owed = debt(user: borrower, reserve: d)
         setDebt(borrower, d, q.debtRepaid >= owed ? 0 : owed - q.debtRepaid)
         reserves[d].cash += q.debtRepaid

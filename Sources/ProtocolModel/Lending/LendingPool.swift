@@ -18,9 +18,11 @@ public struct ReserveConfig: Sendable, Equatable {
     public var rateModel: InterestRateModel
 
     /// Creates a configuration.
-    public init(token: Int, ltv: Double, liquidation: LiquidationParameters, reserveFactor: Double = 0.1,
-                supplyCap: Double = .infinity, borrowCap: Double = .infinity, borrowingEnabled: Bool = true,
-                rateModel: InterestRateModel) {
+    public init(
+        token: Int, ltv: Double, liquidation: LiquidationParameters, reserveFactor: Double = 0.1,
+        supplyCap: Double = .infinity, borrowCap: Double = .infinity, borrowingEnabled: Bool = true,
+        rateModel: InterestRateModel
+    ) {
         self.token = token
         self.ltv = ltv
         self.liquidation = liquidation
@@ -83,7 +85,9 @@ public struct LendingPool: Sendable, Equatable {
 
     /// Creates an empty pool for `users` users.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` for bad reserve parameters.
-    public init(reserves configs: [ReserveConfig], users: Int, closeFactor: CloseFactorPolicy = .aaveV3) throws(ProtocolError) {
+    public init(reserves configs: [ReserveConfig], users: Int, closeFactor: CloseFactorPolicy = .aaveV3)
+        throws(ProtocolError)
+    {
         for (i, c) in configs.enumerated() {
             try c.liquidation.validate()
             guard c.ltv >= 0, c.ltv <= c.liquidation.liquidationThreshold else {
@@ -118,8 +122,12 @@ public struct LendingPool: Sendable, Equatable {
     }
 
     /// Collateral value weighted by LT, collateral weighted by LTV, and debt value, at `prices` (by token).
-    public func accountData(user: Int, prices: [Double]) -> (thresholdCollateral: Double, ltvCollateral: Double, debt: Double) {
-        var lt = 0.0, ltv = 0.0, d = 0.0
+    public func accountData(user: Int, prices: [Double]) -> (
+        thresholdCollateral: Double, ltvCollateral: Double, debt: Double
+    ) {
+        var lt = 0.0
+        var ltv = 0.0
+        var d = 0.0
         for r in configs.indices {
             let p = price(r, prices)
             let c = supplied(user: user, reserve: r) * p
@@ -175,8 +183,10 @@ public struct LendingPool: Sendable, Equatable {
 
     /// The addresses of the per-user claim buffers (tests: an intent writes them in place).
     var _bufferAddresses: [UInt] {
-        [scaledSupply.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
-         scaledDebt.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }]
+        [
+            scaledSupply.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
+            scaledDebt.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
+        ]
     }
 
     func userValid(_ user: Int) -> Bool { user >= 0 && user < userCount }

@@ -30,9 +30,11 @@ public struct LiquidationParameters: Sendable, Equatable {
     public var dustCollateral: Double
 
     /// Creates parameters; the defaults are the reference model's (LT 0.825, bonus 5%, v2 close factor).
-    public init(liquidationThreshold: Double = 0.825, liquidationBonus: Double = 0.05,
-                closeFactor: CloseFactorPolicy = .fixed(0.5), protocolFee: Double = 0,
-                dustCollateral: Double = 1e-9) {
+    public init(
+        liquidationThreshold: Double = 0.825, liquidationBonus: Double = 0.05,
+        closeFactor: CloseFactorPolicy = .fixed(0.5), protocolFee: Double = 0,
+        dustCollateral: Double = 1e-9
+    ) {
         self.liquidationThreshold = liquidationThreshold
         self.liquidationBonus = liquidationBonus
         self.closeFactor = closeFactor

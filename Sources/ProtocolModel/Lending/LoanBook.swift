@@ -97,7 +97,10 @@ public struct LoanBook: Sendable {
         var bestHF = 1.0
         for i in positions.indices where positions[i].debt > 0 && !excluded(i) {
             let hf = healthFactor(i, price: price)
-            if hf < bestHF { bestHF = hf; best = i }
+            if hf < bestHF {
+                bestHF = hf
+                best = i
+            }
         }
         return best
     }

@@ -12,8 +12,10 @@ public struct WithdrawalPolicy: Sendable, Equatable {
     public var socialiseUncoveredLosses: Bool
 
     /// Creates a policy.
-    public init(feeFraction: Double = 0, gateFractionPerTick: Double = 1, lockedUntilTick: Int = 0,
-                socialiseUncoveredLosses: Bool = false) {
+    public init(
+        feeFraction: Double = 0, gateFractionPerTick: Double = 1, lockedUntilTick: Int = 0,
+        socialiseUncoveredLosses: Bool = false
+    ) {
         self.feeFraction = feeFraction
         self.gateFractionPerTick = gateFractionPerTick
         self.lockedUntilTick = lockedUntilTick

@@ -33,10 +33,13 @@ public enum BlackScholes {
     /// Price and Greeks. At or after expiry (T ≤ 0) or with σ ≤ 0, returns intrinsic value of the
     /// forward with the step-function delta and zero gamma, theta and vega.
     /// - Parameters: spot S > 0, strike K > 0, years to expiry T, volatility σ per √year, rate r, yield q.
-    public static func greeks(kind: OptionKind, spot s: Double, strike k: Double, years t: Double,
-                              volatility sigma: Double, rate r: Double = 0, yield q: Double = 0) -> OptionGreeks {
+    public static func greeks(
+        kind: OptionKind, spot s: Double, strike k: Double, years t: Double,
+        volatility sigma: Double, rate r: Double = 0, yield q: Double = 0
+    ) -> OptionGreeks {
         guard s > 0, k > 0 else { return .zero }
-        let dfR = _exp(-r * max(t, 0)), dfQ = _exp(-q * max(t, 0))
+        let dfR = _exp(-r * max(t, 0))
+        let dfQ = _exp(-q * max(t, 0))
         guard t > 0, sigma > 0 else {
             let fwd = s * dfQ - k * dfR
             switch kind {
@@ -53,19 +56,26 @@ public enum BlackScholes {
         let decay = -s * dfQ * pdf1 * sigma / (2 * sqrtT)
         switch kind {
         case .call:
-            let n1 = StandardNormal.cdf(d1), n2 = StandardNormal.cdf(d2)
-            return OptionGreeks(price: s * dfQ * n1 - k * dfR * n2, delta: dfQ * n1, gamma: gamma,
-                                theta: decay - r * k * dfR * n2 + q * s * dfQ * n1, vega: vega)
+            let n1 = StandardNormal.cdf(d1)
+            let n2 = StandardNormal.cdf(d2)
+            return OptionGreeks(
+                price: s * dfQ * n1 - k * dfR * n2, delta: dfQ * n1, gamma: gamma,
+                theta: decay - r * k * dfR * n2 + q * s * dfQ * n1, vega: vega)
         case .put:
-            let m1 = StandardNormal.cdf(-d1), m2 = StandardNormal.cdf(-d2)
-            return OptionGreeks(price: k * dfR * m2 - s * dfQ * m1, delta: -dfQ * m1, gamma: gamma,
-                                theta: decay + r * k * dfR * m2 - q * s * dfQ * m1, vega: vega)
+            let m1 = StandardNormal.cdf(-d1)
+            let m2 = StandardNormal.cdf(-d2)
+            return OptionGreeks(
+                price: k * dfR * m2 - s * dfQ * m1, delta: -dfQ * m1, gamma: gamma,
+                theta: decay + r * k * dfR * m2 - q * s * dfQ * m1, vega: vega)
         }
     }
 
     /// Price only.
-    public static func price(kind: OptionKind, spot: Double, strike: Double, years: Double,
-                             volatility: Double, rate: Double = 0, yield: Double = 0) -> Double {
-        greeks(kind: kind, spot: spot, strike: strike, years: years, volatility: volatility, rate: rate, yield: yield).price
+    public static func price(
+        kind: OptionKind, spot: Double, strike: Double, years: Double,
+        volatility: Double, rate: Double = 0, yield: Double = 0
+    ) -> Double {
+        greeks(kind: kind, spot: spot, strike: strike, years: years, volatility: volatility, rate: rate, yield: yield)
+            .price
     }
 }

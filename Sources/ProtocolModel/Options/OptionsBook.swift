@@ -64,8 +64,9 @@ public struct OptionsBook: Sendable, Equatable {
         var total = OptionGreeks(price: hedgeUnits * m.spot, delta: hedgeUnits, gamma: 0, theta: 0, vega: 0)
         for p in positions {
             let years = Double(p.expiryTick - m.tick) * m.yearsPerTick
-            let g = BlackScholes.greeks(kind: p.kind, spot: m.spot, strike: p.strike, years: years,
-                                        volatility: m.volatility, rate: m.rate)
+            let g = BlackScholes.greeks(
+                kind: p.kind, spot: m.spot, strike: p.strike, years: years,
+                volatility: m.volatility, rate: m.rate)
             total.price += p.quantity * g.price
             total.delta += p.quantity * g.delta
             total.gamma += p.quantity * g.gamma

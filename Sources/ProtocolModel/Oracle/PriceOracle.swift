@@ -20,8 +20,10 @@ public struct PriceOracle: Sendable, Equatable {
 
     /// Creates a feed that published `price` at `tick`.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` unless price > 0, threshold ≥ 0, heartbeat ≥ 1, delay ≥ 0.
-    public init(price: Double, tick: Int = 0, deviationThreshold: Double = 0.005, heartbeat: Int = 24,
-                updateDelay: Int = 0) throws(ProtocolError) {
+    public init(
+        price: Double, tick: Int = 0, deviationThreshold: Double = 0.005, heartbeat: Int = 24,
+        updateDelay: Int = 0
+    ) throws(ProtocolError) {
         try _requireAmount("price", price)
         try _requireAmount("deviationThreshold", deviationThreshold, positive: false)
         guard heartbeat >= 1 else { throw .invalidAmount("heartbeat = \(heartbeat), expected ≥ 1") }

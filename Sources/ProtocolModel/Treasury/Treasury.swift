@@ -16,8 +16,10 @@ public struct YieldInstrument: Sendable, Equatable {
     /// Fraction of the accrued value lost when redeemed after the lock-up but before maturity.
     public var earlyExitPenalty: Double
     /// Creates an instrument.
-    public init(name: String, principal: Double, ratePerTick: Double, startTick: Int, lockedUntil: Int,
-                maturity: Int, earlyExitPenalty: Double = 0) {
+    public init(
+        name: String, principal: Double, ratePerTick: Double, startTick: Int, lockedUntil: Int,
+        maturity: Int, earlyExitPenalty: Double = 0
+    ) {
         self.name = name
         self.principal = principal
         self.ratePerTick = ratePerTick
@@ -51,8 +53,10 @@ public struct Treasury: Sendable, Equatable {
     public var options: OptionsBook
 
     /// Creates a treasury.
-    public init(idleUSD: Double, instruments: [YieldInstrument] = [], nativeHoldings: Double = 0,
-                emissionsBudget: Double = 0, emissionsPerTick: Double = 0, options: OptionsBook = OptionsBook()) {
+    public init(
+        idleUSD: Double, instruments: [YieldInstrument] = [], nativeHoldings: Double = 0,
+        emissionsBudget: Double = 0, emissionsPerTick: Double = 0, options: OptionsBook = OptionsBook()
+    ) {
         self.idleUSD = idleUSD
         self.instruments = instruments
         self.nativeHoldings = nativeHoldings
@@ -63,17 +67,21 @@ public struct Treasury: Sendable, Equatable {
 
     /// Moves `amount` of idle USD into a new instrument.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` or ``ProtocolError/insufficientLiquidity``.
-    public mutating func invest(_ amount: Double, name: String, ratePerTick: Double, tick: Int,
-                                lockUp: Int, term: Int, earlyExitPenalty: Double = 0) throws(ProtocolError) {
+    public mutating func invest(
+        _ amount: Double, name: String, ratePerTick: Double, tick: Int,
+        lockUp: Int, term: Int, earlyExitPenalty: Double = 0
+    ) throws(ProtocolError) {
         try _requireAmount("amount", amount)
         guard lockUp >= 0, term >= lockUp else {
             throw .invalidAmount("lockUp = \(lockUp), term = \(term), expected 0 ≤ lockUp ≤ term")
         }
         guard amount <= idleUSD else { throw .insufficientLiquidity }
         idleUSD -= amount
-        instruments.append(YieldInstrument(name: name, principal: amount, ratePerTick: ratePerTick, startTick: tick,
-                                           lockedUntil: tick + lockUp, maturity: tick + term,
-                                           earlyExitPenalty: earlyExitPenalty))
+        instruments.append(
+            YieldInstrument(
+                name: name, principal: amount, ratePerTick: ratePerTick, startTick: tick,
+                lockedUntil: tick + lockUp, maturity: tick + term,
+                earlyExitPenalty: earlyExitPenalty))
     }
 
     /// Redeems instrument `index` at `tick` into idle USD and returns the USD received.

@@ -29,27 +29,34 @@ public struct Engine: Sendable {
         let s = scenario
         let state = s.market.initialState()
         let p0 = state.prices.first ?? 0
-        guard let amm = try? UniswapV2Pool(reserveBase: s.amm.reserveCollateral, reserveQuote: s.amm.reserveUSD,
-                                           feeBps: s.amm.feeBps) else {
+        guard
+            let amm = try? UniswapV2Pool(
+                reserveBase: s.amm.reserveCollateral, reserveQuote: s.amm.reserveUSD,
+                feeBps: s.amm.feeBps)
+        else {
             throw ConfigError(file: s.sourcePath, line: nil, keyPath: "amm", message: "expected positive reserves")
         }
-        var setup = SetupContext(seed: seed, replicate: replicate, initialPrice: p0,
-                                 loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares,
-                                 reserveFraction: s.lending.reserveFraction)
+        var setup = SetupContext(
+            seed: seed, replicate: replicate, initialPrice: p0,
+            loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares,
+            reserveFraction: s.lending.reserveFraction)
         var populations: [any Population] = []
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
         let d0 = setup.initialDeposits
-        let ledger = DepositLedger(deposits: d0, reserve: setup.reserveFraction * d0,
-                                   insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
-        var world = WorldState(externalPrice: p0, amm: amm,
-                               loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
-                               ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
+        let ledger = DepositLedger(
+            deposits: d0, reserve: setup.reserveFraction * d0,
+            insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
+        var world = WorldState(
+            externalPrice: p0, amm: amm,
+            loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
+            ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
         if let o = s.lending.oracle {
             do {
-                world.oracle = try PriceOracle(price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat,
-                                               updateDelay: o.delay)
+                world.oracle = try PriceOracle(
+                    price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat,
+                    updateDelay: o.delay)
             } catch {
                 throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending.oracle", message: error.description)
             }
@@ -58,10 +65,15 @@ public struct Engine: Sendable {
     }
 
     /// Runs replicate `replicate` of `seed`. `progress` is called with ticks done, every `progressEvery` ticks.
-    public func run(seed: UInt64, replicate: UInt64, recordSeries: Bool = true, progressEvery: Int = 50,
-                    progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> RunResult {
-        var world: WorldState, populations: [any Population]
-        do { (world, populations) = try build(seed: seed, replicate: replicate) } catch { throw .invalidScenario(error) }
+    public func run(
+        seed: UInt64, replicate: UInt64, recordSeries: Bool = true, progressEvery: Int = 50,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws(RunError) -> RunResult {
+        var world: WorldState
+        var populations: [any Population]
+        do { (world, populations) = try build(seed: seed, replicate: replicate) } catch {
+            throw .invalidScenario(error)
+        }
         let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
         let stepsPerTick = populations.reduce(0) { $0 + $1.count }
         let venueReporters = populations.indices.filter { populations[$0].reportsVenueShare }
@@ -113,20 +125,22 @@ public struct Engine: Sendable {
             world.shareValues.append(world.shareValue)
             world.lastTickOutflow = world.outflowThisTick
             world.outflowThisTick = 0
-            var lpIn = 0, lpTotal = 0
+            var lpIn = 0
+            var lpTotal = 0
             for i in venueReporters {
                 let o = await populations[i].observe()
                 lpIn += o.active
                 lpTotal += o.total
             }
-            let row = SeriesRow(tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,
-                                reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
-                                withdrawnFraction: world.withdrawnFraction, theta: theta,
-                                liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
-                                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
-                                liquidityCoverage: ALMMetrics.liquidityCoverage(
-                                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
-                                utilisation: world.utilisation)
+            let row = SeriesRow(
+                tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,
+                reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
+                withdrawnFraction: world.withdrawnFraction, theta: theta,
+                liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
+                lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
+                liquidityCoverage: ALMMetrics.liquidityCoverage(
+                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
+                utilisation: world.utilisation)
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
@@ -139,7 +153,8 @@ public struct Engine: Sendable {
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
-        return RunResult(outcome: outcome, series: series, finalState: world, initialUSD: usd0, initialCollateral: collateral0)
+        return RunResult(
+            outcome: outcome, series: series, finalState: world, initialUSD: usd0, initialCollateral: collateral0)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.
@@ -151,15 +166,24 @@ public struct Engine: Sendable {
         }
         return await withTaskGroup(of: (Int, [Proposal]).self) { group in
             var results = [[Proposal]](repeating: [], count: members.count)
-            var next = 0, running = 0
+            var next = 0
+            var running = 0
             func launch(_ k: Int) {
-                let pop = pops[members[k]], tag = Int32(members[k])
+                let pop = pops[members[k]]
+                let tag = Int32(members[k])
                 group.addTask { (k, await pop.propose(s, population: tag)) }
             }
-            while next < members.count && running < workers { launch(next); next += 1; running += 1 }
+            while next < members.count && running < workers {
+                launch(next)
+                next += 1
+                running += 1
+            }
             for await (k, r) in group {
                 results[k] = r
-                if next < members.count { launch(next); next += 1 }
+                if next < members.count {
+                    launch(next)
+                    next += 1
+                }
             }
             return results.flatMap { $0 }
         }

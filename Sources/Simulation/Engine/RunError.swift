@@ -22,8 +22,10 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
 extension SeriesRow {
     /// The first column (in CSV order) whose value is NaN or infinite, with that value.
     func firstNonFinite() -> (column: String, value: Double)? {
-        let values = [externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
-                      badDebtUSD, lpShareInPool, liquidityCoverage, utilisation]
+        let values = [
+            externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
+            badDebtUSD, lpShareInPool, liquidityCoverage, utilisation,
+        ]
         let names = Self.csvHeader.split(separator: ",").dropFirst()
         for (name, value) in zip(names, values) where !value.isFinite { return (String(name), value) }
         return nil

@@ -53,12 +53,24 @@ public struct Outcome: Sendable, Equatable, Codable {
     public var agentSteps = 0
 
     enum CodingKeys: String, CodingKey {
-        case run, runTick = "run_tick", badDebtUSD = "bad_debt_usd", liquidatedUSD = "liquidated_usd"
-        case minAMMPrice = "min_amm_price", minExternalPrice = "min_ext_price", finalQueueUSD = "final_queue_usd"
-        case finalWithdrawnFraction = "final_withdrawn_fraction", lpExitFractionMax = "lp_exit_fraction_max"
-        case worstTick = "worst_tick", worstTheta = "worst_theta", worstReserveUSD = "worst_reserve_usd"
-        case worstQueueUSD = "worst_queue_usd", minLiquidityCoverage = "min_lcr", minLiquidityCoverageTick = "min_lcr_tick"
-        case maxUtilisation = "max_utilisation", maxUtilisationTick = "max_utilisation_tick", agentSteps = "agent_steps"
+        case run
+        case runTick = "run_tick"
+        case badDebtUSD = "bad_debt_usd"
+        case liquidatedUSD = "liquidated_usd"
+        case minAMMPrice = "min_amm_price"
+        case minExternalPrice = "min_ext_price"
+        case finalQueueUSD = "final_queue_usd"
+        case finalWithdrawnFraction = "final_withdrawn_fraction"
+        case lpExitFractionMax = "lp_exit_fraction_max"
+        case worstTick = "worst_tick"
+        case worstTheta = "worst_theta"
+        case worstReserveUSD = "worst_reserve_usd"
+        case worstQueueUSD = "worst_queue_usd"
+        case minLiquidityCoverage = "min_lcr"
+        case minLiquidityCoverageTick = "min_lcr_tick"
+        case maxUtilisation = "max_utilisation"
+        case maxUtilisationTick = "max_utilisation_tick"
+        case agentSteps = "agent_steps"
     }
 
     public init() {}

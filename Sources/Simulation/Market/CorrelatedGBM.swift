@@ -62,10 +62,11 @@ public struct CorrelatedGBM: MarketProcess, Equatable {
     }
 
     public func initialState() -> MarketState {
-        MarketState(prices: assets.map(\.initialPrice),
-                    frozen: [Bool](repeating: false, count: assets.count),
-                    regime: 0,
-                    variances: sigmas.map { $0 * $0 })
+        MarketState(
+            prices: assets.map(\.initialPrice),
+            frozen: [Bool](repeating: false, count: assets.count),
+            regime: 0,
+            variances: sigmas.map { $0 * $0 })
     }
 
     public func advance(_ state: inout MarketState, tick: Int, rng: inout RandomStream) {

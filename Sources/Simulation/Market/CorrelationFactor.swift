@@ -29,9 +29,10 @@ struct CorrelationFactor: Sendable, Equatable {
     ///   n×n correlation matrix (GSL's verdict).
     init(_ correlation: [[Double]], dimension n: Int, name: String) throws(MarketError) {
         do {
-            _ = try MultivariateGaussian(mean: [Double](repeating: 0, count: n),
-                                         standardDeviations: [Double](repeating: 1, count: n),
-                                         correlation: correlation)
+            _ = try MultivariateGaussian(
+                mean: [Double](repeating: 0, count: n),
+                standardDeviations: [Double](repeating: 1, count: n),
+                correlation: correlation)
         } catch {
             throw MarketCheck.relabel(error, prefix: name)
         }

@@ -24,8 +24,10 @@ public struct GARCHVolatility: MarketProcess, Equatable {
         public var beta: Double
         public var initialVariance: Double?
 
-        public init(name: String, initialPrice: Double, drift: Double = 0, omega: Double, alpha: Double,
-                    beta: Double, initialVariance: Double? = nil) {
+        public init(
+            name: String, initialPrice: Double, drift: Double = 0, omega: Double, alpha: Double,
+            beta: Double, initialVariance: Double? = nil
+        ) {
             self.name = name
             self.initialPrice = initialPrice
             self.drift = drift
@@ -55,8 +57,9 @@ public struct GARCHVolatility: MarketProcess, Equatable {
             try MarketCheck.nonNegative("assets[\(i)].alpha", a.alpha)
             try MarketCheck.nonNegative("assets[\(i)].beta", a.beta)
             guard a.alpha + a.beta < 1 else {
-                throw .invalidParameter(name: "assets[\(i)].alpha + assets[\(i)].beta", value: "\(a.alpha + a.beta)",
-                                        expected: "< 1 (a stationary GARCH(1,1))")
+                throw .invalidParameter(
+                    name: "assets[\(i)].alpha + assets[\(i)].beta", value: "\(a.alpha + a.beta)",
+                    expected: "< 1 (a stationary GARCH(1,1))")
             }
             if let h0 = a.initialVariance { try MarketCheck.positive("assets[\(i)].initial_variance", h0) }
         }
@@ -70,10 +73,11 @@ public struct GARCHVolatility: MarketProcess, Equatable {
     }
 
     public func initialState() -> MarketState {
-        MarketState(prices: assets.map(\.initialPrice),
-                    frozen: [Bool](repeating: false, count: assets.count),
-                    regime: 0,
-                    variances: assets.map { $0.initialVariance ?? $0.longRunVariance })
+        MarketState(
+            prices: assets.map(\.initialPrice),
+            frozen: [Bool](repeating: false, count: assets.count),
+            regime: 0,
+            variances: assets.map { $0.initialVariance ?? $0.longRunVariance })
     }
 
     public func advance(_ state: inout MarketState, tick: Int, rng: inout RandomStream) {

@@ -30,23 +30,33 @@ public struct HistoricalReplay: MarketProcess, Equatable {
     /// Loads `column` of the CSV `file`.
     /// - Throws: `MarketError.unreadableFile` for a missing file, `.badCSV` (naming file, line and column)
     ///   for a missing column or a price that is not a finite number > 0, `.invalidParameter` for bad options.
-    public init(name: String, file: String, column: String = "close", initialPrice: Double? = nil,
-                afterEnd: AfterEnd = .holdLast) throws(MarketError) {
-        try self.init(name: name, series: try PriceSeriesCSV.read(file: file, column: column), source: file,
-                      column: column, initialPrice: initialPrice, afterEnd: afterEnd)
+    public init(
+        name: String, file: String, column: String = "close", initialPrice: Double? = nil,
+        afterEnd: AfterEnd = .holdLast
+    ) throws(MarketError) {
+        try self.init(
+            name: name, series: try PriceSeriesCSV.read(file: file, column: column), source: file,
+            column: column, initialPrice: initialPrice, afterEnd: afterEnd)
     }
 
     /// Reads `column` of CSV text in the format of a price-series file; `file` names the source in errors.
     /// - Throws: `MarketError.badCSV` as for a file (missing header or column, a bad or non-positive price).
-    public static func series(csv text: String, file: String, column: String = "close") throws(MarketError) -> [Double] {
+    public static func series(csv text: String, file: String, column: String = "close") throws(MarketError) -> [Double]
+    {
         try PriceSeriesCSV.parse(text, file: file, column: column)
     }
 
     /// Replays an in-memory series (already validated or from a test).
-    public init(name: String, series: [Double], source: String = "inline series", column: String = "close",
-                initialPrice: Double? = nil, afterEnd: AfterEnd = .holdLast) throws(MarketError) {
-        guard !name.isEmpty else { throw .invalidParameter(name: "name", value: "\"\"", expected: "a non-empty asset name") }
-        guard !series.isEmpty else { throw .invalidParameter(name: "series", value: "[]", expected: "at least one price") }
+    public init(
+        name: String, series: [Double], source: String = "inline series", column: String = "close",
+        initialPrice: Double? = nil, afterEnd: AfterEnd = .holdLast
+    ) throws(MarketError) {
+        guard !name.isEmpty else {
+            throw .invalidParameter(name: "name", value: "\"\"", expected: "a non-empty asset name")
+        }
+        guard !series.isEmpty else {
+            throw .invalidParameter(name: "series", value: "[]", expected: "at least one price")
+        }
         for (i, p) in series.enumerated() { try MarketCheck.positive("series[\(i)]", p) }
         var scaled = series
         if let p0 = initialPrice {
@@ -55,8 +65,9 @@ public struct HistoricalReplay: MarketProcess, Equatable {
             scaled = series.map { $0 * scale }
             scaled[0] = p0  // exact, whatever the rounding of p0 / s0 · s0
             if let i = scaled.firstIndex(where: { !($0.isFinite && $0 >= 1e-12 && $0 <= 1e12) }) {
-                throw .invalidParameter(name: "initial_price", value: "\(p0)",
-                                        expected: "a rescale that keeps every price in [1e-12, 1e12] (row \(i + 1) becomes \(scaled[i]))")
+                throw .invalidParameter(
+                    name: "initial_price", value: "\(p0)",
+                    expected: "a rescale that keeps every price in [1e-12, 1e12] (row \(i + 1) becomes \(scaled[i]))")
             }
         }
         self.name = name

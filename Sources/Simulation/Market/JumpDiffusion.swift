@@ -46,13 +46,15 @@ public struct JumpDiffusion: MarketProcess, Equatable {
             try MarketCheck.nonNegative("jumps[\(i)].log_sd", j.logStandardDeviation)
             let k = expm1(j.logMean + j.logStandardDeviation * j.logStandardDeviation / 2)
             guard k.isFinite else {
-                throw .invalidParameter(name: "jumps[\(i)].log_mean", value: "\(j.logMean)",
-                                        expected: "a value with a finite mean jump exp(log_mean + log_sd²/2)")
+                throw .invalidParameter(
+                    name: "jumps[\(i)].log_mean", value: "\(j.logMean)",
+                    expected: "a value with a finite mean jump exp(log_mean + log_sd²/2)")
             }
             comp.append(-j.intensity * k)
             if j.intensity > 0 {
                 do { laws.append(try Poisson(mean: j.intensity)) } catch {
-                    throw .invalidParameter(name: "jumps[\(i)].intensity", value: "\(j.intensity)", expected: "\(error)")
+                    throw .invalidParameter(
+                        name: "jumps[\(i)].intensity", value: "\(j.intensity)", expected: "\(error)")
                 }
             } else {
                 laws.append(nil)

@@ -29,7 +29,8 @@ public enum MarketError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .badCSV(file, line, column, problem):
             return "\(file):\(line): column '\(column)': \(problem)"
         case let .seriesTooShort(file, rows, ticks):
-            return "price series '\(file)' has \(rows) rows but the run needs \(ticks) ticks (after_end is 'error'; use 'hold_last' to hold the last price)"
+            return
+                "price series '\(file)' has \(rows) rows but the run needs \(ticks) ticks (after_end is 'error'; use 'hold_last' to hold the last price)"
         }
     }
 }
@@ -41,11 +42,15 @@ enum MarketCheck {
     }
 
     static func positive(_ name: String, _ v: Double) throws(MarketError) {
-        guard v.isFinite, v > 0 else { throw .invalidParameter(name: name, value: "\(v)", expected: "a finite number > 0") }
+        guard v.isFinite, v > 0 else {
+            throw .invalidParameter(name: name, value: "\(v)", expected: "a finite number > 0")
+        }
     }
 
     static func nonNegative(_ name: String, _ v: Double) throws(MarketError) {
-        guard v.isFinite, v >= 0 else { throw .invalidParameter(name: name, value: "\(v)", expected: "a finite number >= 0") }
+        guard v.isFinite, v >= 0 else {
+            throw .invalidParameter(name: name, value: "\(v)", expected: "a finite number >= 0")
+        }
     }
 
     static func probability(_ name: String, _ v: Double) throws(MarketError) {
@@ -56,7 +61,8 @@ enum MarketCheck {
 
     static func count(_ name: String, _ actual: Int, _ expected: Int) throws(MarketError) {
         guard actual == expected else {
-            throw .invalidParameter(name: name, value: "\(actual) entries", expected: "\(expected) entries, one per asset")
+            throw .invalidParameter(
+                name: name, value: "\(actual) entries", expected: "\(expected) entries, one per asset")
         }
     }
 
@@ -70,8 +76,9 @@ enum MarketCheck {
                 throw .invalidParameter(name: "assets[\(i)].name", value: "\"\"", expected: "a non-empty name")
             }
             if let j = names[..<i].firstIndex(of: name) {
-                throw .invalidParameter(name: "assets[\(i)].name", value: "\"\(name)\"",
-                                        expected: "a name not already used (assets[\(j)] has it)")
+                throw .invalidParameter(
+                    name: "assets[\(i)].name", value: "\"\(name)\"",
+                    expected: "a name not already used (assets[\(j)] has it)")
             }
         }
     }
@@ -80,7 +87,9 @@ enum MarketCheck {
     static func relabel(_ error: StochasticsError, prefix: String) -> MarketError {
         switch error {
         case let .invalidParameter(name, value, expected):
-            let key = name.hasPrefix("correlation") ? name.replacingOccurrences(of: "correlation", with: prefix) : "\(prefix).\(name)"
+            let key =
+                name.hasPrefix("correlation")
+                ? name.replacingOccurrences(of: "correlation", with: prefix) : "\(prefix).\(name)"
             return .invalidParameter(name: key, value: value, expected: expected)
         default:
             return .invalidParameter(name: prefix, value: "(rejected)", expected: "a valid matrix (\(error))")

@@ -60,10 +60,11 @@ public struct OrnsteinUhlenbeckPeg: MarketProcess, Equatable {
     }
 
     public func initialState() -> MarketState {
-        MarketState(prices: assets.map { $0.initialPrice ?? $0.peg },
-                    frozen: [Bool](repeating: false, count: assets.count),
-                    regime: 0,
-                    variances: noise.map { $0 * $0 })
+        MarketState(
+            prices: assets.map { $0.initialPrice ?? $0.peg },
+            frozen: [Bool](repeating: false, count: assets.count),
+            regime: 0,
+            variances: noise.map { $0 * $0 })
     }
 
     public func advance(_ state: inout MarketState, tick: Int, rng: inout RandomStream) {

@@ -36,8 +36,9 @@ enum PriceSeriesCSV {
             guard let index = columnIndex else {
                 let names = fields.map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let found = names.firstIndex(of: column) else {
-                    throw .badCSV(file: file, line: lineNumber, column: column,
-                                  problem: "no such column in the header (it has: \(names.joined(separator: ", ")))")
+                    throw .badCSV(
+                        file: file, line: lineNumber, column: column,
+                        problem: "no such column in the header (it has: \(names.joined(separator: ", ")))")
                 }
                 columnIndex = found
                 timeIndex = names.firstIndex { ["timestamp", "date", "time"].contains($0.lowercased()) }
@@ -46,16 +47,18 @@ enum PriceSeriesCSV {
                 continue
             }
             guard index < fields.count else {
-                throw .badCSV(file: file, line: lineNumber, column: column,
-                              problem: "the row has \(fields.count) fields but the header has \(headerCount)")
+                throw .badCSV(
+                    file: file, line: lineNumber, column: column,
+                    problem: "the row has \(fields.count) fields but the header has \(headerCount)")
             }
             if let t = timeIndex, t < fields.count {
                 let stamp = fields[t].trimmingCharacters(in: .whitespaces)[...]
                 if let previous = previousTime, !Self.isLater(stamp, than: previous.text) {
                     let problem = stamp == previous.text ? "a duplicated timestamp" : "a timestamp out of order"
-                    throw .badCSV(file: file, line: lineNumber, column: "timestamp",
-                                  problem: "\(problem): '\(stamp)' is not after line \(previous.line)'s '\(previous.text)' "
-                                      + "(rows must be sorted by time, one per tick)")
+                    throw .badCSV(
+                        file: file, line: lineNumber, column: "timestamp",
+                        problem: "\(problem): '\(stamp)' is not after line \(previous.line)'s '\(previous.text)' "
+                            + "(rows must be sorted by time, one per tick)")
                 }
                 previousTime = (stamp, lineNumber)
             }
@@ -64,8 +67,9 @@ enum PriceSeriesCSV {
                 throw .badCSV(file: file, line: lineNumber, column: column, problem: "not a number: '\(cell)'")
             }
             guard value.isFinite, value > 0 else {
-                throw .badCSV(file: file, line: lineNumber, column: column,
-                              problem: "a price must be a finite number > 0, got \(cell)")
+                throw .badCSV(
+                    file: file, line: lineNumber, column: column,
+                    problem: "a price must be a finite number > 0, got \(cell)")
             }
             prices.append(value)
         }
@@ -73,7 +77,8 @@ enum PriceSeriesCSV {
             throw .badCSV(file: file, line: 1, column: column, problem: "the file is empty (expected a header line)")
         }
         guard !prices.isEmpty else {
-            throw .badCSV(file: file, line: headerLine + 1, column: column, problem: "the file has a header but no data rows")
+            throw .badCSV(
+                file: file, line: headerLine + 1, column: column, problem: "the file has a header but no data rows")
         }
         return prices
     }

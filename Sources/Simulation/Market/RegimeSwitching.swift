@@ -42,17 +42,21 @@ public struct RegimeSwitching: MarketProcess, Equatable {
     public var assetNames: [String] { calm.assetNames }
 
     /// - Throws: `MarketError.invalidParameter` naming the first bad parameter.
-    public init(assets: [Asset], correlation: [[Double]]? = nil, stressCorrelationBlend: Double,
-                calmToStress: Double, stressToCalm: Double, initialRegime: Int = 0) throws(MarketError) {
+    public init(
+        assets: [Asset], correlation: [[Double]]? = nil, stressCorrelationBlend: Double,
+        calmToStress: Double, stressToCalm: Double, initialRegime: Int = 0
+    ) throws(MarketError) {
         try MarketCheck.nonEmpty("assets", assets.count)
         guard stressCorrelationBlend.isFinite, stressCorrelationBlend >= 0, stressCorrelationBlend < 1 else {
-            throw .invalidParameter(name: "stress_correlation_blend", value: "\(stressCorrelationBlend)",
-                                    expected: "a number in [0, 1) (1 would make every asset identical and the matrix singular)")
+            throw .invalidParameter(
+                name: "stress_correlation_blend", value: "\(stressCorrelationBlend)",
+                expected: "a number in [0, 1) (1 would make every asset identical and the matrix singular)")
         }
         try MarketCheck.probability("calm_to_stress", calmToStress)
         try MarketCheck.probability("stress_to_calm", stressToCalm)
         guard initialRegime == 0 || initialRegime == 1 else {
-            throw .invalidParameter(name: "initial_regime", value: "\(initialRegime)", expected: "0 (calm) or 1 (stress)")
+            throw .invalidParameter(
+                name: "initial_regime", value: "\(initialRegime)", expected: "0 (calm) or 1 (stress)")
         }
         for (i, a) in assets.enumerated() {
             try MarketCheck.nonNegative("assets[\(i)].calm_sigma", a.calmSigma)

@@ -21,7 +21,7 @@ public enum Shock: Sendable, Equatable {
     public var asset: Int {
         switch self {
         case let .multiply(asset, _, _), let .depeg(asset, _, _, _), let .depegByFactor(asset, _, _, _),
-             let .freezeOracle(asset, _, _):
+            let .freezeOracle(asset, _, _):
             return asset
         }
     }
@@ -29,7 +29,8 @@ public enum Shock: Sendable, Equatable {
     /// Checks the shock against a model with `assetCount` assets; `name` is its scenario key path.
     func validate(assetCount: Int, name: String) throws(MarketError) {
         guard asset >= 0, asset < assetCount else {
-            throw .invalidParameter(name: "\(name).asset", value: "\(asset)", expected: "an asset index in 0..<\(assetCount)")
+            throw .invalidParameter(
+                name: "\(name).asset", value: "\(asset)", expected: "an asset index in 0..<\(assetCount)")
         }
         switch self {
         case let .multiply(_, tick, factor):

@@ -21,13 +21,16 @@ extension Process {
     public func waitForExit() -> ChildExit {
         let pid = processIdentifier
         while true {
-            if !isRunning { return ChildExit(status: terminationStatus, killedBySignal: terminationReason == .uncaughtSignal) }
+            if !isRunning {
+                return ChildExit(status: terminationStatus, killedBySignal: terminationReason == .uncaughtSignal)
+            }
             var raw: Int32 = 0
             if waitpid(pid, &raw, WNOHANG) == pid {
                 // The wait status: the signal in the low 7 bits, else the exit code in bits 8–15.
                 let signal = raw & 0x7F
-                return signal == 0 ? ChildExit(status: (raw >> 8) & 0xFF, killedBySignal: false)
-                                   : ChildExit(status: signal, killedBySignal: true)
+                return signal == 0
+                    ? ChildExit(status: (raw >> 8) & 0xFF, killedBySignal: false)
+                    : ChildExit(status: signal, killedBySignal: true)
             }
             // Not yet, or Foundation reaped it first (ECHILD): its `isRunning` turns false next.
             usleep(2_000)

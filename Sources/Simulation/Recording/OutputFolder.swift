@@ -54,16 +54,21 @@ public enum OutputFolder {
         let fm = FileManager.default
         let probe = folder.appendingPathComponent(".ballast-probe-\(getpid())")
         guard fm.createFile(atPath: probe.path, contents: Data()) else {
-            throw OutputError(path: folder.path, reason: access(folder.path, W_OK) == 0 ? "the folder refused a new file"
-                                                                                    : OutputError.errnoText())
+            throw OutputError(
+                path: folder.path,
+                reason: access(folder.path, W_OK) == 0
+                    ? "the folder refused a new file"
+                    : OutputError.errnoText())
         }
         try? fm.removeItem(at: probe)
     }
 
     /// Files that a run folder may hold (the run's own, the figure `ballast plot` draws there and the
     /// report `ballast report` writes there).
-    static let runFiles: Set<String> = ["series.csv", "outcome.json", "manifest.json",
-                                        "series.png", "series.svg", "series.dat", "series.gp", "report.html"]
+    static let runFiles: Set<String> = [
+        "series.csv", "outcome.json", "manifest.json",
+        "series.png", "series.svg", "series.dat", "series.gp", "report.html",
+    ]
 
     /// Refuses a destination that exists and is not a run folder, or whose parent cannot be written.
     /// Creates the parent folders (they are needed anyway) and probes them with a small file.
@@ -71,12 +76,17 @@ public enum OutputFolder {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError(path: directory.path, reason: "it is a file, not a folder") }
+            guard isDirectory.boolValue else {
+                throw OutputError(path: directory.path, reason: "it is a file, not a folder")
+            }
             let entries = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
             let foreign = entries.filter { !runFiles.contains($0) && !$0.hasPrefix(".") }
             guard foreign.isEmpty else {
-                throw OutputError(path: directory.path, reason: "it holds files that are not a run's (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
-                                  + "choose another --out")
+                throw OutputError(
+                    path: directory.path,
+                    reason:
+                        "it holds files that are not a run's (\(foreign.sorted().prefix(3).joined(separator: ", "))); "
+                        + "choose another --out")
             }
         }
         let parent = directory.deletingLastPathComponent()

@@ -20,8 +20,12 @@ public enum RunWriter {
         public var ticks: Int
 
         enum CodingKeys: String, CodingKey {
-            case ballastVersion = "ballast_version", scenario, scenarioHash = "scenario_hash", seed, replicate
-            case overrides, gitCommit = "git_commit", agents, ticks
+            case ballastVersion = "ballast_version"
+            case scenario
+            case scenarioHash = "scenario_hash"
+            case seed, replicate, overrides
+            case gitCommit = "git_commit"
+            case agents, ticks
         }
     }
 
@@ -31,23 +35,30 @@ public enum RunWriter {
     ///
     /// - Throws: ``OutputError`` (one line, naming the path and the reason) and
     ///   ``RunError/nonFinite(tick:column:value:)`` before anything is written.
-    public static func write(_ result: RunResult, scenario: Scenario, seed: UInt64, replicate: UInt64,
-                             to directory: URL) throws {
+    public static func write(
+        _ result: RunResult, scenario: Scenario, seed: UInt64, replicate: UInt64,
+        to directory: URL
+    ) throws {
         if let bad = result.outcome.firstNonFinite() {
             throw RunError.nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
         var csv = SeriesRow.csvHeader + "\n"
         csv.reserveCapacity(result.series.count * 160)
         for row in result.series {
-            if let bad = row.firstNonFinite() { throw RunError.nonFinite(tick: row.tick, column: bad.column, value: bad.value) }
+            if let bad = row.firstNonFinite() {
+                throw RunError.nonFinite(tick: row.tick, column: bad.column, value: bad.value)
+            }
             csv += row.csvLine + "\n"
         }
-        let manifest = Manifest(ballastVersion: version, scenario: scenario.sourcePath, scenarioHash: scenario.contentHash,
-                                seed: seed, replicate: replicate, overrides: scenario.overrides,
-                                gitCommit: gitCommit(near: scenario.sourcePath), agents: scenario.agentCount,
-                                ticks: scenario.ticks)
-        let files = [("series.csv", Data(csv.utf8)), ("outcome.json", try encode(result.outcome)),
-                     ("manifest.json", try encode(manifest))]
+        let manifest = Manifest(
+            ballastVersion: version, scenario: scenario.sourcePath, scenarioHash: scenario.contentHash,
+            seed: seed, replicate: replicate, overrides: scenario.overrides,
+            gitCommit: gitCommit(near: scenario.sourcePath), agents: scenario.agentCount,
+            ticks: scenario.ticks)
+        let files = [
+            ("series.csv", Data(csv.utf8)), ("outcome.json", try encode(result.outcome)),
+            ("manifest.json", try encode(manifest)),
+        ]
         try OutputFolder.install(files, at: directory)
     }
 
@@ -60,7 +71,8 @@ public enum RunWriter {
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        e.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        e.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         var data = try e.encode(value)
         data.append(0x0A)
         return data

@@ -40,8 +40,9 @@ public struct DiamondDybvigFile: Sendable {
         let gate = try r.double("gate", default: 1, .closed(1e-9, 1))
         try root.finish()
         do {
-            let game = try DiamondDybvig(longReturn: longReturn, riskAversion: gamma, impatientFraction: pi,
-                                         liquidationValue: ell)
+            let game = try DiamondDybvig(
+                longReturn: longReturn, riskAversion: gamma, impatientFraction: pi,
+                liquidationValue: ell)
             return DiamondDybvigFile(game: game, sunspotProbability: sunspot, gate: gate)
         } catch {
             throw r.semanticError("return", "expected parameters of a Diamond–Dybvig bank: \(error)")

@@ -15,37 +15,52 @@ enum MarketDecoder {
                 base = .gbm(try gbm(r, name))
             case "jump_diffusion":
                 // A Poisson count per tick: GSL's sampler takes time in proportion to the mean.
-                let jumps = JumpDiffusion.Jumps(intensity: try r.double("jump_intensity", .closed(0, 100)),
-                                                logMean: try r.double("jump_log_mean", .closed(-10, 10)),
-                                                logStandardDeviation: try r.double("jump_log_sd", .logSD))
+                let jumps = JumpDiffusion.Jumps(
+                    intensity: try r.double("jump_intensity", .closed(0, 100)),
+                    logMean: try r.double("jump_log_mean", .closed(-10, 10)),
+                    logStandardDeviation: try r.double("jump_log_sd", .logSD))
                 base = .jumpDiffusion(try JumpDiffusion(diffusion: try gbm(r, name), jumps: [jumps]))
             case "garch":
-                base = .garch(try GARCHVolatility(assets: [GARCHVolatility.Asset(
-                    name: name, initialPrice: try r.double("initial_price", .price), drift: try r.double("drift", default: 0, .closed(-1, 1)),
-                    omega: try r.double("omega", .positive), alpha: try r.double("alpha", .nonNegative),
-                    beta: try r.double("beta", .nonNegative))]))
+                base = .garch(
+                    try GARCHVolatility(assets: [
+                        GARCHVolatility.Asset(
+                            name: name, initialPrice: try r.double("initial_price", .price),
+                            drift: try r.double("drift", default: 0, .closed(-1, 1)),
+                            omega: try r.double("omega", .positive), alpha: try r.double("alpha", .nonNegative),
+                            beta: try r.double("beta", .nonNegative))
+                    ]))
             case "regime_switching":
-                base = .regimeSwitching(try RegimeSwitching(
-                    assets: [RegimeSwitching.Asset(name: name, initialPrice: try r.double("initial_price", .price),
-                                                   drift: try r.double("drift", default: 0, .closed(-1, 1)),
-                                                   calmSigma: try r.double("calm_sigma", .closed(0, 1)),
-                                                   stressSigma: try r.double("stress_sigma", .closed(0, 1)))],
-                    stressCorrelationBlend: 0,
-                    calmToStress: try r.double("calm_to_stress", .probability),
-                    stressToCalm: try r.double("stress_to_calm", .probability)))
+                base = .regimeSwitching(
+                    try RegimeSwitching(
+                        assets: [
+                            RegimeSwitching.Asset(
+                                name: name, initialPrice: try r.double("initial_price", .price),
+                                drift: try r.double("drift", default: 0, .closed(-1, 1)),
+                                calmSigma: try r.double("calm_sigma", .closed(0, 1)),
+                                stressSigma: try r.double("stress_sigma", .closed(0, 1)))
+                        ],
+                        stressCorrelationBlend: 0,
+                        calmToStress: try r.double("calm_to_stress", .probability),
+                        stressToCalm: try r.double("stress_to_calm", .probability)))
             case "ou_peg":
-                base = .ouPeg(try OrnsteinUhlenbeckPeg(assets: [OrnsteinUhlenbeckPeg.Asset(
-                    name: name, peg: try r.double("peg", default: 1, .price),
-                    initialPrice: try r.double("initial_price", default: 1, .price),
-                    speed: try r.double("speed", .closed(1e-9, 1)), sigma: try r.double("sigma", .closed(0, 1)))]))
+                base = .ouPeg(
+                    try OrnsteinUhlenbeckPeg(assets: [
+                        OrnsteinUhlenbeckPeg.Asset(
+                            name: name, peg: try r.double("peg", default: 1, .price),
+                            initialPrice: try r.double("initial_price", default: 1, .price),
+                            speed: try r.double("speed", .closed(1e-9, 1)), sigma: try r.double("sigma", .closed(0, 1)))
+                    ]))
             default:
                 let file = try r.string("file")
                 let path = file.hasPrefix("/") ? file : scenarioDirectory + "/" + file
                 let rescale = r.has("initial_price") ? try r.double("initial_price", .price) : nil
-                let after = try r.string("after_end", default: "hold_last", oneOf: HistoricalReplay.AfterEnd.allCases.map(\.rawValue))
-                base = .replay(try HistoricalReplay(name: name, file: path, column: try r.string("column", default: "close"),
-                                                    initialPrice: rescale,
-                                                    afterEnd: HistoricalReplay.AfterEnd(rawValue: after) ?? .holdLast))
+                let after = try r.string(
+                    "after_end", default: "hold_last", oneOf: HistoricalReplay.AfterEnd.allCases.map(\.rawValue))
+                base = .replay(
+                    try HistoricalReplay(
+                        name: name, file: path, column: try r.string("column", default: "close"),
+                        initialPrice: rescale,
+                        afterEnd: HistoricalReplay.AfterEnd(rawValue: after) ?? .holdLast))
             }
             let shocks = try decodeShocks(r, ticks: ticks)
             try r.finish()
@@ -62,9 +77,12 @@ enum MarketDecoder {
     }
 
     private static func gbm(_ r: ConfigReader, _ name: String) throws -> CorrelatedGBM {
-        try CorrelatedGBM(assets: [CorrelatedGBM.Asset(name: name, initialPrice: try r.double("initial_price", .price),
-                                                       drift: try r.double("drift", default: 0, .closed(-1, 1)),
-                                                       sigma: try r.double("sigma", .closed(0, 1)))])
+        try CorrelatedGBM(assets: [
+            CorrelatedGBM.Asset(
+                name: name, initialPrice: try r.double("initial_price", .price),
+                drift: try r.double("drift", default: 0, .closed(-1, 1)),
+                sigma: try r.double("sigma", .closed(0, 1)))
+        ])
     }
 
     /// `shock: {tick, size}` multiplies the price by (1 − size) after that tick's step;
@@ -78,8 +96,10 @@ enum MarketDecoder {
             // A shock of size 0 is "no shock" and may sit anywhere; a real one must happen inside the run.
             let tick = try s.int("tick", .integerAtLeast(1))
             if size > 0, Double(tick) > last {
-                throw s.semanticError("tick", "expected a tick in [1, \(Int(last))] (the run's last tick), got \(tick): "
-                                      + "the shock would never happen; move it, or set market.shock.size=0 to run without it")
+                throw s.semanticError(
+                    "tick",
+                    "expected a tick in [1, \(Int(last))] (the run's last tick), got \(tick): "
+                        + "the shock would never happen; move it, or set market.shock.size=0 to run without it")
             }
             shocks.append(.multiply(asset: 0, tick: tick, factor: 1 - size))
             try s.finish()

@@ -9,7 +9,10 @@ extension Scenario {
     /// The most ticks a scenario may have: 10⁷ hours is over a thousand years.
     public static let maxTicks = 10_000_000
 
-    static let frameworkKeys = ["name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending", "alm"]
+    static let frameworkKeys = [
+        "name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending",
+        "alm",
+    ]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
     /// section into its kind's typed configuration, so that a bad scenario fails before any work starts.
@@ -28,8 +31,9 @@ extension Scenario {
         let ticks = try r.count("ticks", atLeast: 1, atMost: maxTicks, bytesEach: 100, noun: "ticks")
         let seed = try r.int("seed", default: 1, .integerAtLeast(0))
         let runThreshold = try r.double("run_threshold", default: 0.5, .probability)
-        let runDefinition = try r.string("run_definition", default: RunDefinition.withdrawnFraction.rawValue,
-                                         oneOf: RunDefinition.allCases.map(\.rawValue))
+        let runDefinition = try r.string(
+            "run_definition", default: RunDefinition.withdrawnFraction.rawValue,
+            oneOf: RunDefinition.allCases.map(\.rawValue))
         let orderingName = try r.string("ordering", default: "random", oneOf: OrderingPolicy.allCases.map(\.rawValue))
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
@@ -54,24 +58,27 @@ extension Scenario {
         for node in phaseNodes {
             guard let key = node.scalarText, sections.contains(where: { $0.key == key }) else {
                 let known = sections.map(\.key).joined(separator: ", ")
-                throw ConfigError.semantic(node, "expected the key of an agent section in this file (\(known)), got \(node.foundDescription)")
+                throw ConfigError.semantic(
+                    node, "expected the key of an agent section in this file (\(known)), got \(node.foundDescription)")
             }
             phases.append(key)
         }
         try r.finish()
         if lending.oracle == nil, market.hasOracleFreeze {
-            throw ConfigError.semantic(r.node("market") ?? r.mappingNode,
-                                       "oracle_freeze has no effect while lending.oracle is amm (the pool prices itself); "
-                                       + "set lending.oracle: feed or remove oracle_freeze")
+            throw ConfigError.semantic(
+                r.node("market") ?? r.mappingNode,
+                "oracle_freeze has no effect while lending.oracle is amm (the pool prices itself); "
+                    + "set lending.oracle: feed or remove oracle_freeze")
         }
 
-        return Scenario(name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
-                                phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
-                                runThreshold: runThreshold,
-                                runDefinition: RunDefinition(rawValue: runDefinition) ?? .withdrawnFraction,
-                                agentSections: sections,
-                                contentHash: contentHash(doc, market),
-                                sourcePath: doc.file, overrides: doc.overrides, alm: alm)
+        return Scenario(
+            name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
+            phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
+            runThreshold: runThreshold,
+            runDefinition: RunDefinition(rawValue: runDefinition) ?? .withdrawnFraction,
+            agentSections: sections,
+            contentHash: contentHash(doc, market),
+            sourcePath: doc.file, overrides: doc.overrides, alm: alm)
     }
 
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a
@@ -104,7 +111,9 @@ extension Scenario {
             l.loanFraction = try r.double("loan_fraction", default: 1 - l.reserveFraction, .probability)
         }
         if l.reserveFraction + l.loanFraction > 1 + 1e-12 {
-            throw r.semanticError("loan_fraction", "expected reserve_fraction + loan_fraction <= 1, got \(l.reserveFraction) + \(l.loanFraction)")
+            throw r.semanticError(
+                "loan_fraction",
+                "expected reserve_fraction + loan_fraction <= 1, got \(l.reserveFraction) + \(l.loanFraction)")
         }
         var liq = LiquidationParameters()
         liq.liquidationThreshold = try r.double("liquidation_threshold", default: 0.825, .unitOpen)
@@ -120,9 +129,10 @@ extension Scenario {
             lockedUntilTick: try r.int("locked_until_tick", default: 0, .closed(0, Double(maxTicks))),
             socialiseUncoveredLosses: try r.bool("socialise_losses", default: false))
         let source = try r.string("oracle", default: "amm", oneOf: ["amm", "feed"])
-        let spec = OracleSpec(deviation: try r.double("oracle_deviation", default: 0.005, .nonNegative),
-                              heartbeat: try r.int("oracle_heartbeat", default: 24, .closed(1, Double(maxTicks))),
-                              delay: try r.int("oracle_delay", default: 0, .closed(0, Double(ticks))))
+        let spec = OracleSpec(
+            deviation: try r.double("oracle_deviation", default: 0.005, .nonNegative),
+            heartbeat: try r.int("oracle_heartbeat", default: 24, .closed(1, Double(maxTicks))),
+            delay: try r.int("oracle_delay", default: 0, .closed(0, Double(ticks))))
         l.oracle = source == "feed" ? spec : nil
         try r.finish()
         return l

@@ -26,7 +26,8 @@ struct IntentApplier {
             // is empty (reference model): its price holds, and nobody trades against a dust pool.
             let total = w.amm.totalShares
             guard shares > 0, shares <= total * (1 + 1e-12),
-                  let out = try? w.amm.removeLiquidity(shares: shares >= total * (1 - 1e-12) ? total : shares) else {
+                let out = try? w.amm.removeLiquidity(shares: shares >= total * (1 - 1e-12) ? total : shares)
+            else {
                 return AgentReceipt(agent: p.agent, intent: p.intent, revert: .insufficientBalance)
             }
             let price = w.amm.price
@@ -36,7 +37,8 @@ struct IntentApplier {
         case let .addLiquidity(value):
             let price = w.amm.price
             guard value > 0, price > 0,
-                  let shares = try? w.amm.addLiquidity(base: value / 2 / price, quote: value / 2) else {
+                let shares = try? w.amm.addLiquidity(base: value / 2 / price, quote: value / 2)
+            else {
                 return AgentReceipt(agent: p.agent, intent: p.intent, revert: .nothingToDo)
             }
             w.flows.collateralIn += value / 2 / price
@@ -75,10 +77,13 @@ struct IntentApplier {
         return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: r.paid, usdQueued: r.queued, amount: r.fee)
     }
 
-    private func arbitrage(_ p: Proposal, _ gamma: Double, _ maxBase: Double, _ maxQuote: Double,
-                           _ gas: Double, _ minProfit: Double, _ w: inout WorldState) -> AgentReceipt {
+    private func arbitrage(
+        _ p: Proposal, _ gamma: Double, _ maxBase: Double, _ maxQuote: Double,
+        _ gas: Double, _ minProfit: Double, _ w: inout WorldState
+    ) -> AgentReceipt {
         guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
-        let pe = w.externalPrice, price = w.amm.price
+        let pe = w.externalPrice
+        let price = w.amm.price
         let sellCollateral: Bool
         let target: Double
         if price > pe / gamma * (1 + 1e-12) {
@@ -111,17 +116,23 @@ struct IntentApplier {
         return AgentReceipt(agent: p.agent, intent: p.intent, usdOut: profit, amount: input)
     }
 
-    private mutating func liquidate(_ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
-                                    _ w: inout WorldState) -> AgentReceipt {
+    private mutating func liquidate(
+        _ p: Proposal, _ budget: Double, _ gas: Double, _ minProfit: Double,
+        _ w: inout WorldState
+    ) -> AgentReceipt {
         guard !w.amm.isEmpty else { return AgentReceipt(agent: p.agent, intent: p.intent, revert: .emptyPool) }
         // Skipped positions are simply not pushed back for the rest of this turn.
         heap.rebuild(from: w.loans)
-        var left = budget, repaid = 0.0, proceeds = 0.0
+        var left = budget
+        var repaid = 0.0
+        var proceeds = 0.0
         for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !w.amm.isEmpty {
             // Health, repayment and seizure at the pool's price; the sale at the AMM's.
             let price = w.lendingPrice
             guard let i = heap.popMin(), w.loans.healthFactor(i, price: price) < 1 else { break }
-            guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else { continue }
+            guard let q = w.loans.liquidationQuote(i, price: price, budget: left), q.repay > Self.dustRepayment else {
+                continue
+            }
             // Aave v3 `LiquidationLogic`: the protocol keeps `liquidationProtocolFee` of the bonus part
             // of the seized collateral; the liquidator receives (and sells) the rest.
             let fee = Self.protocolFee(seize: q.seize, parameters: w.loans.parameters)

@@ -19,7 +19,10 @@ struct PositionHeap {
             items.append(Int32(i))
         }
         var k = keys.count / 2
-        while k > 0 { k -= 1; siftDown(k) }
+        while k > 0 {
+            k -= 1
+            siftDown(k)
+        }
     }
 
     var isEmpty: Bool { items.isEmpty }
@@ -63,7 +66,8 @@ struct PositionHeap {
     private mutating func siftDown(_ start: Int) {
         var p = start
         while true {
-            let l = 2 * p + 1, r = l + 1
+            let l = 2 * p + 1
+            let r = l + 1
             var m = p
             if l < items.count && less(l, m) { m = l }
             if r < items.count && less(r, m) { m = r }

@@ -16,8 +16,9 @@ extension WorldState {
                 BalanceSheetItem(name: "loans", value: loans, tier: .illiquid),
             ],
             liabilities: [
-                BalanceSheetItem(name: "deposits", value: ledger.outstandingDeposits, tier: .cash,
-                                 stressFactor: depositRunoff),
+                BalanceSheetItem(
+                    name: "deposits", value: ledger.outstandingDeposits, tier: .cash,
+                    stressFactor: depositRunoff),
                 BalanceSheetItem(name: "withdrawal queue", value: ledger.queue.total, tier: .cash, stressFactor: 1),
             ],
             badDebt: badDebtUSD)

@@ -56,12 +56,13 @@ public struct WorldState: Sendable {
     }
 
     public func snapshot(includeSolvency: Bool) -> Snapshot {
-        Snapshot(tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, lendingPrice: lendingPrice,
-                 ammHistory: history, shareValueHistory: shareValues,
-                 loans: loans, ledger: ledger, initialDeposits: initialDeposits,
-                 solvencyMargin: includeSolvency ? solvencyMargin : .nan,
-                 withdrawnFraction: withdrawnFraction,
-                 recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0)
+        Snapshot(
+            tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, lendingPrice: lendingPrice,
+            ammHistory: history, shareValueHistory: shareValues,
+            loans: loans, ledger: ledger, initialDeposits: initialDeposits,
+            solvencyMargin: includeSolvency ? solvencyMargin : .nan,
+            withdrawnFraction: withdrawnFraction,
+            recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0)
     }
 }
 

@@ -28,10 +28,14 @@ public struct RandomStream: ~Copyable, @unchecked Sendable {
     }
 
     /// Convenience: the stream for `(seed, replicate, population, shard, purpose)`.
-    public init(seed: UInt64, replicate: UInt64 = 0, population: String = "world",
-                shard: UInt64 = 0, purpose: String) {
-        self.init(StreamKey(seed: seed, replicate: replicate, population: population,
-                            shard: shard, purpose: purpose))
+    public init(
+        seed: UInt64, replicate: UInt64 = 0, population: String = "world",
+        shard: UInt64 = 0, purpose: String
+    ) {
+        self.init(
+            StreamKey(
+                seed: seed, replicate: replicate, population: population,
+                shard: shard, purpose: purpose))
     }
 
     deinit { gsl_rng_free(rng) }

@@ -10,8 +10,10 @@ public struct StreamKey: Hashable, Sendable, CustomStringConvertible {
     public var shard: UInt64
     public var purpose: String
 
-    public init(seed: UInt64, replicate: UInt64 = 0, population: String = "world",
-                shard: UInt64 = 0, purpose: String) {
+    public init(
+        seed: UInt64, replicate: UInt64 = 0, population: String = "world",
+        shard: UInt64 = 0, purpose: String
+    ) {
         self.seed = seed
         self.replicate = replicate
         self.population = population

@@ -42,7 +42,9 @@ public enum FullGrid {
             throw .invalidParameter(name: "steps", value: "\(steps)", expected: "an integer >= 1")
         }
         if steps == 1 { return [from] }
-        let n = Double(steps - 1), a = log(from), b = log(to)
+        let n = Double(steps - 1)
+        let a = log(from)
+        let b = log(to)
         return (0..<steps).map { i in
             let x = exp((a * (n - Double(i)) + b * Double(i)) / n)
             return Double(String(format: "%.12g", x)) ?? x

@@ -2,7 +2,9 @@
 /// every stratum holds exactly one point. Points are jittered uniformly within their cell.
 public enum LatinHypercube {
     /// `count` points in `dimension` dimensions, drawn from `rng`.
-    public static func points(count: Int, dimension: Int, rng: inout RandomStream) throws(StochasticsError) -> [[Double]] {
+    public static func points(count: Int, dimension: Int, rng: inout RandomStream) throws(StochasticsError)
+        -> [[Double]]
+    {
         guard count >= 1 else {
             throw .invalidParameter(name: "count", value: "\(count)", expected: "an integer >= 1")
         }

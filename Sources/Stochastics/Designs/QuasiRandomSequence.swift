@@ -18,8 +18,9 @@ public final class QuasiRandomSequence {
 
     public init(_ kind: Kind, dimension: Int) throws(StochasticsError) {
         guard dimension >= 1, dimension <= kind.maxDimension else {
-            throw .invalidParameter(name: "dimension", value: "\(dimension)",
-                                    expected: "an integer in 1...\(kind.maxDimension) for \(kind.rawValue)")
+            throw .invalidParameter(
+                name: "dimension", value: "\(dimension)",
+                expected: "an integer in 1...\(kind.maxDimension) for \(kind.rawValue)")
         }
         GSLRuntime.ensureReady()
         let type = kind == .sobol ? cgsl_qrng_sobol() : cgsl_qrng_halton()

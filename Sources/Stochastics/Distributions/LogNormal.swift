@@ -30,4 +30,3 @@ public struct LogNormal: ContinuousDistribution {
     }
     public func pdf(_ x: Double) -> Double { gsl_ran_lognormal_pdf(x, logMean, logStandardDeviation) }
 }
-

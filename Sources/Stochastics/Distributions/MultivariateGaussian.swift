@@ -20,12 +20,14 @@ public struct MultivariateGaussian: Sampler {
             throw .invalidParameter(name: "mean", value: "[]", expected: "at least one dimension")
         }
         guard standardDeviations.count == n else {
-            throw .invalidParameter(name: "standardDeviations", value: "\(standardDeviations.count) entries",
-                                    expected: "\(n) entries, one per dimension")
+            throw .invalidParameter(
+                name: "standardDeviations", value: "\(standardDeviations.count) entries",
+                expected: "\(n) entries, one per dimension")
         }
         guard correlation.count == n, correlation.allSatisfy({ $0.count == n }) else {
-            throw .invalidParameter(name: "correlation", value: "\(correlation.count) rows",
-                                    expected: "a \(n)×\(n) matrix")
+            throw .invalidParameter(
+                name: "correlation", value: "\(correlation.count) rows",
+                expected: "a \(n)×\(n) matrix")
         }
         for i in 0..<n {
             try Check.finite("mean[\(i)]", mean[i])
@@ -33,15 +35,18 @@ public struct MultivariateGaussian: Sampler {
             for j in 0..<n {
                 let c = correlation[i][j]
                 guard c.isFinite, c >= -1, c <= 1 else {
-                    throw .invalidParameter(name: "correlation[\(i)][\(j)]", value: "\(c)", expected: "a number in [-1, 1]")
+                    throw .invalidParameter(
+                        name: "correlation[\(i)][\(j)]", value: "\(c)", expected: "a number in [-1, 1]")
                 }
                 guard abs(c - correlation[j][i]) <= 1e-12 else {
-                    throw .invalidParameter(name: "correlation[\(i)][\(j)]", value: "\(c)",
-                                            expected: "a symmetric matrix (correlation[\(j)][\(i)] = \(correlation[j][i]))")
+                    throw .invalidParameter(
+                        name: "correlation[\(i)][\(j)]", value: "\(c)",
+                        expected: "a symmetric matrix (correlation[\(j)][\(i)] = \(correlation[j][i]))")
                 }
             }
             guard correlation[i][i] == 1 else {
-                throw .invalidParameter(name: "correlation[\(i)][\(i)]", value: "\(correlation[i][i])", expected: "1 on the diagonal")
+                throw .invalidParameter(
+                    name: "correlation[\(i)][\(i)]", value: "\(correlation[i][i])", expected: "1 on the diagonal")
             }
         }
         var sigma = [Double](repeating: 0, count: n * n)
@@ -56,8 +61,9 @@ public struct MultivariateGaussian: Sampler {
             return gsl_linalg_cholesky_decomp1(&view.matrix)
         }
         guard status == Int32(GSL_SUCCESS) else {
-            throw .invalidParameter(name: "correlation", value: "\(correlation)",
-                                    expected: "a positive-definite matrix (Cholesky failed: \(String(cString: gsl_strerror(status))))")
+            throw .invalidParameter(
+                name: "correlation", value: "\(correlation)",
+                expected: "a positive-definite matrix (Cholesky failed: \(String(cString: gsl_strerror(status))))")
         }
         // decomp1 leaves Lᵀ in the upper triangle; zero it so the factor is plainly lower-triangular.
         for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { sigma[i * n + j] = 0 } }

@@ -19,12 +19,15 @@ public struct GaussLegendre: Sendable, Equatable {
         }
         GSLRuntime.ensureReady()
         guard let table = gsl_integration_glfixed_table_alloc(n) else {
-            throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_integration_glfixed_table_alloc")
+            throw .gsl(
+                status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_integration_glfixed_table_alloc")
         }
         defer { gsl_integration_glfixed_table_free(table) }
-        var x = [Double](repeating: 0, count: n), w = [Double](repeating: 0, count: n)
+        var x = [Double](repeating: 0, count: n)
+        var w = [Double](repeating: 0, count: n)
         for i in 0..<n {
-            var xi = 0.0, wi = 0.0
+            var xi = 0.0
+            var wi = 0.0
             gsl_integration_glfixed_point(-1, 1, i, &xi, &wi, table)
             x[i] = xi
             w[i] = wi
@@ -35,7 +38,8 @@ public struct GaussLegendre: Sendable, Equatable {
 
     /// ∫ f over [a, b] by the rule, mapped from [−1, 1].
     public func integrate(from a: Double, to b: Double, _ f: (Double) -> Double) -> Double {
-        let half = (b - a) / 2, mid = (a + b) / 2
+        let half = (b - a) / 2
+        let mid = (a + b) / 2
         var sum = 0.0
         for i in nodes.indices { sum += weights[i] * f(mid + half * nodes[i]) }
         return sum * half

@@ -14,14 +14,20 @@ extension Minimizer {
 
         func value(_ x: [Double]) -> Double {
             guard failure == nil else { return .nan }
-            do { return try f(x) } catch { failure = error; return .nan }
+            do { return try f(x) } catch {
+                failure = error
+                return .nan
+            }
         }
 
         /// The given gradient, or central finite differences with step 1e-6·max(1, |xᵢ|).
         func grad(_ x: [Double]) -> [Double] {
             guard failure == nil else { return x.map { _ in .nan } }
             if let gradient {
-                do { return try gradient(x) } catch { failure = error; return x.map { _ in .nan } }
+                do { return try gradient(x) } catch {
+                    failure = error
+                    return x.map { _ in .nan }
+                }
             }
             var g = [Double](repeating: 0, count: x.count)
             var probe = x
@@ -60,11 +66,17 @@ extension Minimizer {
         GSLRuntime.ensureReady()
         let problem = GradientProblem(f: f, gradient: gradient)
         guard let solver = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_vector_bfgs2(), n) else {
-            throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_multimin_fdfminimizer_alloc")
+            throw .gsl(
+                status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_multimin_fdfminimizer_alloc")
         }
         let x0 = gsl_vector_alloc(n)
-        defer { gsl_multimin_fdfminimizer_free(solver); gsl_vector_free(x0) }
-        guard let x0 else { throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_vector_alloc") }
+        defer {
+            gsl_multimin_fdfminimizer_free(solver)
+            gsl_vector_free(x0)
+        }
+        guard let x0 else {
+            throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_vector_alloc")
+        }
         fill(x0, with: start)
 
         func rethrow() throws(StochasticsError) {
@@ -94,15 +106,19 @@ extension Minimizer {
             for iteration in 1...maxIterations {
                 let status = gsl_multimin_fdfminimizer_iterate(solver)
                 try rethrow()
-                if status == Int32(GSL_ENOPROG) { result = (iteration, .noProgress); break }
+                if status == Int32(GSL_ENOPROG) {
+                    result = (iteration, .noProgress)
+                    break
+                }
                 try GSLRuntime.check(status, during: "BFGS iteration \(iteration)")
                 if gsl_multimin_test_gradient(solver.pointee.gradient, gradientTolerance) == Int32(GSL_SUCCESS) {
                     result = (iteration, .converged)
                     break
                 }
             }
-            return VectorSolution(x: solver.pointee.x.pointee.array, value: solver.pointee.f,
-                                  iterations: result.0, stop: result.1)
+            return VectorSolution(
+                x: solver.pointee.x.pointee.array, value: solver.pointee.f,
+                iterations: result.0, stop: result.1)
         }
     }
 }

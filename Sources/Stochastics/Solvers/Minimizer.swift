@@ -17,7 +17,8 @@ public enum Minimizer {
         try Check.finite("lower", lower)
         try Check.finite("upper", upper)
         guard lower < guess, guess < upper else {
-            throw .invalidParameter(name: "guess", value: "\(guess)", expected: "a point strictly inside (\(lower), \(upper))")
+            throw .invalidParameter(
+                name: "guess", value: "\(guess)", expected: "a point strictly inside (\(lower), \(upper))")
         }
         try validateCap(maxIterations)
         GSLRuntime.ensureReady()
@@ -27,28 +28,33 @@ public enum Minimizer {
         }
         defer { gsl_min_fminimizer_free(solver) }
         return try withExtendedLifetime(box) { () throws(StochasticsError) -> ScalarSolution in
-            var fn = gsl_function(function: { x, params in CallbackBox<Double>.from(params).call(x) },
-                                  params: box.opaque)
+            var fn = gsl_function(
+                function: { x, params in CallbackBox<Double>.from(params).call(x) },
+                params: box.opaque)
             let setStatus = gsl_min_fminimizer_set(solver, &fn, guess, lower, upper)
             try box.rethrowFailure()
             if setStatus == Int32(GSL_EINVAL) {
-                throw .invalidParameter(name: "guess", value: "\(guess)",
-                                        expected: "a point with f(guess) below f at both ends of [\(lower), \(upper)]")
+                throw .invalidParameter(
+                    name: "guess", value: "\(guess)",
+                    expected: "a point with f(guess) below f at both ends of [\(lower), \(upper)]")
             }
             try GSLRuntime.check(setStatus, during: "gsl_min_fminimizer_set")
             for iteration in 1...maxIterations {
                 let status = gsl_min_fminimizer_iterate(solver)
                 try box.rethrowFailure()
                 try GSLRuntime.check(status, during: "Brent minimiser iteration \(iteration)")
-                let lo = gsl_min_fminimizer_x_lower(solver), hi = gsl_min_fminimizer_x_upper(solver)
+                let lo = gsl_min_fminimizer_x_lower(solver)
+                let hi = gsl_min_fminimizer_x_upper(solver)
                 if gsl_min_test_interval(lo, hi, absoluteTolerance, relativeTolerance) == Int32(GSL_SUCCESS) {
-                    return ScalarSolution(x: gsl_min_fminimizer_x_minimum(solver),
-                                          value: gsl_min_fminimizer_f_minimum(solver),
-                                          iterations: iteration, stop: .converged)
+                    return ScalarSolution(
+                        x: gsl_min_fminimizer_x_minimum(solver),
+                        value: gsl_min_fminimizer_f_minimum(solver),
+                        iterations: iteration, stop: .converged)
                 }
             }
-            return ScalarSolution(x: gsl_min_fminimizer_x_minimum(solver), value: gsl_min_fminimizer_f_minimum(solver),
-                                  iterations: maxIterations, stop: .iterationLimit)
+            return ScalarSolution(
+                x: gsl_min_fminimizer_x_minimum(solver), value: gsl_min_fminimizer_f_minimum(solver),
+                iterations: maxIterations, stop: .iterationLimit)
         }
     }
 
@@ -74,8 +80,13 @@ public enum Minimizer {
         guard let solver = gsl_multimin_fminimizer_alloc(cgsl_multimin_nmsimplex2(), n) else {
             throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_multimin_fminimizer_alloc")
         }
-        let x0 = gsl_vector_alloc(n), ss = gsl_vector_alloc(n)
-        defer { gsl_multimin_fminimizer_free(solver); gsl_vector_free(x0); gsl_vector_free(ss) }
+        let x0 = gsl_vector_alloc(n)
+        let ss = gsl_vector_alloc(n)
+        defer {
+            gsl_multimin_fminimizer_free(solver)
+            gsl_vector_free(x0)
+            gsl_vector_free(ss)
+        }
         guard let x0, let ss else {
             throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_vector_alloc")
         }
@@ -94,12 +105,14 @@ public enum Minimizer {
                 try GSLRuntime.check(status, during: "Nelder–Mead iteration \(iteration)")
                 let size = gsl_multimin_fminimizer_size(solver)
                 if gsl_multimin_test_size(size, sizeTolerance) == Int32(GSL_SUCCESS) {
-                    return VectorSolution(x: solver.pointee.x.pointee.array, value: solver.pointee.fval,
-                                          iterations: iteration, stop: .converged)
+                    return VectorSolution(
+                        x: solver.pointee.x.pointee.array, value: solver.pointee.fval,
+                        iterations: iteration, stop: .converged)
                 }
             }
-            return VectorSolution(x: solver.pointee.x.pointee.array, value: solver.pointee.fval,
-                                  iterations: maxIterations, stop: .iterationLimit)
+            return VectorSolution(
+                x: solver.pointee.x.pointee.array, value: solver.pointee.fval,
+                iterations: maxIterations, stop: .iterationLimit)
         }
     }
 

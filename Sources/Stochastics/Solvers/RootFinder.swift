@@ -29,7 +29,8 @@ public enum RootFinder {
         }
         GSLRuntime.ensureReady()
         let box = CallbackBox<Double>(f)
-        let fLower = box.call(lower), fUpper = box.call(upper)
+        let fLower = box.call(lower)
+        let fUpper = box.call(upper)
         try box.rethrowFailure()
         guard fLower.isFinite, fUpper.isFinite else { throw .nonFiniteObjective(at: "an interval end") }
         if fLower == 0 { return ScalarSolution(x: lower, value: 0, iterations: 0, stop: .converged) }
@@ -42,8 +43,9 @@ public enum RootFinder {
         }
         defer { gsl_root_fsolver_free(solver) }
         return try withExtendedLifetime(box) { () throws(StochasticsError) -> ScalarSolution in
-            var fn = gsl_function(function: { x, params in CallbackBox<Double>.from(params).call(x) },
-                                  params: box.opaque)
+            var fn = gsl_function(
+                function: { x, params in CallbackBox<Double>.from(params).call(x) },
+                params: box.opaque)
             let setStatus = gsl_root_fsolver_set(solver, &fn, lower, upper)
             try box.rethrowFailure()
             try GSLRuntime.check(setStatus, during: "gsl_root_fsolver_set")
@@ -51,7 +53,8 @@ public enum RootFinder {
                 let status = gsl_root_fsolver_iterate(solver)
                 try box.rethrowFailure()
                 try GSLRuntime.check(status, during: "Brent root iteration \(iteration)")
-                let lo = gsl_root_fsolver_x_lower(solver), hi = gsl_root_fsolver_x_upper(solver)
+                let lo = gsl_root_fsolver_x_lower(solver)
+                let hi = gsl_root_fsolver_x_upper(solver)
                 if gsl_root_test_interval(lo, hi, absoluteTolerance, relativeTolerance) == Int32(GSL_SUCCESS) {
                     let x = gsl_root_fsolver_root(solver)
                     return ScalarSolution(x: x, value: box.call(x), iterations: iteration, stop: .converged)

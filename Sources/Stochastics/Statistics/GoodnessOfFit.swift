@@ -11,7 +11,8 @@ public enum GoodnessOfFit {
 
     /// One-sample Kolmogorov–Smirnov test: D = sup |Fₙ(x) − F(x)|, with the asymptotic
     /// p-value Q_KS((√n + 0.12 + 0.11/√n)·D) (Stephens' small-sample correction).
-    public static func kolmogorovSmirnov(_ sample: [Double], cdf: (Double) -> Double) throws(StochasticsError) -> Result {
+    public static func kolmogorovSmirnov(_ sample: [Double], cdf: (Double) -> Double) throws(StochasticsError) -> Result
+    {
         let sorted = try Summary.sortedFinite(sample)
         try Summary.nonEmpty(sorted, 1)
         let n = Double(sorted.count)
@@ -26,10 +27,13 @@ public enum GoodnessOfFit {
 
     /// Pearson's chi-square test of observed counts against expected counts, with
     /// `observed.count − 1 − fittedParameters` degrees of freedom (`gsl_cdf_chisq_Q`).
-    public static func chiSquare(observed: [Double], expected: [Double], fittedParameters: Int = 0) throws(StochasticsError) -> Result {
+    public static func chiSquare(observed: [Double], expected: [Double], fittedParameters: Int = 0)
+        throws(StochasticsError) -> Result
+    {
         guard observed.count == expected.count, observed.count >= 2 + fittedParameters else {
-            throw .invalidParameter(name: "observed", value: "\(observed.count) cells",
-                                    expected: "as many cells as expected (\(expected.count)), at least \(2 + fittedParameters)")
+            throw .invalidParameter(
+                name: "observed", value: "\(observed.count) cells",
+                expected: "as many cells as expected (\(expected.count)), at least \(2 + fittedParameters)")
         }
         var chi2 = 0.0
         for (o, e) in zip(observed, expected) {
@@ -43,7 +47,8 @@ public enum GoodnessOfFit {
     /// The Kolmogorov distribution's survival function Q(λ) = 2 Σ (−1)^{k−1} e^{−2k²λ²}.
     static func kolmogorovQ(_ lambda: Double) -> Double {
         if lambda < 1e-3 { return 1 }
-        var sum = 0.0, sign = 1.0
+        var sum = 0.0
+        var sign = 1.0
         for k in 1...100 {
             let term = sign * exp(-2 * Double(k * k) * lambda * lambda)
             sum += term

@@ -24,7 +24,8 @@ public struct Histogram: Sendable, Equatable {
             throw .gsl(status: Int32(GSL_ENOMEM), reason: "allocation failed", during: "gsl_histogram_alloc")
         }
         defer { gsl_histogram_free(h) }
-        try GSLRuntime.check(gsl_histogram_set_ranges_uniform(h, lower, upper), during: "gsl_histogram_set_ranges_uniform")
+        try GSLRuntime.check(
+            gsl_histogram_set_ranges_uniform(h, lower, upper), during: "gsl_histogram_set_ranges_uniform")
         var outside = 0
         for v in values where gsl_histogram_increment(h, v) != Int32(GSL_SUCCESS) { outside += 1 }
         self.lower = lower

@@ -18,26 +18,34 @@ public struct ProportionInterval: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Wilson's score interval (Wilson, 1927). Good coverage near 0 and 1, where Wald fails.
-    public static func wilson(successes: Int, trials: Int, confidence: Double = 0.95) throws(StochasticsError) -> ProportionInterval {
+    public static func wilson(successes: Int, trials: Int, confidence: Double = 0.95) throws(StochasticsError)
+        -> ProportionInterval
+    {
         try validate(successes, trials, confidence)
-        let n = Double(trials), p = Double(successes) / n
+        let n = Double(trials)
+        let p = Double(successes) / n
         let z = gsl_cdf_ugaussian_Pinv(1 - (1 - confidence) / 2)
         let z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return ProportionInterval(successes: successes, trials: trials, confidence: confidence,
-                                  lower: max(0, centre - half), upper: min(1, centre + half))
+        return ProportionInterval(
+            successes: successes, trials: trials, confidence: confidence,
+            lower: max(0, centre - half), upper: min(1, centre + half))
     }
 
     /// The Clopper–Pearson "exact" interval from beta quantiles (`gsl_cdf_beta_Pinv`).
     /// Conservative: its coverage is at least the nominal level.
-    public static func clopperPearson(successes: Int, trials: Int, confidence: Double = 0.95) throws(StochasticsError) -> ProportionInterval {
+    public static func clopperPearson(successes: Int, trials: Int, confidence: Double = 0.95) throws(StochasticsError)
+        -> ProportionInterval
+    {
         try validate(successes, trials, confidence)
         let alpha = 1 - confidence
-        let x = Double(successes), n = Double(trials)
+        let x = Double(successes)
+        let n = Double(trials)
         let lower = successes == 0 ? 0 : try betaQuantile(alpha / 2, x, n - x + 1)
         let upper = successes == trials ? 1 : try betaQuantile(1 - alpha / 2, x + 1, n - x)
-        return ProportionInterval(successes: successes, trials: trials, confidence: confidence, lower: lower, upper: upper)
+        return ProportionInterval(
+            successes: successes, trials: trials, confidence: confidence, lower: lower, upper: upper)
     }
 
     /// `gsl_cdf_beta_Pinv`, falling back to Brent on `gsl_cdf_beta_P` where GSL's own

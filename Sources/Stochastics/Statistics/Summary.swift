@@ -26,7 +26,9 @@ public enum Summary {
         try nonEmpty(xs, 1)
         try Check.probability("p", p)
         let sorted = try sortedFinite(xs)
-        return sorted.withUnsafeBufferPointer { gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, sorted.count, p) }
+        return sorted.withUnsafeBufferPointer {
+            gsl_stats_quantile_from_sorted_data($0.baseAddress, 1, sorted.count, p)
+        }
     }
 
     /// Several quantiles from one sort.

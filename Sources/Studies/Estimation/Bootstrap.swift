@@ -6,8 +6,10 @@ import Stochastics
 /// same results always give the same interval.
 public enum Bootstrap {
     /// The statistic on `sample`, with a `confidence` percentile interval from `resamples` resamples.
-    public static func interval(_ sample: [Double], confidence: Double = 0.95, resamples: Int = 1_000,
-                                rng: inout RandomStream, statistic: ([Double]) -> Double) -> Estimate {
+    public static func interval(
+        _ sample: [Double], confidence: Double = 0.95, resamples: Int = 1_000,
+        rng: inout RandomStream, statistic: ([Double]) -> Double
+    ) -> Estimate {
         let value = statistic(sample)
         guard sample.count > 1, resamples > 1 else { return Estimate(value: value, lower: value, upper: value) }
         var stats: [Double] = []

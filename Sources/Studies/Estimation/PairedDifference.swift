@@ -18,13 +18,17 @@ public struct PairedDifference: Sendable, Equatable {
     public var onlyTreatmentRan: Int
 
     /// Pairs replicate r of `baseline` with replicate r of `treatment` (both ordered by replicate).
-    public static func make(baseline: StudyPoint, _ a: [Outcome], treatment: StudyPoint, _ b: [Outcome],
-                            confidence: Double, rng: inout RandomStream, resamples: Int = 2_000) -> PairedDifference {
+    public static func make(
+        baseline: StudyPoint, _ a: [Outcome], treatment: StudyPoint, _ b: [Outcome],
+        confidence: Double, rng: inout RandomStream, resamples: Int = 2_000
+    ) -> PairedDifference {
         let n = min(a.count, b.count)
         // d_r ∈ {−1, 0, 1}: the mean of d is the difference in run frequencies.
         let d = (0..<n).map { r in (b[r].run ? 1.0 : 0) - (a[r].run ? 1.0 : 0) }
-        let estimate = Bootstrap.interval(d, confidence: confidence, resamples: resamples, rng: &rng, statistic: Bootstrap.mean)
-        return PairedDifference(baseline: baseline, treatment: treatment, pairs: n, runProbability: estimate,
-                                onlyBaselineRan: d.filter { $0 < 0 }.count, onlyTreatmentRan: d.filter { $0 > 0 }.count)
+        let estimate = Bootstrap.interval(
+            d, confidence: confidence, resamples: resamples, rng: &rng, statistic: Bootstrap.mean)
+        return PairedDifference(
+            baseline: baseline, treatment: treatment, pairs: n, runProbability: estimate,
+            onlyBaselineRan: d.filter { $0 < 0 }.count, onlyTreatmentRan: d.filter { $0 > 0 }.count)
     }
 }

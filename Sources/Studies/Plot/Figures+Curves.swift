@@ -13,14 +13,19 @@ extension Figures {
     ///   - name: the files' common name: `name.dat`, `name.gp`, `name.png`, `name.svg`.
     /// - Throws: `PlotError.empty` without curves or points, `PlotError.lengthMismatch` naming the array
     ///   (e.g. `curves[1].lower`) whose length differs from that curve's `x`, and gnuplot failures.
-    public static func curves(_ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
-                              in directory: URL, name: String) throws -> PlotOutput {
-        try Self.curves(curves, text: text, probabilityAxis: probabilityAxis, in: directory, name: name,
-                        gnuplot: .fromEnvironment())
+    public static func curves(
+        _ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
+        in directory: URL, name: String
+    ) throws -> PlotOutput {
+        try Self.curves(
+            curves, text: text, probabilityAxis: probabilityAxis, in: directory, name: name,
+            gnuplot: .fromEnvironment())
     }
 
-    static func curves(_ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
-                       in directory: URL, name: String, gnuplot: Gnuplot) throws -> PlotOutput {
+    static func curves(
+        _ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
+        in directory: URL, name: String, gnuplot: Gnuplot
+    ) throws -> PlotOutput {
         let files = try FigureFiles(directory: directory, name: name)
         guard !curves.isEmpty else { throw PlotError.empty(array: "curves") }
         for (index, curve) in curves.enumerated() {
@@ -29,9 +34,10 @@ extension Figures {
             try requireCount("curves[\(index)].lower", curve.lower.count, curve.x.count)
             try requireCount("curves[\(index)].upper", curve.upper.count, curve.x.count)
         }
-        return try emit(files: files, data: curvesData(curves, title: text.title),
-                        script: curvesScript(curves, text: text, probabilityAxis: probabilityAxis, files: files),
-                        gnuplot: gnuplot)
+        return try emit(
+            files: files, data: curvesData(curves, title: text.title),
+            script: curvesScript(curves, text: text, probabilityAxis: probabilityAxis, files: files),
+            gnuplot: gnuplot)
     }
 
     static func curvesData(_ curves: [BandedCurve], title: String) -> [String] {
@@ -50,11 +56,15 @@ extension Figures {
         return lines
     }
 
-    static func curvesScript(_ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
-                             files: FigureFiles) -> [String] {
-        var lines = FigureScript.preamble(files: files, title: text.title, dataLayout: [
-            "one block per curve (index 0, 1, ...), columns: 1 x, 2 y, 3 lower, 4 upper",
-        ])
+    static func curvesScript(
+        _ curves: [BandedCurve], text: FigureText, probabilityAxis: Bool,
+        files: FigureFiles
+    ) -> [String] {
+        var lines = FigureScript.preamble(
+            files: files, title: text.title,
+            dataLayout: [
+                "one block per curve (index 0, 1, ...), columns: 1 x, 2 y, 3 lower, 4 upper"
+            ])
         lines += FigureScript.lineTypes(count: curves.count)
         // Below the plot, the legend can never cover a curve, however many there are.
         let entries = curves.count + (text.bandLabel.isEmpty ? 0 : 1)
@@ -78,10 +88,14 @@ extension Figures {
             elements.append("data index \(index) using 1:3:4 with filledcurves lt \(index + 1) notitle")
         }
         for (index, curve) in curves.enumerated() {
-            elements.append("data index \(index) using 1:2 with linespoints lt \(index + 1) title \(GnuplotText.quoted(curve.label))")
+            elements.append(
+                "data index \(index) using 1:2 with linespoints lt \(index + 1) title \(GnuplotText.quoted(curve.label))"
+            )
         }
         if !text.bandLabel.isEmpty {
-            elements.append("keyentry with filledcurves lc rgb '\(FigureScript.bandKeyColour)' title \(GnuplotText.quoted("shaded: " + text.bandLabel))")
+            elements.append(
+                "keyentry with filledcurves lc rgb '\(FigureScript.bandKeyColour)' title \(GnuplotText.quoted("shaded: " + text.bandLabel))"
+            )
         }
         lines += FigureScript.outputs(files: files, width: 1200, height: 800, body: FigureScript.plot(elements))
         return lines

@@ -9,14 +9,19 @@ extension Figures {
     ///
     /// - Throws: `PlotError` naming `ticks`, `median` or `bands[i].lower`/`bands[i].upper` when empty or
     ///   of the wrong length; gnuplot failures.
-    public static func fan(ticks: [Double], median: [Double], bands: [(label: String, lower: [Double], upper: [Double])],
-                           text: FigureText, in directory: URL, name: String) throws -> PlotOutput {
-        try fan(ticks: ticks, median: median, bands: bands, text: text, in: directory, name: name,
-                gnuplot: .fromEnvironment())
+    public static func fan(
+        ticks: [Double], median: [Double], bands: [(label: String, lower: [Double], upper: [Double])],
+        text: FigureText, in directory: URL, name: String
+    ) throws -> PlotOutput {
+        try fan(
+            ticks: ticks, median: median, bands: bands, text: text, in: directory, name: name,
+            gnuplot: .fromEnvironment())
     }
 
-    static func fan(ticks: [Double], median: [Double], bands: [(label: String, lower: [Double], upper: [Double])],
-                    text: FigureText, in directory: URL, name: String, gnuplot: Gnuplot) throws -> PlotOutput {
+    static func fan(
+        ticks: [Double], median: [Double], bands: [(label: String, lower: [Double], upper: [Double])],
+        text: FigureText, in directory: URL, name: String, gnuplot: Gnuplot
+    ) throws -> PlotOutput {
         let files = try FigureFiles(directory: directory, name: name)
         guard !ticks.isEmpty else { throw PlotError.empty(array: "ticks") }
         try requireCount("median", median.count, ticks.count)
@@ -41,9 +46,11 @@ extension Figures {
             for band in bands { values += [band.lower[row], band.upper[row]] }
             data.append(GnuplotText.row(values))
         }
-        var lines = FigureScript.preamble(files: files, title: text.title, dataLayout: [
-            "columns: 1 tick, 2 median, then lower and upper of band i in columns 2i+1 and 2i+2",
-        ])
+        var lines = FigureScript.preamble(
+            files: files, title: text.title,
+            dataLayout: [
+                "columns: 1 tick, 2 median, then lower and upper of band i in columns 2i+1 and 2i+2"
+            ])
         // Opaque blues, lightest for the widest band: narrower bands cover the wider ones, and each
         // legend swatch shows its own shade.
         let shades = ["#C6DBEF", "#9ECAE1", "#6BAED6", "#4292C6", "#2171B5"]
@@ -60,8 +67,9 @@ extension Figures {
         for (rank, index) in order.enumerated() {
             let column = 2 * index + 3
             let shade = shades[min(rank, shades.count - 1)]
-            elements.append("data using 1:\(column):\(column + 1) with filledcurves lc rgb '\(shade)' "
-                            + "fs solid 1.0 noborder title \(GnuplotText.quoted(bands[index].label))")
+            elements.append(
+                "data using 1:\(column):\(column + 1) with filledcurves lc rgb '\(shade)' "
+                    + "fs solid 1.0 noborder title \(GnuplotText.quoted(bands[index].label))")
         }
         elements.append("data using 1:2 with lines lt 1 title 'median'")
         lines += FigureScript.outputs(files: files, width: 1200, height: 800, body: FigureScript.plot(elements))

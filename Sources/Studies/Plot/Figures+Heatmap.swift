@@ -10,14 +10,19 @@ extension Figures {
     ///
     /// - Throws: `PlotError` naming `x`, `y`, `values` or `values[iy]` when the grid is empty, not strictly
     ///   increasing, or the sizes disagree; gnuplot failures.
-    public static func heatmap(x: [Double], y: [Double], values: [[Double]], text: FigureText, colorLabel: String,
-                               in directory: URL, name: String) throws -> PlotOutput {
-        try heatmap(x: x, y: y, values: values, text: text, colorLabel: colorLabel, in: directory, name: name,
-                    gnuplot: .fromEnvironment())
+    public static func heatmap(
+        x: [Double], y: [Double], values: [[Double]], text: FigureText, colorLabel: String,
+        in directory: URL, name: String
+    ) throws -> PlotOutput {
+        try heatmap(
+            x: x, y: y, values: values, text: text, colorLabel: colorLabel, in: directory, name: name,
+            gnuplot: .fromEnvironment())
     }
 
-    static func heatmap(x: [Double], y: [Double], values: [[Double]], text: FigureText, colorLabel: String,
-                        in directory: URL, name: String, gnuplot: Gnuplot) throws -> PlotOutput {
+    static func heatmap(
+        x: [Double], y: [Double], values: [[Double]], text: FigureText, colorLabel: String,
+        in directory: URL, name: String, gnuplot: Gnuplot
+    ) throws -> PlotOutput {
         let files = try FigureFiles(directory: directory, name: name)
         try requireGrid("x", x)
         try requireGrid("y", y)
@@ -35,11 +40,13 @@ extension Figures {
         for (iy, rowValues) in values.enumerated() {
             if iy > 0 { data.append("") }
             for (ix, value) in rowValues.enumerated() {
-                data.append(GnuplotText.row([x[ix], y[iy], value, xEdges[ix], xEdges[ix + 1], yEdges[iy], yEdges[iy + 1]]))
+                data.append(
+                    GnuplotText.row([x[ix], y[iy], value, xEdges[ix], xEdges[ix + 1], yEdges[iy], yEdges[iy + 1]]))
             }
         }
-        let script = heatmapScript(x: x, y: y, values: values, xEdges: xEdges, yEdges: yEdges, text: text,
-                                   colorLabel: colorLabel, files: files)
+        let script = heatmapScript(
+            x: x, y: y, values: values, xEdges: xEdges, yEdges: yEdges, text: text,
+            colorLabel: colorLabel, files: files)
         return try emit(files: files, data: data, script: script, gnuplot: gnuplot)
     }
 
@@ -52,17 +59,21 @@ extension Figures {
         return edges
     }
 
-    static func heatmapScript(x: [Double], y: [Double], values: [[Double]], xEdges: [Double], yEdges: [Double],
-                              text: FigureText, colorLabel: String, files: FigureFiles) -> [String] {
+    static func heatmapScript(
+        x: [Double], y: [Double], values: [[Double]], xEdges: [Double], yEdges: [Double],
+        text: FigureText, colorLabel: String, files: FigureFiles
+    ) -> [String] {
         let finite = values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0
         let high = finite.max() ?? 1
         let isProbability = low >= 0 && high <= 1
         let colourLow = isProbability ? 0 : low
         let colourHigh = isProbability ? 1 : (high > low ? high : low + 1)
-        var lines = FigureScript.preamble(files: files, title: text.title, dataLayout: [
-            "one line per cell: 1 x, 2 y, 3 value, 4 x_low, 5 x_high, 6 y_low, 7 y_high",
-        ])
+        var lines = FigureScript.preamble(
+            files: files, title: text.title,
+            dataLayout: [
+                "one line per cell: 1 x, 2 y, 3 value, 4 x_low, 5 x_high, 6 y_low, 7 y_high"
+            ])
         lines += [
             // Viridis-like: perceptually even, readable in grey scale and by colour-blind readers.
             "set palette defined (0 '#440154', 0.25 '#3B528B', 0.5 '#21918C', 0.75 '#5EC962', 1 '#FDE725')",

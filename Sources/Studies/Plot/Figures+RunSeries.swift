@@ -18,8 +18,10 @@ extension Figures {
         try runSeries(csv: csv, title: title, in: directory, name: name, gnuplot: .fromEnvironment())
     }
 
-    static func runSeries(csv: URL, title: String, in directory: URL, name: String,
-                          gnuplot: Gnuplot) throws -> PlotOutput {
+    static func runSeries(
+        csv: URL, title: String, in directory: URL, name: String,
+        gnuplot: Gnuplot
+    ) throws -> PlotOutput {
         let files = try FigureFiles(directory: directory, name: name)
         let rows = try readSeries(csv)
         var data = [
@@ -61,17 +63,20 @@ extension Figures {
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == header.count else {
-                throw PlotError.malformedSeries(file: file, line: offset + 1,
-                                                reason: "\(fields.count) fields, header has \(header.count)")
+                throw PlotError.malformedSeries(
+                    file: file, line: offset + 1,
+                    reason: "\(fields.count) fields, header has \(header.count)")
             }
-            rows.append(try zip(seriesColumns, positions).map { column, position in
-                let field = fields[position].trimmingCharacters(in: .whitespaces)
-                guard let value = Double(field) else {
-                    throw PlotError.malformedSeries(file: file, line: offset + 1,
-                                                    reason: "'\(column)' is not a number: '\(field)'")
-                }
-                return value
-            })
+            rows.append(
+                try zip(seriesColumns, positions).map { column, position in
+                    let field = fields[position].trimmingCharacters(in: .whitespaces)
+                    guard let value = Double(field) else {
+                        throw PlotError.malformedSeries(
+                            file: file, line: offset + 1,
+                            reason: "'\(column)' is not a number: '\(field)'")
+                    }
+                    return value
+                })
         }
         guard !rows.isEmpty else { throw PlotError.malformedSeries(file: file, line: 2, reason: "no data rows") }
         return rows
@@ -79,9 +84,12 @@ extension Figures {
 
     static func runSeriesScript(title: String, xRange: (Double, Double), files: FigureFiles) -> [String] {
         let range = "[\(GnuplotText.number(xRange.0)):\(GnuplotText.number(xRange.1))]"
-        var lines = FigureScript.preamble(files: files, title: title, dataLayout: [
-            "columns: " + seriesColumns.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", "),
-        ])
+        var lines = FigureScript.preamble(
+            files: files, title: title,
+            dataLayout: [
+                "columns: "
+                    + seriesColumns.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+            ])
         lines += FigureScript.lineTypes(count: 2, lineWidth: 2)
         lines += [
             "set xrange \(range)",

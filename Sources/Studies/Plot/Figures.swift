@@ -19,16 +19,21 @@ public enum Figures {
 
     /// Throws unless `array` has `expected` elements.
     static func requireCount(_ array: String, _ actual: Int, _ expected: Int) throws {
-        guard actual == expected else { throw PlotError.lengthMismatch(array: array, expected: expected, actual: actual) }
+        guard actual == expected else {
+            throw PlotError.lengthMismatch(array: array, expected: expected, actual: actual)
+        }
     }
 
     /// Throws unless `values` is non-empty, finite and strictly increasing (a grid axis).
     static func requireGrid(_ array: String, _ values: [Double]) throws {
         guard !values.isEmpty else { throw PlotError.empty(array: array) }
         for (index, value) in values.enumerated() {
-            guard value.isFinite else { throw PlotError.invalidValue(array: array, index: index, reason: "is not finite") }
+            guard value.isFinite else {
+                throw PlotError.invalidValue(array: array, index: index, reason: "is not finite")
+            }
             if index > 0, value <= values[index - 1] {
-                throw PlotError.invalidValue(array: array, index: index, reason: "is not greater than the value before it")
+                throw PlotError.invalidValue(
+                    array: array, index: index, reason: "is not greater than the value before it")
             }
         }
     }

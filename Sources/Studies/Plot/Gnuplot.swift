@@ -24,15 +24,17 @@ struct Gnuplot: Sendable {
         let found = searchPath.split(separator: ":").contains { folder in
             FileManager.default.isExecutableFile(atPath: "\(folder)/gnuplot")
         }
-        return found ? Gnuplot(command: "gnuplot", absence: "") : Gnuplot(command: nil, absence: "gnuplot is not on PATH")
+        return found
+            ? Gnuplot(command: "gnuplot", absence: "") : Gnuplot(command: nil, absence: "gnuplot is not on PATH")
     }
 
     /// Draws the figure when gnuplot is available; otherwise returns the note telling how to install it.
     /// The data and script must already be written.
     func render(_ files: FigureFiles) throws -> PlotOutput {
         files.removeStaleImages()
-        var output = PlotOutput(data: files.url(files.dataName), script: files.url(files.scriptName),
-                                png: nil, svg: nil, note: nil)
+        var output = PlotOutput(
+            data: files.url(files.dataName), script: files.url(files.scriptName),
+            png: nil, svg: nil, note: nil)
         guard let command else {
             output.note = """
                 \(absence), so \(files.pngName) and \(files.svgName) were not drawn; \
@@ -44,7 +46,8 @@ struct Gnuplot: Sendable {
         }
         let warnings = try run(command, script: files.scriptName, in: files.directory)
         guard let png = files.existingNonEmpty(files.pngName), let svg = files.existingNonEmpty(files.svgName) else {
-            throw PlotError.gnuplotFailed(status: 0, message: "no \(files.pngName) or \(files.svgName) written. \(warnings)")
+            throw PlotError.gnuplotFailed(
+                status: 0, message: "no \(files.pngName) or \(files.svgName) written. \(warnings)")
         }
         output.png = png
         output.svg = svg
@@ -73,8 +76,9 @@ struct Gnuplot: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let end = process.waitForExit()
         guard !end.killedBySignal, end.status == 0 else {
-            throw PlotError.gnuplotFailed(status: end.status,
-                                          message: message.isEmpty ? "no message" : message)
+            throw PlotError.gnuplotFailed(
+                status: end.status,
+                message: message.isEmpty ? "no message" : message)
         }
         return message
     }

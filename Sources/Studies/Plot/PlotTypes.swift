@@ -85,7 +85,8 @@ public enum PlotError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .invalidValue(array, index, reason):
             return "plot: '\(array)[\(index)]' \(reason)"
         case let .invalidName(name):
-            return "plot: invalid figure name '\(name)': expected a non-empty file name without '/' or control characters"
+            return
+                "plot: invalid figure name '\(name)': expected a non-empty file name without '/' or control characters"
         case let .malformedSeries(file, line, reason):
             return "plot: \(file) line \(line): \(reason)"
         case let .io(path, reason):

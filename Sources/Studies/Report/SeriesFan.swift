@@ -19,7 +19,9 @@ public struct SeriesFan: Sendable {
     public var bands: [(label: String, lower: [Double], upper: [Double])]
 
     /// Runs `replicates` replicates (at most `workers` at once) and summarises `column` per tick.
-    public static func compute(scenario: Scenario, column: String, replicates: Int, seed: UInt64, workers: Int) async throws -> SeriesFan {
+    public static func compute(scenario: Scenario, column: String, replicates: Int, seed: UInt64, workers: Int)
+        async throws -> SeriesFan
+    {
         let pick = try accessor(column)
         var paths = [[Double]](repeating: [], count: replicates)
         try await withThrowingTaskGroup(of: (Int, [Double]).self) { group in
@@ -38,14 +40,23 @@ public struct SeriesFan: Sendable {
                 if next < replicates { launch() }
             }
         }
-        var median: [Double] = [], q05: [Double] = [], q25: [Double] = [], q75: [Double] = [], q95: [Double] = []
+        var median: [Double] = []
+        var q05: [Double] = []
+        var q25: [Double] = []
+        var q75: [Double] = []
+        var q95: [Double] = []
         for t in 0..<scenario.ticks {
             let xs = paths.map { $0[t] }.filter(\.isFinite)
             let q = (try? Summary.quantiles(xs, [0.05, 0.25, 0.5, 0.75, 0.95])) ?? [Double](repeating: .nan, count: 5)
-            q05.append(q[0]); q25.append(q[1]); median.append(q[2]); q75.append(q[3]); q95.append(q[4])
+            q05.append(q[0])
+            q25.append(q[1])
+            median.append(q[2])
+            q75.append(q[3])
+            q95.append(q[4])
         }
-        return SeriesFan(column: column, ticks: (0..<scenario.ticks).map(Double.init), median: median,
-                         bands: [("5–95%", q05, q95), ("25–75%", q25, q75)])
+        return SeriesFan(
+            column: column, ticks: (0..<scenario.ticks).map(Double.init), median: median,
+            bands: [("5–95%", q05, q95), ("25–75%", q25, q75)])
     }
 
     static func accessor(_ column: String) throws -> @Sendable (SeriesRow) -> Double {
@@ -60,16 +71,19 @@ public struct SeriesFan: Sendable {
         case "bad_debt_usd": return { $0.badDebtUSD }
         case "lp_share_in_pool": return { $0.lpShareInPool }
         default:
-            throw PlotError.invalidName("unknown series column '\(column)'; expected one of "
-                                        + columns.keys.sorted().joined(separator: ", "))
+            throw PlotError.invalidName(
+                "unknown series column '\(column)'; expected one of "
+                    + columns.keys.sorted().joined(separator: ", "))
         }
     }
 
     /// Draws the fan into `directory`.
     public func draw(title: String, in directory: URL) throws -> PlotOutput {
-        try Figures.fan(ticks: ticks, median: median, bands: bands,
-                        text: FigureText(title: title, xLabel: "tick (hours)", yLabel: Self.columns[column] ?? column,
-                                         bandLabel: "quantiles across replicates"),
-                        in: directory, name: "fan-\(column)")
+        try Figures.fan(
+            ticks: ticks, median: median, bands: bands,
+            text: FigureText(
+                title: title, xLabel: "tick (hours)", yLabel: Self.columns[column] ?? column,
+                bandLabel: "quantiles across replicates"),
+            in: directory, name: "fan-\(column)")
     }
 }

@@ -17,20 +17,30 @@ public enum StudyFigures {
         for e in report.estimates {
             let label = names.indices.filter { $0 != xIndex }.map { "\(names[$0]) = \(format(e.point.values[$0]))" }
                 .joined(separator: ", ")
-            if let i = groups.firstIndex(where: { $0.label == label }) { groups[i].rows.append(e) } else { groups.append((label, [e])) }
+            if let i = groups.firstIndex(where: { $0.label == label }) {
+                groups[i].rows.append(e)
+            } else {
+                groups.append((label, [e]))
+            }
         }
         let curves = groups.map { g -> BandedCurve in
             let rows = g.rows.sorted { $0.point.values[xIndex] < $1.point.values[xIndex] }
-            return BandedCurve(label: g.label.isEmpty ? "P(run)" : g.label, x: rows.map { $0.point.values[xIndex] },
-                               y: rows.map(\.runProbability.estimate), lower: rows.map(\.runProbability.lower),
-                               upper: rows.map(\.runProbability.upper))
+            return BandedCurve(
+                label: g.label.isEmpty ? "P(run)" : g.label, x: rows.map { $0.point.values[xIndex] },
+                y: rows.map(\.runProbability.estimate), lower: rows.map(\.runProbability.lower),
+                upper: rows.map(\.runProbability.upper))
         }
         let n = report.estimates.map(\.replicates)
-        let reps = n.min() == n.max() ? "\(n[0]) replicates per point" : "\(n.min() ?? 0)–\(n.max() ?? 0) replicates per point"
-        outputs.append(try Figures.curves(curves, text: FigureText(
-            title: "\(report.manifest.studyName): probability of a run (\(reps))",
-            xLabel: axisLabel(xKey), yLabel: "P(run): withdrawn fraction reaches the run threshold", bandLabel: band),
-            probabilityAxis: true, in: directory, name: "run-probability"))
+        let reps =
+            n.min() == n.max() ? "\(n[0]) replicates per point" : "\(n.min() ?? 0)–\(n.max() ?? 0) replicates per point"
+        outputs.append(
+            try Figures.curves(
+                curves,
+                text: FigureText(
+                    title: "\(report.manifest.studyName): probability of a run (\(reps))",
+                    xLabel: axisLabel(xKey), yLabel: "P(run): withdrawn fraction reaches the run threshold",
+                    bandLabel: band),
+                probabilityAxis: true, in: directory, name: "run-probability"))
         if names.count == 2 {
             let ys = unique(report.estimates.map { $0.point.values[0] })
             let xs = unique(report.estimates.map { $0.point.values[1] })
@@ -41,15 +51,20 @@ public enum StudyFigures {
                         z[iy][ix] = e.runProbability.estimate
                     }
                 }
-                outputs.append(try Figures.heatmap(x: xs, y: ys, values: z, text: FigureText(
-                    title: "\(report.manifest.studyName): P(run) (\(reps))", xLabel: axisLabel(names[1]),
-                    yLabel: axisLabel(names[0]), bandLabel: band), colorLabel: "P(run)", in: directory, name: "run-probability-heatmap"))
+                outputs.append(
+                    try Figures.heatmap(
+                        x: xs, y: ys, values: z,
+                        text: FigureText(
+                            title: "\(report.manifest.studyName): P(run) (\(reps))", xLabel: axisLabel(names[1]),
+                            yLabel: axisLabel(names[0]), bandLabel: band), colorLabel: "P(run)", in: directory,
+                        name: "run-probability-heatmap"))
             }
         }
         var lines: [String] = []
         for o in outputs {
-            lines.append("figure: " + [o.png, o.svg].compactMap { $0?.path }.joined(separator: ", ")
-                         + " (data: \(o.data.lastPathComponent), script: \(o.script.lastPathComponent))")
+            lines.append(
+                "figure: " + [o.png, o.svg].compactMap { $0?.path }.joined(separator: ", ")
+                    + " (data: \(o.data.lastPathComponent), script: \(o.script.lastPathComponent))")
             if let note = o.note { lines.append(note) }
         }
         return lines

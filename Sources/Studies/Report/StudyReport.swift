@@ -31,19 +31,28 @@ public struct StudyReport: Sendable {
         guard manifest.parameterNames.count >= 2, let first = points.first?.values.first else { return }
         var rng = RandomStream(seed: manifest.seed, population: "study", purpose: "paired-bootstrap")
         for t in points where t.values[0] != first {
-            guard let b = points.first(where: { $0.values[0] == first && Array($0.values.dropFirst()) == Array(t.values.dropFirst()) }),
-                  let ob = outcomes[b.index], let ot = outcomes[t.index] else { continue }
-            differences.append(PairedDifference.make(baseline: b, ob, treatment: t, ot, confidence: confidence, rng: &rng))
+            guard
+                let b = points.first(where: {
+                    $0.values[0] == first && Array($0.values.dropFirst()) == Array(t.values.dropFirst())
+                }),
+                let ob = outcomes[b.index], let ot = outcomes[t.index]
+            else { continue }
+            differences.append(
+                PairedDifference.make(baseline: b, ob, treatment: t, ot, confidence: confidence, rng: &rng))
         }
     }
 
     /// One row per paired comparison: the baseline's and treatment's parameters, the difference and its interval.
     public var differencesCSV: String {
         let names = manifest.parameterNames
-        var text = (names.map { "baseline_" + $0 } + names + ["pairs", "dp_run", "dp_run_lo", "dp_run_hi",
-                                                               "only_baseline_ran", "only_treatment_ran"]).joined(separator: ",") + "\n"
+        var text =
+            (names.map { "baseline_" + $0 } + names + [
+                "pairs", "dp_run", "dp_run_lo", "dp_run_hi",
+                "only_baseline_ran", "only_treatment_ran",
+            ]).joined(separator: ",") + "\n"
         for d in differences {
-            let cols = d.baseline.values + d.treatment.values
+            let cols =
+                d.baseline.values + d.treatment.values
                 + [Double(d.pairs), d.runProbability.value, d.runProbability.lower, d.runProbability.upper]
             text += cols.map { "\($0)" }.joined(separator: ",") + ",\(d.onlyBaselineRan),\(d.onlyTreatmentRan)\n"
         }
@@ -92,13 +101,22 @@ public struct StudyReport: Sendable {
             for o in outcomes {
                 switch o {
                 case "run":
-                    cols += [String(format: "%.3f", e.runProbability.estimate),
-                             String(format: "[%.3f, %.3f]", e.runProbability.lower, e.runProbability.upper)]
-                case "bad_debt_usd": cols += [String(format: "%.3g", e.meanBadDebt.value), String(format: "%.3g", e.badDebtAtRisk95.value)]
+                    cols += [
+                        String(format: "%.3f", e.runProbability.estimate),
+                        String(format: "[%.3f, %.3f]", e.runProbability.lower, e.runProbability.upper),
+                    ]
+                case "bad_debt_usd":
+                    cols += [
+                        String(format: "%.3g", e.meanBadDebt.value), String(format: "%.3g", e.badDebtAtRisk95.value),
+                    ]
                 case "liquidated_usd":
-                    cols += [String(format: "%.3g", e.meanLiquidated.value), String(format: "%.3g", e.liquidationsAtRisk95.value)]
+                    cols += [
+                        String(format: "%.3g", e.meanLiquidated.value),
+                        String(format: "%.3g", e.liquidationsAtRisk95.value),
+                    ]
                 case "min_amm_price": cols += [String(format: "%.1f", e.meanMinAMMPrice.value)]
-                case "run_tick": cols += [e.runTickQuartiles[1].isNaN ? "-" : String(format: "%.0f", e.runTickQuartiles[1])]
+                case "run_tick":
+                    cols += [e.runTickQuartiles[1].isNaN ? "-" : String(format: "%.0f", e.runTickQuartiles[1])]
                 default: break
                 }
             }

@@ -41,8 +41,9 @@ public struct StudyRunner: Sendable {
                 out.append(try Scenario.load(path: spec.scenarioPath, overrides: spec.overrides(for: p)))
             } catch {
                 // Name the study and the point, then the scenario's own located error.
-                throw ConfigError(file: spec.sourcePath, line: nil, keyPath: "parameters",
-                                  message: "point \(p.index) is not a valid scenario: \(error.description)")
+                throw ConfigError(
+                    file: spec.sourcePath, line: nil, keyPath: "parameters",
+                    message: "point \(p.index) is not a valid scenario: \(error.description)")
             }
         }
         return out
@@ -50,8 +51,10 @@ public struct StudyRunner: Sendable {
 
     /// Runs what is missing from `store`. Returns false when stopped early.
     /// `validated` are the points' scenarios when the caller has already loaded them.
-    public func run(store: ResultStore, validated: [Scenario]? = nil, stop: StopSignal = StopSignal(),
-                    progress: (@Sendable (StudyProgress) -> Void)? = nil) async throws -> Bool {
+    public func run(
+        store: ResultStore, validated: [Scenario]? = nil, stop: StopSignal = StopSignal(),
+        progress: (@Sendable (StudyProgress) -> Void)? = nil
+    ) async throws -> Bool {
         var points = try spec.points()
         let scenarios = try validated ?? scenarios(for: points)
         // Each point records the scenario it runs, so a resume after an edit is refused, not mixed.
@@ -78,12 +81,15 @@ public struct StudyRunner: Sendable {
                 let elapsed = Self.seconds(ContinuousClock.now - started)
                 let rate = elapsed > 0 ? Double(doneThisSession + doneNow) / elapsed : 0
                 let left = jobs.count - doneNow
-                progress(StudyProgress(replicatesDone: alreadyDone + doneNow, replicatesPlanned: planned,
-                                       pointsDone: pointsDone, points: points.count, rate: rate,
-                                       etaSeconds: rate > 0 ? Double(left) / rate : .infinity))
+                progress(
+                    StudyProgress(
+                        replicatesDone: alreadyDone + doneNow, replicatesPlanned: planned,
+                        pointsDone: pointsDone, points: points.count, rate: rate,
+                        etaSeconds: rate > 0 ? Double(left) / rate : .infinity))
             }
-            let finished = try await execute(jobs, points: points.count, scenarios: scenarios, store: store, stop: stop,
-                                             report: report)
+            let finished = try await execute(
+                jobs, points: points.count, scenarios: scenarios, store: store, stop: stop,
+                report: report)
             doneThisSession += finished
             if stop.isStopped { return false }
             guard let adaptive = spec.adaptive else { return true }
@@ -92,8 +98,9 @@ public struct StudyRunner: Sendable {
             var grew = false
             for p in points.indices where target[p] < adaptive.maxReplicates {
                 let outcomes = try store.outcomes(point: p)
-                let ci = try ProportionInterval.wilson(successes: outcomes.filter(\.run).count, trials: max(1, outcomes.count),
-                                                       confidence: spec.confidence)
+                let ci = try ProportionInterval.wilson(
+                    successes: outcomes.filter(\.run).count, trials: max(1, outcomes.count),
+                    confidence: spec.confidence)
                 if ci.halfWidth > adaptive.targetHalfWidth {
                     target[p] = min(adaptive.maxReplicates, target[p] + adaptive.batch)
                     grew = true
@@ -104,19 +111,25 @@ public struct StudyRunner: Sendable {
     }
 
     /// Runs `jobs` with at most `workers` at once, flushing results to the store in batches.
-    private func execute(_ jobs: [ReplicateKey], points: Int, scenarios: [Scenario], store: ResultStore, stop: StopSignal,
-                         report: (Int, Int) -> Void) async throws -> Int {
+    private func execute(
+        _ jobs: [ReplicateKey], points: Int, scenarios: [Scenario], store: ResultStore, stop: StopSignal,
+        report: (Int, Int) -> Void
+    ) async throws -> Int {
         var remaining = [Int](repeating: 0, count: points)
         for j in jobs { remaining[j.point] += 1 }
         var pointsDone = remaining.filter { $0 == 0 }.count
-        guard !jobs.isEmpty else { report(0, pointsDone); return 0 }
+        guard !jobs.isEmpty else {
+            report(0, pointsDone)
+            return 0
+        }
         let seed = spec.seed
         var pending: [(key: ReplicateKey, outcome: Outcome)] = []
         var done = 0
         try await withThrowingTaskGroup(of: (ReplicateKey, Outcome).self) { group in
             var next = 0
             func launch() {
-                let key = jobs[next], scenario = scenarios[key.point]
+                let key = jobs[next]
+                let scenario = scenarios[key.point]
                 next += 1
                 group.addTask {
                     do {
@@ -124,8 +137,9 @@ public struct StudyRunner: Sendable {
                             .run(seed: seed, replicate: UInt64(key.replicate), recordSeries: false)
                         return (key, r.outcome)
                     } catch {
-                        throw ReplicateFailure(point: key.point, replicate: key.replicate,
-                                               overrides: scenario.overrides, reason: "\(error)")
+                        throw ReplicateFailure(
+                            point: key.point, replicate: key.replicate,
+                            overrides: scenario.overrides, reason: "\(error)")
                     }
                 }
             }

@@ -23,8 +23,9 @@ public struct StudyShard: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: `ShardError` unless `1 ≤ count ≤ maxCount` and `0 ≤ index < count`.
     public init(index: Int, count: Int) throws(ShardError) {
         guard (1...Self.maxCount).contains(count), (0..<count).contains(index) else {
-            throw ShardError(message: "expected i/N with 1 ≤ N ≤ \(Self.maxCount) and 0 ≤ i < N "
-                             + "(0-based, like SLURM_ARRAY_TASK_ID with --array=0-(N-1)), got \(index)/\(count)")
+            throw ShardError(
+                message: "expected i/N with 1 ≤ N ≤ \(Self.maxCount) and 0 ≤ i < N "
+                    + "(0-based, like SLURM_ARRAY_TASK_ID with --array=0-(N-1)), got \(index)/\(count)")
         }
         self.index = index
         self.count = count
@@ -39,8 +40,9 @@ public struct StudyShard: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(ShardError) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
-            throw ShardError(message: "expected i/N, e.g. 0/8 (0-based, like SLURM_ARRAY_TASK_ID), "
-                             + "got '\(text.prefix(40))'")
+            throw ShardError(
+                message: "expected i/N, e.g. 0/8 (0-based, like SLURM_ARRAY_TASK_ID), "
+                    + "got '\(text.prefix(40))'")
         }
         try self.init(index: i, count: n)
     }
@@ -76,10 +78,11 @@ public struct StudyShard: Sendable, Hashable, CustomStringConvertible {
     /// replicates' results, which no single shard holds.
     public static func check(_ spec: StudySpec) throws(ShardError) {
         if spec.adaptive != nil {
-            throw ShardError(message: "study \(spec.name) is adaptive, and adaptive studies cannot be sharded: "
-                             + "each point's next batch depends on all its replicates, which no one shard holds; "
-                             + "run it in one process (ballast sweep without --shard), or replace `adaptive:` "
-                             + "by a fixed `replicates:` count")
+            throw ShardError(
+                message: "study \(spec.name) is adaptive, and adaptive studies cannot be sharded: "
+                    + "each point's next batch depends on all its replicates, which no one shard holds; "
+                    + "run it in one process (ballast sweep without --shard), or replace `adaptive:` "
+                    + "by a fixed `replicates:` count")
         }
     }
 }

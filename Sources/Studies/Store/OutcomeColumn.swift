@@ -103,14 +103,20 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             guard let i = Int.fromDatabaseValue(value), i == 0 || i == 1 else { throw corrupt(value) }
             o.run = i == 1
         case .optionalInteger:
-            if value.isNull { o.runTick = nil; return }
+            if value.isNull {
+                o.runTick = nil
+                return
+            }
             guard let i = Int.fromDatabaseValue(value) else { throw corrupt(value) }
             o.runTick = i
         case .integer:
             guard let i = Int.fromDatabaseValue(value) else { throw corrupt(value) }
             setInteger(i, in: &o)
         case .real:
-            if value.isNull { setReal(.nan, in: &o); return }
+            if value.isNull {
+                setReal(.nan, in: &o)
+                return
+            }
             guard let x = Double.fromDatabaseValue(value) else { throw corrupt(value) }
             setReal(x, in: &o)
         }

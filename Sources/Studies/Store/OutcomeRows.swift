@@ -18,8 +18,10 @@ enum OutcomeRows {
     }
 
     /// Rows matching `whereClause`, ordered by point then replicate.
-    static func fetch(_ db: Database, whereClause: String = "",
-                      arguments: StatementArguments = []) throws -> [(key: ReplicateKey, outcome: Outcome)] {
+    static func fetch(
+        _ db: Database, whereClause: String = "",
+        arguments: StatementArguments = []
+    ) throws -> [(key: ReplicateKey, outcome: Outcome)] {
         var result: [(key: ReplicateKey, outcome: Outcome)] = []
         let sql = "SELECT \(columnList) FROM outcome \(whereClause) ORDER BY point, replicate"
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)

@@ -11,15 +11,20 @@ extension ResultStore {
     func absorb(_ sources: [StoreSnapshot]) throws -> Int {
         try Self.wrap {
             try queue.write { db in
-                let insert = try db.cachedStatement(sql: OutcomeRows.insertSQL + " ON CONFLICT (point, replicate) DO NOTHING")
+                let insert = try db.cachedStatement(
+                    sql: OutcomeRows.insertSQL + " ON CONFLICT (point, replicate) DO NOTHING")
                 var added = 0
                 for source in sources {
                     try register(source.points, in: db)
                     try source.forEachRow { key, outcome in
                         try insert.execute(arguments: OutcomeRows.arguments(key, outcome))
-                        if db.changesCount == 1 { added += 1; return }
-                        let stored = try OutcomeRows.fetch(db, whereClause: "WHERE point = ? AND replicate = ?",
-                                                           arguments: [key.point, key.replicate])
+                        if db.changesCount == 1 {
+                            added += 1
+                            return
+                        }
+                        let stored = try OutcomeRows.fetch(
+                            db, whereClause: "WHERE point = ? AND replicate = ?",
+                            arguments: [key.point, key.replicate])
                         guard let same = stored.first, Self.sameFields(same.outcome, outcome) else {
                             throw StoreError.mergeConflict(path: path, point: key.point, replicate: key.replicate)
                         }

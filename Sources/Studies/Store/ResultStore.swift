@@ -47,7 +47,9 @@ public final class ResultStore: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
             stored = try queue.read { db in
-                try StoreSchema.existingManifest(db, path: path).map { ($0, try StoreSchema.existingShard(db, path: path)) }
+                try StoreSchema.existingManifest(db, path: path).map {
+                    ($0, try StoreSchema.existingShard(db, path: path))
+                }
             }
         } catch let error as StoreError {
             throw error
@@ -83,7 +85,8 @@ public final class ResultStore: Sendable {
     private static func configureDurability(_ queue: DatabaseQueue) throws {
         try queue.writeWithoutTransaction { db in
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            try db.execute(sql: mode?.lowercased() == "wal" ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL")
+            try db.execute(
+                sql: mode?.lowercased() == "wal" ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL")
         }
     }
 
@@ -149,17 +152,20 @@ public final class ResultStore: Sendable {
     private func checkProvenance(_ p: StudyPoint, stored: (hash: String, version: String, seed: String)?) throws {
         guard let stored else { return }
         if stored.hash != p.scenarioHash {
-            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "scenario hash",
-                                                stored: stored.hash.isEmpty ? "(none)" : stored.hash,
-                                                given: p.scenarioHash.isEmpty ? "(none)" : p.scenarioHash)
+            throw StoreError.provenanceMismatch(
+                path: path, point: p.index, field: "scenario hash",
+                stored: stored.hash.isEmpty ? "(none)" : stored.hash,
+                given: p.scenarioHash.isEmpty ? "(none)" : p.scenarioHash)
         }
         if !stored.version.isEmpty, stored.version != sessionVersion {
-            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "Ballast version",
-                                                stored: stored.version, given: sessionVersion)
+            throw StoreError.provenanceMismatch(
+                path: path, point: p.index, field: "Ballast version",
+                stored: stored.version, given: sessionVersion)
         }
         if !stored.seed.isEmpty, stored.seed != String(sessionSeed) {
-            throw StoreError.provenanceMismatch(path: path, point: p.index, field: "seed", stored: stored.seed,
-                                                given: String(sessionSeed))
+            throw StoreError.provenanceMismatch(
+                path: path, point: p.index, field: "seed", stored: stored.seed,
+                given: String(sessionSeed))
         }
     }
 
@@ -210,8 +216,9 @@ public final class ResultStore: Sendable {
     ///   In every case the whole batch is rolled back.
     public func record(_ rows: [(key: ReplicateKey, outcome: Outcome)]) throws {
         for row in rows where !(0..<manifest.replicatesPerPoint).contains(row.key.replicate) {
-            throw StoreError.badReplicate(point: row.key.point, replicate: row.key.replicate,
-                                          replicatesPerPoint: manifest.replicatesPerPoint)
+            throw StoreError.badReplicate(
+                point: row.key.point, replicate: row.key.replicate,
+                replicatesPerPoint: manifest.replicatesPerPoint)
         }
         if rows.isEmpty { return }
         try Self.wrap {

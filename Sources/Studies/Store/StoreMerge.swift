@@ -39,7 +39,8 @@ public enum StoreMerge {
                 .map { path.appendingPathComponent($0) }
                 .filter { fm.fileExists(atPath: $0.appendingPathComponent(ResultStore.fileName).path) }
             guard !children.isEmpty else {
-                throw MergeError("\(path.path) holds no study store (no \(ResultStore.fileName) in it or in its subfolders)")
+                throw MergeError(
+                    "\(path.path) holds no study store (no \(ResultStore.fileName) in it or in its subfolders)")
             }
             out += children.map(\.standardizedFileURL)
         }
@@ -61,7 +62,8 @@ public enum StoreMerge {
         try checkCompleteSet(sources)
         let pointCount = sources.map(\.points.count).max() ?? 0
         guard pointCount > 0 else {
-            throw MergeError("no shard has any points registered: their tasks stopped before they began; run them again")
+            throw MergeError(
+                "no shard has any points registered: their tasks stopped before they began; run them again")
         }
         for s in sources { try s.checkComplete(pointCount: pointCount) }
         sources.sort { $0.shard.index < $1.shard.index }
@@ -70,7 +72,8 @@ public enum StoreMerge {
         manifest.command = command
         let fm = FileManager.default
         let storePath = output.appendingPathComponent(ResultStore.fileName).path
-        let existed = fm.fileExists(atPath: storePath), folderExisted = fm.fileExists(atPath: output.path)
+        let existed = fm.fileExists(atPath: storePath)
+        let folderExisted = fm.fileExists(atPath: output.path)
         do {
             return try write(sources, manifest: manifest, into: output, pointCount: pointCount)
         } catch {
@@ -83,24 +86,29 @@ public enum StoreMerge {
         }
     }
 
-    private static func write(_ sources: [StoreSnapshot], manifest: StudyManifest, into output: URL,
-                              pointCount: Int) throws -> Summary {
+    private static func write(
+        _ sources: [StoreSnapshot], manifest: StudyManifest, into output: URL,
+        pointCount: Int
+    ) throws -> Summary {
         let store = try ResultStore(directory: output, manifest: manifest)
         let added = try store.absorb(sources)
-        return Summary(manifest: store.manifest, shards: sources.count, points: pointCount,
-                       replicates: try store.replicateCount(), added: added)
+        return Summary(
+            manifest: store.manifest, shards: sources.count, points: pointCount,
+            replicates: try store.replicateCount(), added: added)
     }
 
     /// Shards of one study: the same study, version and row-defining manifest fields.
     private static func checkSameStudy(_ a: StoreSnapshot, _ b: StoreSnapshot) throws {
         guard a.manifest.studyHash == b.manifest.studyHash else {
-            throw MergeError("\(b.path) is study \(b.manifest.studyName) (hash \(b.manifest.studyHash)), but \(a.path) is "
-                             + "\(a.manifest.studyName) (hash \(a.manifest.studyHash)): merge the shards of one study only")
+            throw MergeError(
+                "\(b.path) is study \(b.manifest.studyName) (hash \(b.manifest.studyHash)), but \(a.path) is "
+                    + "\(a.manifest.studyName) (hash \(a.manifest.studyHash)): merge the shards of one study only")
         }
         guard a.manifest.ballastVersion == b.manifest.ballastVersion else {
-            throw MergeError("\(b.path) was written by Ballast \(b.manifest.ballastVersion), but \(a.path) by "
-                             + "\(a.manifest.ballastVersion): shards of one study must come from one version; "
-                             + "run the odd ones again with the same ballast")
+            throw MergeError(
+                "\(b.path) was written by Ballast \(b.manifest.ballastVersion), but \(a.path) by "
+                    + "\(a.manifest.ballastVersion): shards of one study must come from one version; "
+                    + "run the odd ones again with the same ballast")
         }
         try StoreSchema.checkCompatible(stored: a.manifest, given: b.manifest, path: b.path)
     }
@@ -109,23 +117,26 @@ public enum StoreMerge {
     private static func checkCompleteSet(_ sources: [StoreSnapshot]) throws(MergeError) {
         let count = sources[0].shard.count
         if let odd = sources.first(where: { $0.shard.count != count }) {
-            throw MergeError("\(odd.name) splits the study into \(odd.shard.count), but \(sources[0].name) into "
-                             + "\(count): merge the shards of one split only")
+            throw MergeError(
+                "\(odd.name) splits the study into \(odd.shard.count), but \(sources[0].name) into "
+                    + "\(count): merge the shards of one split only")
         }
         var seen: [Int: StoreSnapshot] = [:]
         for s in sources {
             if let earlier = seen[s.shard.index] {
-                throw MergeError("shard \(s.shard) appears twice: \(earlier.directory.path) and \(s.directory.path); "
-                                 + "keep one of them")
+                throw MergeError(
+                    "shard \(s.shard) appears twice: \(earlier.directory.path) and \(s.directory.path); "
+                        + "keep one of them")
             }
             seen[s.shard.index] = s
         }
         let missing = (0..<count).filter { seen[$0] == nil }
         guard missing.isEmpty else {
             let listed = missing.prefix(10).map(String.init).joined(separator: ", ") + (missing.count > 10 ? ", …" : "")
-            throw MergeError("\(missing.count) of \(count) shards missing: \(listed) (0-based, as SLURM_ARRAY_TASK_ID); "
-                             + "run them (sbatch --array=\(missing.prefix(10).map(String.init).joined(separator: ",")) …) "
-                             + "and merge again")
+            throw MergeError(
+                "\(missing.count) of \(count) shards missing: \(listed) (0-based, as SLURM_ARRAY_TASK_ID); "
+                    + "run them (sbatch --array=\(missing.prefix(10).map(String.init).joined(separator: ",")) …) "
+                    + "and merge again")
         }
     }
 }
@@ -141,7 +152,9 @@ extension StoreMerge {
     /// Why the shard stores already in `folder` cannot be resumed as `count` shards of the study
     /// `studyHash` (another study, or another split), or nil when they can or there are none.
     public static func resumeProblem(in folder: URL, studyHash: String, count: Int) -> String? {
-        guard FileManager.default.fileExists(atPath: folder.path), let folders = try? storeFolders([folder]) else { return nil }
+        guard FileManager.default.fileExists(atPath: folder.path), let folders = try? storeFolders([folder]) else {
+            return nil
+        }
         for f in folders {
             let s: StoreSnapshot
             do { s = try StoreSnapshot(directory: f) } catch { return error.message }

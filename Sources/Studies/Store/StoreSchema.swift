@@ -12,41 +12,41 @@ enum StoreSchema {
     static var creationSQL: String {
         let outcomeColumns = OutcomeColumn.allCases.map { "    " + $0.sqlDeclaration + ",\n" }.joined()
         return """
-        CREATE TABLE manifest (
-            id INTEGER PRIMARY KEY CHECK (id = 1),
-            study_name TEXT NOT NULL,
-            study_hash TEXT NOT NULL,
-            ballast_version TEXT NOT NULL,
-            scenario_path TEXT NOT NULL,
-            seed TEXT NOT NULL,
-            replicates_per_point INTEGER NOT NULL CHECK (replicates_per_point >= 1),
-            command TEXT NOT NULL,
-            confidence REAL NOT NULL CHECK (confidence > 0 AND confidence < 1)
-        );
-        CREATE TABLE parameter (
-            position INTEGER PRIMARY KEY CHECK (position >= 0),
-            name TEXT NOT NULL UNIQUE
-        );
-        CREATE TABLE point (
-            point INTEGER PRIMARY KEY CHECK (point >= 0),
-            scenario_hash TEXT NOT NULL DEFAULT '',
-            ballast_version TEXT NOT NULL DEFAULT '',
-            seed TEXT NOT NULL DEFAULT ''
-        );
-        CREATE TABLE point_value (
-            point INTEGER NOT NULL REFERENCES point(point),
-            position INTEGER NOT NULL REFERENCES parameter(position),
-            value REAL,
-            PRIMARY KEY (point, position)
-        ) WITHOUT ROWID;
-        CREATE TABLE outcome (
-            point INTEGER NOT NULL REFERENCES point(point),
-            replicate INTEGER NOT NULL CHECK (replicate >= 0),
-        \(outcomeColumns)    PRIMARY KEY (point, replicate)
-        ) WITHOUT ROWID;
-        PRAGMA application_id = \(applicationID);
-        PRAGMA user_version = \(version);
-        """
+            CREATE TABLE manifest (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                study_name TEXT NOT NULL,
+                study_hash TEXT NOT NULL,
+                ballast_version TEXT NOT NULL,
+                scenario_path TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                replicates_per_point INTEGER NOT NULL CHECK (replicates_per_point >= 1),
+                command TEXT NOT NULL,
+                confidence REAL NOT NULL CHECK (confidence > 0 AND confidence < 1)
+            );
+            CREATE TABLE parameter (
+                position INTEGER PRIMARY KEY CHECK (position >= 0),
+                name TEXT NOT NULL UNIQUE
+            );
+            CREATE TABLE point (
+                point INTEGER PRIMARY KEY CHECK (point >= 0),
+                scenario_hash TEXT NOT NULL DEFAULT '',
+                ballast_version TEXT NOT NULL DEFAULT '',
+                seed TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TABLE point_value (
+                point INTEGER NOT NULL REFERENCES point(point),
+                position INTEGER NOT NULL REFERENCES parameter(position),
+                value REAL,
+                PRIMARY KEY (point, position)
+            ) WITHOUT ROWID;
+            CREATE TABLE outcome (
+                point INTEGER NOT NULL REFERENCES point(point),
+                replicate INTEGER NOT NULL CHECK (replicate >= 0),
+            \(outcomeColumns)    PRIMARY KEY (point, replicate)
+            ) WITHOUT ROWID;
+            PRAGMA application_id = \(applicationID);
+            PRAGMA user_version = \(version);
+            """
     }
 
     /// Refuses manifests whose parameter names would make an ambiguous CSV header.
@@ -75,24 +75,30 @@ enum StoreSchema {
             throw StoreError.notAStore(path: path, reason: "it is a SQLite database of another application")
         }
         guard userVersion == version else {
-            throw StoreError.notAStore(path: path, reason: "store layout version \(userVersion); "
-                                       + "this Ballast reads version \(version)")
+            throw StoreError.notAStore(
+                path: path,
+                reason: "store layout version \(userVersion); "
+                    + "this Ballast reads version \(version)")
         }
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT study_name, study_hash, ballast_version, scenario_path, seed, replicates_per_point, command,
-                   confidence
-            FROM manifest WHERE id = 1
-            """)
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT study_name, study_hash, ballast_version, scenario_path, seed, replicates_per_point, command,
+                           confidence
+                    FROM manifest WHERE id = 1
+                    """)
         else { throw StoreError.notAStore(path: path, reason: "its manifest is missing") }
         let seedText: String = row["seed"]
         guard let seed = UInt64(seedText) else {
             throw StoreError.notAStore(path: path, reason: "its manifest seed '\(seedText)' is not a UInt64")
         }
         let names = try String.fetchAll(db, sql: "SELECT name FROM parameter ORDER BY position")
-        return StudyManifest(studyName: row["study_name"], studyHash: row["study_hash"],
-                             ballastVersion: row["ballast_version"], scenarioPath: row["scenario_path"],
-                             seed: seed, parameterNames: names, replicatesPerPoint: row["replicates_per_point"],
-                             command: row["command"], confidence: row["confidence"])
+        return StudyManifest(
+            studyName: row["study_name"], studyHash: row["study_hash"],
+            ballastVersion: row["ballast_version"], scenarioPath: row["scenario_path"],
+            seed: seed, parameterNames: names, replicatesPerPoint: row["replicates_per_point"],
+            command: row["command"], confidence: row["confidence"])
     }
 
     /// The optional one-row table of a store written by `sweep --shard`: which slice of the study it
@@ -124,16 +130,21 @@ enum StoreSchema {
         try db.execute(sql: creationSQL)
         if let shard {
             try db.execute(sql: shardSQL)
-            try db.execute(sql: "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, ?, ?)",
-                           arguments: [shard.index, shard.count])
+            try db.execute(
+                sql: "INSERT INTO shard (id, shard_index, shard_count) VALUES (1, ?, ?)",
+                arguments: [shard.index, shard.count])
         }
         // The seed is decimal text: SQLite integers are signed 64-bit and a UInt64 may not fit.
-        try db.execute(sql: """
-            INSERT INTO manifest (id, study_name, study_hash, ballast_version, scenario_path, seed,
-                                  replicates_per_point, command, confidence)
-            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [m.studyName, m.studyHash, m.ballastVersion, m.scenarioPath, String(m.seed),
-                             m.replicatesPerPoint, m.command, m.confidence])
+        try db.execute(
+            sql: """
+                INSERT INTO manifest (id, study_name, study_hash, ballast_version, scenario_path, seed,
+                                      replicates_per_point, command, confidence)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                m.studyName, m.studyHash, m.ballastVersion, m.scenarioPath, String(m.seed),
+                m.replicatesPerPoint, m.command, m.confidence,
+            ])
         for (position, name) in m.parameterNames.enumerated() {
             try db.execute(sql: "INSERT INTO parameter (position, name) VALUES (?, ?)", arguments: [position, name])
         }
@@ -142,19 +153,22 @@ enum StoreSchema {
     /// The store may be reopened only for the same study with the same row-defining fields.
     static func checkCompatible(stored: StudyManifest, given: StudyManifest, path: String) throws(StoreError) {
         guard stored.studyHash == given.studyHash else {
-            throw .otherStudy(path: path, expected: given.studyHash, found: stored.studyHash,
-                              foundName: stored.studyName)
+            throw .otherStudy(
+                path: path, expected: given.studyHash, found: stored.studyHash,
+                foundName: stored.studyName)
         }
         if stored.seed != given.seed {
             throw .manifestMismatch(path: path, field: "seed", stored: "\(stored.seed)", given: "\(given.seed)")
         }
         if stored.parameterNames != given.parameterNames {
-            throw .manifestMismatch(path: path, field: "parameters", stored: "\(stored.parameterNames)",
-                                    given: "\(given.parameterNames)")
+            throw .manifestMismatch(
+                path: path, field: "parameters", stored: "\(stored.parameterNames)",
+                given: "\(given.parameterNames)")
         }
         if stored.replicatesPerPoint != given.replicatesPerPoint {
-            throw .manifestMismatch(path: path, field: "replicates per point", stored: "\(stored.replicatesPerPoint)",
-                                    given: "\(given.replicatesPerPoint)")
+            throw .manifestMismatch(
+                path: path, field: "replicates per point", stored: "\(stored.replicatesPerPoint)",
+                given: "\(given.replicatesPerPoint)")
         }
     }
 }

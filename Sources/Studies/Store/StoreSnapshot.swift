@@ -28,12 +28,15 @@ struct StoreSnapshot {
             // A truncated or damaged file fails here, not halfway through the merge.
             let problems = try queue.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
             guard problems == ["ok"] else {
-                throw MergeError("\(path) is damaged (\(problems.prefix(2).joined(separator: "; "))); "
-                                 + "delete that folder, run its task again and merge again")
+                throw MergeError(
+                    "\(path) is damaged (\(problems.prefix(2).joined(separator: "; "))); "
+                        + "delete that folder, run its task again and merge again")
             }
             let read = try queue.read { db in
-                (try StoreSchema.existingManifest(db, path: path), try StoreSchema.existingShard(db, path: path),
-                 try ResultStore.readPoints(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM outcome") ?? 0)
+                (
+                    try StoreSchema.existingManifest(db, path: path), try StoreSchema.existingShard(db, path: path),
+                    try ResultStore.readPoints(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM outcome") ?? 0
+                )
             }
             guard let manifest = read.0 else { throw MergeError("\(path) is empty: it holds no study") }
             self.queue = queue
@@ -46,8 +49,9 @@ struct StoreSnapshot {
         } catch let error as StoreError {
             throw MergeError(error.description)
         } catch let error as DatabaseError {
-            throw MergeError("\(path) is damaged or not a Ballast result store (\(error.message ?? "\(error)")); "
-                             + "delete that folder, run its task again and merge again")
+            throw MergeError(
+                "\(path) is damaged or not a Ballast result store (\(error.message ?? "\(error)")); "
+                    + "delete that folder, run its task again and merge again")
         } catch {
             throw MergeError("cannot read \(path): \(error)")
         }
@@ -62,8 +66,9 @@ struct StoreSnapshot {
         let perPoint = manifest.replicatesPerPoint
         let rerun = "run its task again (with --resume, e.g. sbatch --array=\(shard.index) …) and merge again"
         guard points.count == pointCount, points.map(\.index) == Array(0..<pointCount) else {
-            throw MergeError("\(name) has \(points.count) of the study's \(pointCount) points registered: "
-                             + "its task stopped before it began; " + rerun)
+            throw MergeError(
+                "\(name) has \(points.count) of the study's \(pointCount) points registered: "
+                    + "its task stopped before it began; " + rerun)
         }
         let expected = shard.pairCount(points: pointCount, replicatesPerPoint: perPoint)
         var foreign: ReplicateKey?
@@ -72,7 +77,10 @@ struct StoreSnapshot {
                 let cursor = try Row.fetchCursor(db, sql: "SELECT point, replicate FROM outcome")
                 while let row = try cursor.next() {
                     let key = ReplicateKey(point: row[0], replicate: row[1])
-                    if !shard.contains(key, replicatesPerPoint: perPoint) { foreign = key; return }
+                    if !shard.contains(key, replicatesPerPoint: perPoint) {
+                        foreign = key
+                        return
+                    }
                 }
             }
         } catch {
@@ -80,8 +88,9 @@ struct StoreSnapshot {
         }
         if let foreign {
             let owner = StudyShard.owner(of: foreign, replicatesPerPoint: perPoint, count: shard.count)
-            throw MergeError("\(name) holds replicate \(foreign.replicate) of point \(foreign.point), "
-                             + "which belongs to shard \(owner)/\(shard.count): the folder was not written by its own task")
+            throw MergeError(
+                "\(name) holds replicate \(foreign.replicate) of point \(foreign.point), "
+                    + "which belongs to shard \(owner)/\(shard.count): the folder was not written by its own task")
         }
         guard replicates == expected else {
             throw MergeError("\(name) holds \(replicates) of its \(expected) replicates: it did not finish; " + rerun)

@@ -23,8 +23,10 @@ public struct StudyManifest: Codable, Sendable, Equatable {
     /// computes its intervals at this level, as the sweep that wrote it did.
     public var confidence: Double
 
-    public init(studyName: String, studyHash: String, ballastVersion: String, scenarioPath: String, seed: UInt64,
-                parameterNames: [String], replicatesPerPoint: Int, command: String, confidence: Double = 0.95) {
+    public init(
+        studyName: String, studyHash: String, ballastVersion: String, scenarioPath: String, seed: UInt64,
+        parameterNames: [String], replicatesPerPoint: Int, command: String, confidence: Double = 0.95
+    ) {
         self.studyName = studyName
         self.studyHash = studyHash
         self.ballastVersion = ballastVersion

@@ -17,7 +17,8 @@ public struct StudyRecord: Codable, Sendable, Equatable {
         public var logScale: Bool
 
         enum CodingKeys: String, CodingKey {
-            case key, levels, lower, upper, logScale = "log_scale"
+            case key, levels, lower, upper
+            case logScale = "log_scale"
         }
     }
 
@@ -28,7 +29,9 @@ public struct StudyRecord: Codable, Sendable, Equatable {
         public var batch: Int
 
         enum CodingKeys: String, CodingKey {
-            case targetHalfWidth = "target_half_width", maxReplicates = "max_replicates", batch
+            case targetHalfWidth = "target_half_width"
+            case maxReplicates = "max_replicates"
+            case batch
         }
     }
 
@@ -55,8 +58,12 @@ public struct StudyRecord: Codable, Sendable, Equatable {
 
     /// Snake case, like the study file's keys and a run's manifest.
     enum CodingKeys: String, CodingKey {
-        case name, description, sourcePath = "source_path", scenarioPath = "scenario_path", hash, seed, design, points
-        case parameters, replicates, adaptive, confidence, overrides, gitCommit = "git_commit"
+        case name, description
+        case sourcePath = "source_path"
+        case scenarioPath = "scenario_path"
+        case hash, seed, design, points
+        case parameters, replicates, adaptive, confidence, overrides
+        case gitCommit = "git_commit"
     }
 
     /// The record of `spec`, whose design has `points` points.
@@ -73,7 +80,9 @@ public struct StudyRecord: Codable, Sendable, Equatable {
             Parameter(key: $0.key, levels: $0.levels, lower: $0.lower, upper: $0.upper, logScale: $0.logScale)
         }
         replicates = spec.replicates
-        adaptive = spec.adaptive.map { Adaptive(targetHalfWidth: $0.targetHalfWidth, maxReplicates: $0.maxReplicates, batch: $0.batch) }
+        adaptive = spec.adaptive.map {
+            Adaptive(targetHalfWidth: $0.targetHalfWidth, maxReplicates: $0.maxReplicates, batch: $0.batch)
+        }
         confidence = spec.confidence
         overrides = spec.fixedOverrides
         self.gitCommit = gitCommit

@@ -19,7 +19,8 @@ extension StudySpec {
         let scenario = try r.string("scenario")
         let scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : folder + "/" + scenario
         guard FileManager.default.fileExists(atPath: scenarioPath) else {
-            throw r.error("scenario", "expected an existing scenario file, got \"\(scenario)\" (looked for \(scenarioPath))")
+            throw r.error(
+                "scenario", "expected an existing scenario file, got \"\(scenario)\" (looked for \(scenarioPath))")
         }
         let design = try r.string("design", default: "grid", oneOf: Design.allCases.map(\.rawValue))
         var parameters: [Parameter] = []
@@ -38,22 +39,29 @@ extension StudySpec {
         }
         var adaptive: Adaptive?
         if let a = try r.optionalChild("adaptive") {
-            adaptive = Adaptive(targetHalfWidth: try a.double("target_half_width", .open(0, 0.5)),
-                                maxReplicates: try a.count("max_replicates", atLeast: 1, atMost: maxReplicatesPerPoint,
-                                                           bytesEach: 48, noun: "replicates"),
-                                batch: try a.int("batch", default: 50, .integerAtLeast(1)))
+            adaptive = Adaptive(
+                targetHalfWidth: try a.double("target_half_width", .open(0, 0.5)),
+                maxReplicates: try a.count(
+                    "max_replicates", atLeast: 1, atMost: maxReplicatesPerPoint,
+                    bytesEach: 48, noun: "replicates"),
+                batch: try a.int("batch", default: 50, .integerAtLeast(1)))
         }
-        let name = try r.string("name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let name = try r.string(
+            "name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
         if let problem = Self.badName(name) { throw r.error("name", problem) }
         let description = r.has("description") ? try r.string("description") : ""
-        if let problem = Self.badDescription(description, given: r.has("description")) { throw r.error("description", problem) }
+        if let problem = Self.badDescription(description, given: r.has("description")) {
+            throw r.error("description", problem)
+        }
         var spec = StudySpec(
             name: name,
             scenarioPath: scenarioPath, seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))),
             fixedOverrides: fixed, parameters: parameters, design: Design(rawValue: design) ?? .grid,
-            designPoints: try r.count("points", default: 16, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "points"),
-            replicates: try r.count("replicates", atLeast: 1, atMost: maxReplicatesPerPoint, bytesEach: 48,
-                                    noun: "replicates"),
+            designPoints: try r.count(
+                "points", default: 16, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "points"),
+            replicates: try r.count(
+                "replicates", atLeast: 1, atMost: maxReplicatesPerPoint, bytesEach: 48,
+                noun: "replicates"),
             adaptive: adaptive,
             confidence: try r.double("confidence", default: 0.95, .unitOpen),
             hash: doc.contentHash(ignoringTopLevelKeys: ["description"]), sourcePath: path)
@@ -62,16 +70,23 @@ extension StudySpec {
             spec.outcomes = []
             for node in try r.list("outcomes") {
                 guard let name = node.scalarText, StudyReport.knownOutcomes.contains(name) else {
-                    throw ConfigError.semantic(node, "expected one of \(StudyReport.knownOutcomes.joined(separator: ", ")), got \(node.foundDescription)")
+                    throw ConfigError.semantic(
+                        node,
+                        "expected one of \(StudyReport.knownOutcomes.joined(separator: ", ")), got \(node.foundDescription)"
+                    )
                 }
                 spec.outcomes.append(name)
             }
         }
         if let adaptive, adaptive.maxReplicates < spec.replicates {
-            throw r.error("adaptive", "expected adaptive.max_replicates >= replicates (\(spec.replicates)), got \(adaptive.maxReplicates)")
+            throw r.error(
+                "adaptive",
+                "expected adaptive.max_replicates >= replicates (\(spec.replicates)), got \(adaptive.maxReplicates)")
         }
         try r.finish()
-        do { try spec.checkSize() } catch { throw r.error(spec.design == .grid ? "parameters" : "points", error.message) }
+        do { try spec.checkSize() } catch {
+            throw r.error(spec.design == .grid ? "parameters" : "points", error.message)
+        }
         return spec
     }
 
@@ -80,7 +95,8 @@ extension StudySpec {
     static func badName(_ name: String) -> String? {
         let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
         guard !name.isEmpty, allowed, !name.hasPrefix("."), name.count <= 100 else {
-            return "expected a folder name of letters, digits, '-', '_' and '.' (not starting with '.', at most 100 characters), "
+            return
+                "expected a folder name of letters, digits, '-', '_' and '.' (not starting with '.', at most 100 characters), "
                 + "got \"\(ConfigNode.echo(name))\""
         }
         return nil
@@ -105,8 +121,10 @@ extension StudySpec {
         var param = Parameter(key: key, levels: [], lower: 0, upper: 0, logScale: false)
         if p.has("values") && !grid {
             // A space-filling design draws its points from a range; listed values would be silently replaced.
-            throw p.error("values", "expected `range` or `log_range` for a \(design) design (it draws points in a range), "
-                          + "got `values`; use design: grid to run listed values")
+            throw p.error(
+                "values",
+                "expected `range` or `log_range` for a \(design) design (it draws points in a range), "
+                    + "got `values`; use design: grid to run listed values")
         }
         if p.has("values") {
             param.levels = try p.doubles("values")
@@ -116,9 +134,11 @@ extension StudySpec {
             param.logScale = !p.has("range")
             param.lower = try range.double("from", param.logScale ? .positive : .any)
             param.upper = try range.double("to", param.logScale ? .positive : .any)
-            let steps = try range.count("steps", default: 5, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "steps")
+            let steps = try range.count(
+                "steps", default: 5, atLeast: 1, atMost: maxPoints, bytesEach: 64, noun: "steps")
             do {
-                param.levels = param.logScale
+                param.levels =
+                    param.logScale
                     ? try FullGrid.logarithmic(from: param.lower, to: param.upper, steps: steps)
                     : try FullGrid.linear(from: param.lower, to: param.upper, steps: steps)
             } catch {

@@ -33,13 +33,18 @@ public struct StudySpec: Sendable {
 
     /// A one-line grid study of a scenario (what `ballast curve` runs). Its identity hash
     /// covers everything that changes results.
-    public static func grid(scenarioPath: String, parameters: [Parameter], replicates: Int, seed: UInt64,
-                            overrides: [String], name: String = "curve") -> StudySpec {
-        let identity = ([scenarioPath, "\(replicates)", "\(seed)"] + overrides
-            + parameters.map { "\($0.key)=\($0.levels.map { format($0) }.joined(separator: ","))" }).joined(separator: "|")
-        return StudySpec(name: name, scenarioPath: scenarioPath, seed: seed, fixedOverrides: overrides, parameters: parameters,
-                         design: .grid, designPoints: 0, replicates: replicates, adaptive: nil, confidence: 0.95,
-                         hash: String(stableHash(identity), radix: 16), sourcePath: scenarioPath)
+    public static func grid(
+        scenarioPath: String, parameters: [Parameter], replicates: Int, seed: UInt64,
+        overrides: [String], name: String = "curve"
+    ) -> StudySpec {
+        let identity =
+            ([scenarioPath, "\(replicates)", "\(seed)"] + overrides
+            + parameters.map { "\($0.key)=\($0.levels.map { format($0) }.joined(separator: ","))" }).joined(
+                separator: "|")
+        return StudySpec(
+            name: name, scenarioPath: scenarioPath, seed: seed, fixedOverrides: overrides, parameters: parameters,
+            design: .grid, designPoints: 0, replicates: replicates, adaptive: nil, confidence: 0.95,
+            hash: String(stableHash(identity), radix: 16), sourcePath: scenarioPath)
     }
 
     /// How the points are laid out.
@@ -89,15 +94,18 @@ public struct StudySpec: Sendable {
     public func checkSize() throws(SizeError) {
         let points = design == .grid ? parameters.reduce(1.0) { $0 * Double($1.levels.count) } : Double(designPoints)
         guard points <= Double(Self.maxPoints) else {
-            throw SizeError(message: "the design has \(ValueRange.describe(points)) points; at most \(Self.maxPoints) are allowed "
-                            + "(planning them would need about \(ByteCount.text(points * 64 * Double(max(1, parameters.count)))))")
+            throw SizeError(
+                message: "the design has \(ValueRange.describe(points)) points; at most \(Self.maxPoints) are allowed "
+                    + "(planning them would need about \(ByteCount.text(points * 64 * Double(max(1, parameters.count)))))"
+            )
         }
         let perPoint = Double(adaptive?.maxReplicates ?? replicates)
         let total = points * perPoint
         guard total <= Double(Self.maxReplicates) else {
-            throw SizeError(message: "\(ValueRange.describe(points)) points × \(ValueRange.describe(perPoint)) replicates = "
-                            + "\(ValueRange.describe(total)) replicates; at most \(Self.maxReplicates) are allowed in one study "
-                            + "(planning them would need about \(ByteCount.text(total * 48))); split it into several studies")
+            throw SizeError(
+                message: "\(ValueRange.describe(points)) points × \(ValueRange.describe(perPoint)) replicates = "
+                    + "\(ValueRange.describe(total)) replicates; at most \(Self.maxReplicates) are allowed in one study "
+                    + "(planning them would need about \(ByteCount.text(total * 48))); split it into several studies")
         }
     }
 
