@@ -124,6 +124,11 @@ public enum Depositors: AgentKind {
     /// Depositors decide on θ, so their phase's snapshot carries it.
     public static var readsSolvencyMargin: Bool { true }
 
+    /// A game strategy whose fundamental is drawn from the prior opens the pool with that reserve.
+    public static func setsOpeningReserve(_ c: Config) -> Bool {
+        c.strategy != .heuristic && c.game?.fundamental == .prior
+    }
+
     public static func agentCount(_ c: Config) -> Int { c.count }
 
     public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {

@@ -74,7 +74,13 @@ extension Depositors {
         let level = try r.int("level", default: 1, .closed(0, 3))
         let zero = try r.string(
             "level_zero", default: LevelZero.alwaysRun.rawValue, oneOf: LevelZero.allCases.map(\.rawValue))
-        let episode = Int(try r.double("episode", default: 0, .closed(0, 100_000)).rounded(.down))
+        // Read as a number, so that a swept value written as 50.0 is accepted, but it must be whole.
+        let episodeValue = try r.double("episode", default: 0, .closed(0, 100_000))
+        guard episodeValue == episodeValue.rounded() else {
+            throw r.semanticError(
+                "episode", "expected a whole number of episodes, got \(ValueRange.describe(episodeValue))")
+        }
+        let episode = Int(episodeValue)
         try r.finish()
         let levelZero = LevelZero(rawValue: zero) ?? .alwaysRun
         let model: MorrisShin

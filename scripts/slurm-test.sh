@@ -68,7 +68,15 @@ cleanup() {
   # Cancel the jobs while the controller still runs, so no job step outlives the cluster.
   if [ -n "$controller" ] && kill -0 "$controller" 2>/dev/null; then
     timeout 10 scancel --quiet --full "--user=$(id -un)" 2>/dev/null
+    # slurmstepd outlives slurmd by design: wait (at most 10 s) until no job is left, so no task keeps
+    # writing into the folder removed below.
+    for _ in $(seq 100); do
+      [ -z "$(timeout 5 squeue -h 2>/dev/null)" ] && break
+      sleep 0.1
+    done
   fi
+  # Whatever job step is still alive (a ballast task of this test) goes too.
+  pkill -f "ballast sweep .*$tmp" 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

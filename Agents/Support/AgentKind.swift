@@ -20,6 +20,10 @@ public protocol AgentKind: Sendable {
     /// (a pass over the loan book) only for the snapshots of phases whose kind asks for it.
     static var readsSolvencyMargin: Bool { get }
 
+    /// Whether a population built from `config` sets the lending pool's opening reserve itself (from a
+    /// game's prior). The pool then holds that reserve alone, so the scenario must lend nothing.
+    static func setsOpeningReserve(_ config: Config) -> Bool
+
     /// Reads and validates the kind's section; every error is located at its key.
     static func decode(_ section: ConfigReader) throws(ConfigError) -> Config
 
@@ -33,6 +37,8 @@ public protocol AgentKind: Sendable {
 
 extension AgentKind {
     public static var readsSolvencyMargin: Bool { false }
+
+    public static func setsOpeningReserve(_ config: Config) -> Bool { false }
 
     /// Decodes the kind's section into a type-erased ``AgentSection``.
     public static func section(_ reader: ConfigReader) throws(ConfigError) -> AgentSection {

@@ -9,6 +9,8 @@ public struct AgentSection: Sendable {
     public let agentCount: Int
     /// Whether the kind's phase needs the solvency margin θ in its snapshot.
     public let readsSolvencyMargin: Bool
+    /// Whether the kind's populations set the pool's opening reserve (``AgentKind/setsOpeningReserve(_:)``).
+    public let setsOpeningReserve: Bool
     /// The typed configuration, for inspection (``config(as:)``).
     private let config: any Sendable
     private let build: @Sendable (inout SetupContext) -> [any Population]
@@ -18,6 +20,7 @@ public struct AgentSection: Sendable {
         self.key = Kind.key
         self.agentCount = Kind.agentCount(config)
         self.readsSolvencyMargin = Kind.readsSolvencyMargin
+        self.setsOpeningReserve = Kind.setsOpeningReserve(config)
         self.config = config
         self.build = { setup in Kind.makePopulations(config, setup: &setup) }
     }

@@ -60,19 +60,24 @@ public struct DiamondDybvig: Sendable, Equatable {
         longReturn * (1 - impatientFraction * c1) / (1 - impatientFraction)
     }
 
-    /// The optimal contract, from GSL's Brent method on u'(c₁) − R u'(c₂(c₁)) along the resource constraint.
+    /// The optimal contract, from GSL's Brent method on the first-order condition u'(c₁) = R u'(c₂(c₁)) along
+    /// the resource constraint, solved for x = ln c₁ as γ (ln c₂ − x) − ln R = 0: in logs the condition stays
+    /// finite for any γ > 0, even where c₁ is far below 10⁻⁹ (small γ) or near 1/π.
     /// - Throws: ``GameError/solverFailed(_:)`` if Brent fails, which valid parameters do not cause.
     public func optimalContract() throws(GameError) -> DepositContract {
-        let top = 1 / impatientFraction
-        let c1 = try GameError.solve { () throws(StochasticsError) in
-            // u'(c₁) − R u'(c₂) runs from +∞ near c₁ = 0 to −∞ near c₁ = 1/π, where c₂ vanishes.
+        let top = log(1 / impatientFraction)
+        let gamma = riskAversion
+        let logR = log(longReturn)
+        let x = try GameError.solve { () throws(StochasticsError) in
+            // Decreasing in x: +∞ as c₁ → 0 (c₂ tends to R/(1−π)), −∞ as c₁ → 1/π (c₂ vanishes).
             try RootFinder.brent(
-                in: top * 1e-9, top * (1 - 1e-12), absoluteTolerance: 1e-15, relativeTolerance: 1e-15,
+                in: top - 700, top + log1p(-1e-12), absoluteTolerance: 1e-15, relativeTolerance: 1e-15,
                 maxIterations: 500
-            ) {
-                self.marginalUtility($0) - self.longReturn * self.marginalUtility(self.budgetC2($0))
+            ) { x in
+                gamma * (log(self.budgetC2(exp(x))) - x) - logR
             }
         }
+        let c1 = exp(x)
         return DepositContract(c1: c1, c2: budgetC2(c1))
     }
 
@@ -94,7 +99,7 @@ public struct DiamondDybvig: Sendable, Equatable {
     public func equilibria(_ contract: DepositContract, gate: Double = 1) -> [DiamondDybvigEquilibrium] {
         let pi = impatientFraction
         let noRun = DiamondDybvigEquilibrium(
-            kind: .noRun, withdrawnFraction: pi, impatientConsumption: contract.c1 * min(1, gate / pi),
+            kind: .noRun, withdrawnFraction: min(pi, gate), impatientConsumption: contract.c1 * min(1, gate / pi),
             patientConsumption: patientPayoff(withdrawnFraction: min(pi, gate), contract: contract),
             servedFraction: min(1, gate / pi))
         // In a run every depositor asks at date 1; the bank pays c₁ in turn until it runs out or the gate shuts.

@@ -3,8 +3,9 @@ import Foundation
 /// Makes a gnuplot SVG file safe and self-contained for inlining in a report.
 ///
 /// - Drops whatever precedes `<svg` (the XML prolog, a DOCTYPE, comments) and follows `</svg>`.
-/// - Refuses markup that could run or fetch anything: scripts, event handlers, `foreignObject`,
-///   embedded images, style sheets, links that leave the document, entity declarations. gnuplot's
+/// - Refuses markup that could run or fetch anything: first a few patterns on the raw text (scripts,
+///   event handlers, entity declarations, …), then ``SVGAllowlist``: the file is parsed as XML and every
+///   element and attribute must be one a static chart uses, every link must stay inside the figure. gnuplot's
 ///   `svg` terminal emits a script only with its `mouse` option, which Ballast's figures do not use.
 /// - Prefixes every `id` (and each `#id` reference) with the figure's anchor, so two figures on one
 ///   page never share an id (gnuplot names its markers and filters alike in every file).
@@ -20,7 +21,7 @@ enum InlineSVG {
         (#"<script"#, "a script"), (#"<foreignobject"#, "foreignObject"), (#"<image"#, "an embedded image"),
         (#"<style"#, "a style sheet"), (#"<iframe"#, "an iframe"), (#"<!entity"#, "an entity declaration"),
         (#"<!doctype"#, "a second DOCTYPE"), (#"<\?xml"#, "a second XML prolog"),
-        (#"\son[a-z]+\s*="#, "an event handler"), (#"javascript:"#, "a javascript: URL"),
+        (#"[\s"'/]on[a-z]+\s*="#, "an event handler"), (#"javascript:"#, "a javascript: URL"),
         (#"href\s*=\s*["'][^#"']"#, "a link outside the figure"),
         (#"url\(\s*["']?[^#"'\s]"#, "a url() outside the figure"),
         (#"@import"#, "an @import"),
@@ -38,6 +39,10 @@ enum InlineSVG {
         let lower = svg.lowercased()
         for rule in forbidden where lower.range(of: rule.pattern, options: .regularExpression) != nil {
             throw Refusal(description: "the file holds \(rule.what)")
+        }
+        // Then the allowlist: every element and attribute must be one a static chart uses.
+        if let reason = SVGAllowlist.refusal(of: svg) {
+            throw Refusal(description: "the file holds \(reason)")
         }
         svg = replace(#"<title>[^<]*</title>"#, in: svg, with: "")
         svg = replace(#"\bid=(["'])([^"']+)\1"#, in: svg, with: "id=$1\(anchor)-$2$1")

@@ -1,3 +1,4 @@
+import BallastTestSupport
 import Foundation
 import Testing
 
@@ -38,6 +39,45 @@ struct InlineSVGTests {
             _ = try InlineSVG.prepare(input, anchor: "f", labelledBy: "c")
         } throws: { error in
             "\(error)".contains(reason)
+        }
+    }
+
+    /// Spellings a pattern list misses; the allowlist refuses each (the page's CSP would stop scripts and
+    /// fetches, but not a redirect or a link).
+    @Test(arguments: [
+        #"<svg><rect x="1"onclick="alert(1)"/></svg>"#,
+        #"<svg><rect/onclick="alert(1)"/></svg>"#,
+        #"<svg><img src="https://example.org/t.png"/></svg>"#,
+        #"<svg><embed src="x"/></svg>"#,
+        #"<svg><object data="x"></object></svg>"#,
+        #"<svg><meta http-equiv="refresh" content="0;url=https://example.org"/></svg>"#,
+        #"<svg><use xlink:href=https://example.org/s.svg#a /></svg>"#,
+        #"<svg><rect fill="url&#40;https://example.org/p&#41;"/></svg>"#,
+        #"<svg><set attributeName="href" to="&#106;avascript:alert(1)"/></svg>"#,
+        #"<svg><animate attributeName="href" values="javascript:alert(1)"/></svg>"#,
+        ##"<svg><a href="#x"><text>t</text></a></svg>"##,
+        #"<svg><rect style="fill:url(https://example.org/p)"/></svg>"#,
+        "<svg><text><![CDATA[x]]></text></svg>",
+        "<svg><rect></svg>",
+    ])
+    func spellingsAPatternListMissesAreRefused(_ input: String) {
+        #expect(throws: InlineSVG.Refusal.self) {
+            _ = try InlineSVG.prepare(input, anchor: "f", labelledBy: "c")
+        }
+    }
+
+    /// Every figure the shipped experiments hold passes the allowlist: gnuplot's output is what it allows.
+    @Test func everyShippedFigurePasses() throws {
+        let root = BallastBinary.repositoryRoot.appendingPathComponent("experiments")
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "svg" } ?? []
+        #expect(files.count >= 10)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(throws: Never.self, "\(file.lastPathComponent)") {
+                _ = try InlineSVG.prepare(text, anchor: "f", labelledBy: "c")
+            }
         }
     }
 

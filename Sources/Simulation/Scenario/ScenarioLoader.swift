@@ -50,6 +50,15 @@ extension Scenario {
                 sections.append(try kind.section(try ConfigReader(node)))
             }
         }
+        // A population that opens the pool with its own reserve (a game's drawn fundamental θ = R/D) needs a
+        // pool that lends nothing: otherwise loans would come on top of the reserve and the pool would hold
+        // more than its deposits.
+        if let opener = sections.first(where: \.setsOpeningReserve), lending.loanFraction > 0 {
+            throw try r.child("lending").semanticError(
+                "loan_fraction",
+                "expected 0 when \(opener.key) set the opening reserve from their game's prior "
+                    + "(\(opener.key).game.fundamental: prior), got \(ValueRange.describe(lending.loanFraction))")
+        }
         let phaseNodes = try r.list("phases")
         guard !phaseNodes.isEmpty else {
             throw r.semanticError("phases", "expected at least one agent section's key, got an empty list")

@@ -77,7 +77,12 @@ struct StoreSnapshot {
                 let cursor = try Row.fetchCursor(db, sql: "SELECT point, replicate FROM outcome")
                 while let row = try cursor.next() {
                     let key = ReplicateKey(point: row[0], replicate: row[1])
-                    if !shard.contains(key, replicatesPerPoint: perPoint) {
+                    // A row outside the study (a point or replicate number out of range) is foreign too:
+                    // counted as the shard's own, it could hide a missing one.
+                    let inStudy =
+                        key.point >= 0 && key.point < pointCount && key.replicate >= 0
+                        && key.replicate < perPoint
+                    if !inStudy || !shard.contains(key, replicatesPerPoint: perPoint) {
                         foreign = key
                         return
                     }
@@ -85,6 +90,14 @@ struct StoreSnapshot {
             }
         } catch {
             throw MergeError("cannot read \(path): \(error)")
+        }
+        if let foreign,
+            foreign.point < 0 || foreign.point >= pointCount || foreign.replicate < 0
+                || foreign.replicate >= perPoint
+        {
+            throw MergeError(
+                "\(name) holds replicate \(foreign.replicate) of point \(foreign.point), outside the study's "
+                    + "\(pointCount) points × \(perPoint) replicates: the store is damaged; " + rerun)
         }
         if let foreign {
             let owner = StudyShard.owner(of: foreign, replicatesPerPoint: perPoint, count: shard.count)
