@@ -203,17 +203,6 @@ extension ProtocolState {
         return fill
     }
 
-    private func requireBalance(_ account: Int, _ token: Int, _ amount: Double) throws(ProtocolError) {
-        guard balances.contains(account: account, token: token) else {
-            throw .unknownIndex("account \(account), token \(token)")
-        }
-        try _requireAmount("amount", amount)
-        let have = balances[account, token]
-        guard have >= amount else {
-            throw .insufficientBalance(account: account, token: token, needed: amount, available: have)
-        }
-    }
-
     private func reserve(_ token: Int) throws(ProtocolError) -> Int {
         guard let r = lending.reserveIndex(of: token) else {
             throw .unknownIndex("no lending reserve for token \(token)")

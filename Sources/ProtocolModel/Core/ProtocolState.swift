@@ -147,6 +147,12 @@ public struct ProtocolState: Sendable, Equatable {
     }
 
     mutating func debit(_ account: Int, _ token: Int, _ amount: Double) throws(ProtocolError) {
+        try requireBalance(account, token, amount)
+        balances[account, token] -= amount
+    }
+
+    /// Checks, without changing anything, that `account` holds at least `amount` of `token`.
+    func requireBalance(_ account: Int, _ token: Int, _ amount: Double) throws(ProtocolError) {
         guard balances.contains(account: account, token: token) else {
             throw .unknownIndex("account \(account), token \(token)")
         }
@@ -155,7 +161,6 @@ public struct ProtocolState: Sendable, Equatable {
         guard have >= amount else {
             throw .insufficientBalance(account: account, token: token, needed: amount, available: have)
         }
-        balances[account, token] = have - amount
     }
 
     mutating func credit(_ account: Int, _ token: Int, _ amount: Double) {
