@@ -5,7 +5,9 @@ import ScenarioSchema
 ///
 /// When the pool price leaves the no-trade band [γ·p, p/γ], an arbitrageur makes the exact
 /// fee-inclusive Uniswap v2 trade that puts it back on the band's edge, capped by its
-/// inventory (replenished every tick) and skipped when the profit after gas is below its floor.
+/// inventory and skipped when the profit after gas is below its floor. The inventory is a balance
+/// in the state, topped back up (or swept) to `inventory_usd` and `inventory_collateral` at the
+/// start of every tick: an explicit flow across the model's boundary.
 public enum Arbitrageurs: AgentKind {
     public static let key = "arbitrageurs"
 
@@ -21,14 +23,14 @@ public enum Arbitrageurs: AgentKind {
 
     /// The decision rule: every arbitrageur submits its policy intent each tick when the
     /// price is outside the band at the snapshot; the band is re-checked at its turn.
-    public static func decide(_ s: Snapshot, _ c: Config) -> AgentIntent? {
+    public static func decide(_ s: Snapshot, _ c: Config) -> IntentAction? {
         guard !s.amm.isEmpty else { return nil }
         let p = s.ammPrice
         let pe = s.externalPrice
         guard p < c.gamma * pe || p > pe / c.gamma else { return nil }
         return .arbitrage(
-            gamma: c.gamma, maxBaseIn: c.inventoryCollateral, maxQuoteIn: c.inventoryUSD,
-            gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
+            pool: s.layout.pool, gamma: c.gamma, maxBaseIn: c.inventoryCollateral, maxQuoteIn: c.inventoryUSD,
+            gasCost: c.gasCostUSD)
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }
@@ -46,7 +48,12 @@ public enum Arbitrageurs: AgentKind {
     }
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
-        [ArbitrageurPopulation(config: c)]
+        let first = setup.allocateAccounts(c.count)
+        for a in first..<first + c.count {
+            setup.inventories.append((a, setup.layout.usd, c.inventoryUSD))
+            setup.inventories.append((a, setup.layout.collateral, c.inventoryCollateral))
+        }
+        return [ArbitrageurPopulation(config: c, firstAccount: first)]
     }
 }
 
@@ -55,21 +62,28 @@ public actor ArbitrageurPopulation: Population {
     public nonisolated let shard = 0
     public nonisolated let count: Int
     let config: Arbitrageurs.Config
+    let firstAccount: Int
     /// Cumulative profit per arbitrageur, in USD at the external price.
     public private(set) var profit: [Double]
 
-    init(config: Arbitrageurs.Config) {
+    init(config: Arbitrageurs.Config, firstAccount: Int) {
         self.config = config
+        self.firstAccount = firstAccount
         self.count = config.count
         self.profit = [Double](repeating: 0, count: config.count)
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
-        guard let intent = Arbitrageurs.decide(s, config) else { return [] }
-        return (0..<count).map { Proposal(population: population, agent: Int32($0), intent: intent) }
+        guard let action = Arbitrageurs.decide(s, config) else { return [] }
+        let guards = IntentGuards(minProfit: config.minProfitUSD)
+        return (0..<count).map {
+            Proposal(
+                population: population, agent: Int32($0),
+                intent: Intent(account: firstAccount + $0, action: action, guards: guards))
+        }
     }
 
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        for r in receipts where r.filled { profit[Int(r.agent)] += r.usdOut }
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        for r in receipts { if let fill = r.fill { profit[r.intent.account - firstAccount] += fill.profit } }
     }
 }

@@ -31,34 +31,45 @@ public enum Borrowers: AgentKind {
         public init() {}
     }
 
-    public struct Agent: Sendable, Equatable {
+    /// One borrower's position and spare capital, as the decision rule reads them.
+    public struct Position: Sendable, Equatable {
+        /// Collateral supplied, in collateral units.
+        public var collateral: Double
+        /// USD debt.
+        public var debt: Double
+        /// Spare capital in the wallet: USD (repay defence) or collateral units (top-up defence).
         public var capital: Double
+        public init(collateral: Double, debt: Double, capital: Double) {
+            self.collateral = collateral
+            self.debt = debt
+            self.capital = capital
+        }
     }
 
-    /// The decision rule for one active borrower.
-    public static func decide(position i: Int, agent: Agent, loans: LoanBook, price: Double, _ c: Config)
-        -> AgentIntent?
+    /// The decision rule for one active borrower, at the lending price `price` with liquidation
+    /// threshold `lt`. `layout` names the tokens and the pool its intent acts on.
+    public static func decide(_ p: Position, price: Double, lt: Double, layout: WorldLayout, _ c: Config)
+        -> IntentAction?
     {
-        guard c.behaviour == .active, i < loans.positions.count else { return nil }
-        let p = loans.positions[i]
-        guard p.debt > 0 else { return nil }
-        let hf = loans.healthFactor(i, price: price)
+        guard c.behaviour == .active, p.debt > 0, price > 0 else { return nil }
+        let hf = p.collateral * price * lt / p.debt
         guard hf < c.triggerHF else { return nil }
-        let lt = loans.parameters.liquidationThreshold
-        if agent.capital > 0 && c.defendWithTopUps {
+        if p.capital > 0 && c.defendWithTopUps {
             // Adding collateral a moves HF to (c + a)·p·LT/d; the target needs a = target·d/(p·LT) − c.
             let needed = max(0, c.targetHF * p.debt / (price * lt) - p.collateral)
-            let a = min(needed, agent.capital / price)
-            return a > 0 ? .topUp(position: Int32(i), collateral: a) : nil
+            let a = min(needed, p.capital)
+            return a > 0 ? .supply(token: layout.collateral, amount: a) : nil
         }
-        if agent.capital > 0 {
+        if p.capital > 0 {
             // Repaying r moves HF to c·p·LT/(d − r); the repayment that reaches the target is d − c·p·LT/target.
             let needed = max(0, p.debt - p.collateral * price * lt / c.targetHF)
-            let r = min(needed, agent.capital)
-            return r > 0 ? .repay(position: Int32(i), amount: r) : nil
+            let r = min(needed, p.capital)
+            return r > 0 ? .repay(token: layout.usd, amount: r) : nil
         }
         if hf < c.panicHF && p.collateral > 0 {
-            return .deleverage(position: Int32(i), collateral: p.collateral * c.panicSellFraction)
+            return .repayWithCollateral(
+                collateralToken: layout.collateral, debtToken: layout.usd,
+                collateral: p.collateral * c.panicSellFraction, sellPool: layout.pool)
         }
         return nil
     }
@@ -98,50 +109,57 @@ public enum Borrowers: AgentKind {
         let weights = weightsDist.sample(&rng, count: c.count)
         let totalWeight = weights.reduce(0, +)
         let lent = setup.loanFraction * setup.initialDeposits
-        var agents: [Agent] = []
-        for w in weights {
+        let first = setup.allocateAccounts(c.count)
+        for (k, w) in weights.enumerated() {
             let debt = totalWeight > 0 ? lent * w / totalWeight : 0
             let ltv = rng.uniform(in: c.ltvMin, c.ltvMax)
-            setup.positions.append(CollateralPosition(collateral: debt / (ltv * setup.initialPrice), debt: debt))
-            agents.append(Agent(capital: debt * c.capitalFraction))
+            setup.positions.append((first + k, debt / (ltv * setup.initialPrice), debt))
+            // Spare capital sits in the wallet: USD to repay with, or collateral to top up with.
+            let capital = debt * c.capitalFraction
+            guard c.behaviour == .active, capital > 0 else { continue }
+            if c.defendWithTopUps {
+                setup.wallets.append((first + k, setup.layout.collateral, capital / setup.initialPrice))
+            } else {
+                setup.wallets.append((first + k, setup.layout.usd, capital))
+            }
         }
-        return [BorrowerPopulation(config: c, agents: agents)]
+        return [BorrowerPopulation(config: c, firstAccount: first)]
     }
 }
 
-/// All borrowers in one actor: position i of the loan book is borrower i.
+/// All borrowers in one actor. Borrower i is account `firstAccount + i`; its collateral, debt and spare
+/// capital are all balances in the protocol state.
 public actor BorrowerPopulation: Population {
     public nonisolated let kind = Borrowers.key
     public nonisolated let shard = 0
     public nonisolated let count: Int
     let config: Borrowers.Config
-    var agents: [Borrowers.Agent]
+    let firstAccount: Int
 
-    init(config: Borrowers.Config, agents: [Borrowers.Agent]) {
+    init(config: Borrowers.Config, firstAccount: Int) {
         self.config = config
-        self.agents = agents
-        self.count = agents.count
+        self.firstAccount = firstAccount
+        self.count = config.count
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         guard config.behaviour == .active else { return [] }
+        let l = s.layout
+        let lending = s.state.lending
+        let lt = lending.configs[l.collateralReserve].liquidation.liquidationThreshold
+        let capitalToken = config.defendWithTopUps ? l.collateral : l.usd
         var out: [Proposal] = []
-        for i in agents.indices {
-            if let intent = Borrowers.decide(
-                position: i, agent: agents[i], loans: s.loans, price: s.lendingPrice, config)
-            {
-                out.append(Proposal(population: population, agent: Int32(i), intent: intent))
+        for i in 0..<count {
+            let a = firstAccount + i
+            let position = Borrowers.Position(
+                collateral: lending.supplied(user: a, reserve: l.collateralReserve),
+                debt: lending.debt(user: a, reserve: l.depositReserve),
+                capital: s.state.balances[a, capitalToken])
+            if let action = Borrowers.decide(position, price: s.lendingPrice, lt: lt, layout: l, config) {
+                out.append(
+                    Proposal(population: population, agent: Int32(i), intent: Intent(account: a, action: action)))
             }
         }
         return out
-    }
-
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        for r in receipts where r.filled {
-            if case .repay = r.intent { agents[Int(r.agent)].capital -= r.amount }
-            if case let .topUp(_, collateral) = r.intent {
-                agents[Int(r.agent)].capital -= collateral * snapshot.lendingPrice
-            }
-        }
     }
 }

@@ -70,18 +70,17 @@ public enum Depositors: AgentKind {
         public let thresholdShift: Double
         public let withdrawalFee: Double
         public let locked: Bool
-        /// What one nominal USD of balance is worth after socialised losses (the ledger's deposit scale).
-        public let claimScale: Double
     }
 
     public static func tickView(_ s: Snapshot, _ c: Config) -> TickView {
-        let fee = s.ledger.policy.feeFraction
+        let policy = s.withdrawalPolicy
+        let fee = policy.feeFraction
         let shift =
             c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
             - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
         return TickView(
             theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
-            locked: s.tick < s.ledger.policy.lockedUntilTick, claimScale: s.ledger.depositScale)
+            locked: s.tick < policy.lockedUntilTick)
     }
 
     /// The decision rule: whether this agent withdraws this tick. Pure apart from its draws.
@@ -205,9 +204,11 @@ public enum Depositors: AgentKind {
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
+            let first = setup.allocateAccounts(agents.count)
+            for (k, a) in agents.enumerated() { setup.deposits.append((first + k, a.balance)) }
             let stream = RandomStream(
                 seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "decide")
-            shards.append(DepositorShard(shard: s, config: c, agents: agents, rng: stream))
+            shards.append(DepositorShard(shard: s, config: c, agents: agents, firstAccount: first, rng: stream))
         }
         return shards
     }
@@ -220,14 +221,29 @@ public actor DepositorShard: Population {
     public nonisolated let count: Int
     let config: Depositors.Config
     public private(set) var agents: [Depositors.Agent]
+    let firstAccount: Int
     var rng: RandomStream
 
-    init(shard: Int, config: Depositors.Config, agents: [Depositors.Agent], rng: consuming RandomStream) {
+    init(
+        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int,
+        rng: consuming RandomStream
+    ) {
         self.shard = shard
         self.count = agents.count
         self.config = config
         self.agents = agents
+        self.firstAccount = firstAccount
         self.rng = rng
+    }
+
+    /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
+    /// already shrunk every claim alike, so early leavers cannot take more than their share.
+    private func redeemAll(_ i: Int, _ s: Snapshot, _ population: Int32) -> Proposal {
+        let a = firstAccount + i
+        let claim = s.state.lending.supplied(user: a, reserve: s.layout.depositReserve)
+        return Proposal(
+            population: population, agent: Int32(i),
+            intent: Intent(account: a, action: .redeem(token: s.layout.usd, amount: claim)))
     }
 
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
@@ -241,39 +257,29 @@ public actor DepositorShard: Population {
                         config, &rng)
                 else { continue }
                 agents[i].decided = true
-                if runs {
-                    out.append(
-                        Proposal(
-                            population: population, agent: Int32(i),
-                            intent: .withdraw(amount: agents[i].balance * view.claimScale)))
-                }
+                if runs { out.append(redeemAll(i, snapshot, population)) }
             }
             return out
         }
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
-            // A socialised loss shrinks every claim alike: the agent asks for its balance at the ledger's scale,
-            // so early leavers cannot take more than their share and leave the last ones with nothing.
-            out.append(
-                Proposal(
-                    population: population, agent: Int32(i),
-                    intent: .withdraw(amount: agents[i].balance * view.claimScale)))
+            out.append(redeemAll(i, snapshot, population))
         }
         return out
     }
 
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        // What the ledger accepted (paid + queued + fee) leaves the balance; what a gate or lock-up refused
-        // stays deposited, and the agent keeps it. The stay ends once the whole balance was accepted.
-        for r in receipts where r.filled {
-            guard case let .withdraw(requested) = r.intent else { continue }
-            let accepted = r.usdOut + r.usdQueued + r.amount
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        // What the pool accepted (paid + queued + fee) leaves the balance; what a gate refused stays supplied,
+        // and the agent keeps it. The stay ends once the whole claim was accepted. A lock-up or a closed
+        // gate reverts the request: the agent simply asks again another tick.
+        for r in receipts {
+            guard let fill = r.fill, case let .redeem(_, requested) = r.intent.action, requested > 0 else { continue }
+            let accepted = fill.secondaryOut
             guard accepted > 0 else { continue }
-            let i = Int(r.agent)
+            let i = r.intent.account - firstAccount
             if accepted >= requested * (1 - 1e-12) {
                 agents[i].hasWithdrawn = true
                 agents[i].balance = 0
             } else {
-                // Balances are nominal; the accepted USD were at the scale the request was made at.
                 agents[i].balance -= accepted * agents[i].balance / requested
             }
         }

@@ -24,9 +24,11 @@ public enum Liquidators: AgentKind {
         public init() {}
     }
 
-    public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> AgentIntent? {
+    public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> IntentAction? {
         guard budget > 0, !s.amm.isEmpty else { return nil }
-        return .liquidate(budget: budget, gasCost: c.gasCostUSD, minProfit: c.minProfitUSD)
+        return .liquidateLowest(
+            collateralToken: s.layout.collateral, debtToken: s.layout.usd, budget: budget, sellPool: s.layout.pool,
+            gasCost: c.gasCostUSD)
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }
@@ -51,7 +53,13 @@ public enum Liquidators: AgentKind {
             var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
             budgets = dist.sample(&rng, count: c.count)
         }
-        return [LiquidatorPopulation(config: c, budgets: budgets)]
+        // The budget is USD held, topped back up every tick; sale proceeds are swept out with it.
+        let first = setup.allocateAccounts(c.count)
+        for (k, b) in budgets.enumerated() {
+            setup.inventories.append((first + k, setup.layout.usd, b))
+            setup.inventories.append((first + k, setup.layout.collateral, 0))
+        }
+        return [LiquidatorPopulation(config: c, budgets: budgets, firstAccount: first)]
     }
 }
 
@@ -61,32 +69,36 @@ public actor LiquidatorPopulation: Population {
     public nonisolated let count: Int
     let config: Liquidators.Config
     let budgets: [Double]
+    let firstAccount: Int
     /// Cumulative profit per liquidator in USD.
     public private(set) var profit: [Double]
 
-    init(config: Liquidators.Config, budgets: [Double]) {
+    init(config: Liquidators.Config, budgets: [Double], firstAccount: Int) {
         self.config = config
         self.budgets = budgets
+        self.firstAccount = firstAccount
         self.count = budgets.count
         self.profit = [Double](repeating: 0, count: budgets.count)
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         // Only worth waking up when some position is liquidatable at the pool's price.
-        guard !s.amm.isEmpty, s.loans.lowestHealthFactor(price: s.lendingPrice) != nil else { return [] }
+        guard !s.amm.isEmpty, s.state.lending.hasLiquidatable(prices: s.state.prices) else { return [] }
         var out: [Proposal] = []
+        let guards = IntentGuards(minProfit: config.minProfitUSD)
         for (i, b) in budgets.enumerated() {
-            if let intent = Liquidators.decide(budget: b, s, config) {
+            if let action = Liquidators.decide(budget: b, s, config) {
                 out.append(
                     Proposal(
-                        population: population, agent: Int32(i), intent: intent,
+                        population: population, agent: Int32(i),
+                        intent: Intent(account: firstAccount + i, action: action, guards: guards),
                         priorityFee: b * config.priorityFeeFraction))
             }
         }
         return out
     }
 
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        for r in receipts where r.filled { profit[Int(r.agent)] += r.usdOut - r.amount }
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        for r in receipts { if let fill = r.fill { profit[r.intent.account - firstAccount] += fill.profit } }
     }
 }

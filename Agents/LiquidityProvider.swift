@@ -53,16 +53,16 @@ public enum LiquidityProviders: AgentKind {
         r > 0 ? 1 - 2 * r.squareRoot() / (1 + r) : 1
     }
 
-    /// The decision rule for one LP.
-    public static func decide(_ a: Agent, _ v: TickView, _ c: Config) -> AgentIntent? {
+    /// The decision rule for one LP, on pool `pool`.
+    public static func decide(_ a: Agent, _ v: TickView, pool: Int, _ c: Config) -> IntentAction? {
         let tolerance = a.tolerance + c.incentiveToleranceBonus + c.feeYieldSensitivity * v.feeYieldPerTick
         if a.inPool {
             let il = a.entryPrice > 0 ? impermanentLoss(priceRatio: v.price / a.entryPrice) : 0
-            return v.volatility > tolerance || il > c.ilTolerance ? .removeLiquidity(shares: a.shares) : nil
+            return v.volatility > tolerance || il > c.ilTolerance ? .removeLiquidity(pool: pool, shares: a.shares) : nil
         }
         let volatility = v.volatility
         return a.withdrawnValue > 0 && volatility < c.reentryRatio * tolerance
-            ? .addLiquidity(valueUSD: a.withdrawnValue) : nil
+            ? .provideLiquidity(pool: pool, value: a.withdrawnValue) : nil
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }
@@ -91,12 +91,14 @@ public enum LiquidityProviders: AgentKind {
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
         let share = setup.initialPoolShares / Double(c.count)
-        let agents = (0..<c.count).map { _ in
-            Agent(
+        let first = setup.allocateAccounts(c.count)
+        let agents = (0..<c.count).map { k in
+            setup.poolShares.append((first + k, 1 / Double(c.count)))
+            return Agent(
                 tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0,
                 entryPrice: setup.initialPrice)
         }
-        return [LiquidityProviderPopulation(config: c, agents: agents)]
+        return [LiquidityProviderPopulation(config: c, agents: agents, firstAccount: first)]
     }
 }
 
@@ -107,10 +109,12 @@ public actor LiquidityProviderPopulation: Population {
     public nonisolated let count: Int
     let config: LiquidityProviders.Config
     public private(set) var agents: [LiquidityProviders.Agent]
+    let firstAccount: Int
 
-    init(config: LiquidityProviders.Config, agents: [LiquidityProviders.Agent]) {
+    init(config: LiquidityProviders.Config, agents: [LiquidityProviders.Agent], firstAccount: Int) {
         self.config = config
         self.agents = agents
+        self.firstAccount = firstAccount
         self.count = agents.count
     }
 
@@ -121,23 +125,31 @@ public actor LiquidityProviderPopulation: Population {
             volatility: s.ammHistory.realizedVolatility(window: window),
             feeYieldPerTick: max(0, growth) / Double(window), price: s.ammPrice)
         var out: [Proposal] = []
+        let pool = s.layout.pool
         for i in agents.indices {
-            if let intent = LiquidityProviders.decide(agents[i], view, config) {
-                out.append(Proposal(population: population, agent: Int32(i), intent: intent))
+            // The shares are the state's: the agent's own count is only what it last saw.
+            agents[i].shares = s.state.amms[pool].shares[firstAccount + i]
+            if let action = LiquidityProviders.decide(agents[i], view, pool: pool, config) {
+                out.append(
+                    Proposal(
+                        population: population, agent: Int32(i),
+                        intent: Intent(account: firstAccount + i, action: action)))
             }
         }
         return out
     }
 
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {
-        for r in receipts where r.filled {
-            let i = Int(r.agent)
-            switch r.intent {
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        let pool = snapshot.layout.pool
+        for r in receipts {
+            guard let fill = r.fill else { continue }
+            let i = r.intent.account - firstAccount
+            agents[i].shares = snapshot.state.amms[pool].shares[r.intent.account]
+            switch r.intent.action {
             case .removeLiquidity:
-                agents[i].shares = 0
-                agents[i].withdrawnValue = r.usdOut
-            case .addLiquidity:
-                agents[i].shares = r.amount
+                // The quote leg and the base leg at the pool's price: the value it will bring back.
+                agents[i].withdrawnValue = fill.amountOut + fill.secondaryOut * snapshot.ammPrice
+            case .provideLiquidity:
                 agents[i].withdrawnValue = 0
                 agents[i].entryPrice = snapshot.ammPrice
             default: break

@@ -1,3 +1,5 @@
+import ProtocolModel
+
 /// A population of agents of one kind, held as arrays of structs inside one actor.
 ///
 /// Large populations are split into several shard actors; each owns its agents and
@@ -13,8 +15,9 @@ public protocol Population: Actor {
     nonisolated var count: Int { get }
     /// Decide, for every agent, what to submit this phase. `population` is the tag to put on proposals.
     func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal]
-    /// Learn what happened. Receipts arrive in application order.
-    func settle(_ receipts: [AgentReceipt], snapshot: Snapshot)
+    /// Learn what happened: the protocol's receipts for this population's intents, in application order.
+    /// An agent finds its own by its account.
+    func settle(_ receipts: [Receipt], snapshot: Snapshot)
     /// Kind-specific numbers for the end-of-tick record (e.g. LPs in the pool).
     func observe() -> PopulationObservation
     /// Whether ``observe()`` reports agents in a venue; the engine asks only those populations,
@@ -24,7 +27,7 @@ public protocol Population: Actor {
 
 extension Population {
     public nonisolated var reportsVenueShare: Bool { false }
-    public func settle(_ receipts: [AgentReceipt], snapshot: Snapshot) {}
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {}
     public func observe() -> PopulationObservation { PopulationObservation() }
 }
 

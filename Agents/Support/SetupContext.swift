@@ -2,8 +2,10 @@ import ProtocolModel
 
 /// What agent kinds contribute to, and read from, the world's opening balance sheet.
 ///
-/// Kinds are built in ``AgentRegistry`` order: depositors fix D₀, borrowers then draw
-/// their loans against it, LPs split the pool's opening shares.
+/// Kinds are built in ``AgentRegistry`` order: depositors fix D₀, borrowers then draw their loans
+/// against it, LPs split the pool's opening shares. Each kind takes a block of accounts with
+/// ``allocateAccounts(_:)`` and records what those accounts hold at tick 0; the engine then builds the
+/// protocol state from these records.
 public struct SetupContext: Sendable {
     public let seed: UInt64
     public let replicate: UInt64
@@ -13,17 +15,29 @@ public struct SetupContext: Sendable {
     public let loanFraction: Double
     /// The LP shares minted when the pool opened.
     public let initialPoolShares: Double
+    /// Where tokens, the pool and the reserves sit in the protocol state.
+    public let layout: WorldLayout
     /// The liquid reserve as a fraction of D₀: the scenario's `lending.reserve_fraction`, unless the depositor
     /// kind draws the pool's liquidity ratio as a game's fundamental (`depositors.game.fundamental: prior`).
     public var reserveFraction: Double
     /// Deposits at tick 0, set by the depositor kind.
     public var initialDeposits: Double = 0
-    /// The loan book's positions, appended by the borrower kind; position i belongs to borrower i.
-    public var positions: [CollateralPosition] = []
+    /// The accounts handed out so far.
+    public private(set) var accountCount = 0
+    /// Opening USD supplies: (account, amount).
+    public var deposits: [(account: Int, amount: Double)] = []
+    /// Opening loans: collateral supplied and USD debt drawn, per account.
+    public var positions: [(account: Int, collateral: Double, debt: Double)] = []
+    /// Opening LP shares: (account, fraction of the pool's opening shares).
+    public var poolShares: [(account: Int, fraction: Double)] = []
+    /// Opening wallet balances: (account, token, amount).
+    public var wallets: [(account: Int, token: Int, amount: Double)] = []
+    /// Standing inventories, topped up or swept back to these amounts at the start of every tick.
+    public var inventories: [(account: Int, token: Int, amount: Double)] = []
 
     public init(
         seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,
-        reserveFraction: Double = 0
+        reserveFraction: Double = 0, layout: WorldLayout = .reference
     ) {
         self.reserveFraction = reserveFraction
         self.seed = seed
@@ -31,5 +45,13 @@ public struct SetupContext: Sendable {
         self.initialPrice = initialPrice
         self.loanFraction = loanFraction
         self.initialPoolShares = initialPoolShares
+        self.layout = layout
+    }
+
+    /// Hands out `count` consecutive accounts and returns the first.
+    public mutating func allocateAccounts(_ count: Int) -> Int {
+        let first = accountCount
+        accountCount += max(0, count)
+        return first
     }
 }

@@ -42,6 +42,26 @@ public enum IntentAction: Sendable, Equatable {
     case removeLiquidity(pool: Int, shares: Double)
     /// Move `amount` of `token` to account `to`.
     case transfer(to: Int, token: Int, amount: Double)
+    /// Redeem up to `amount` of the account's `token` supply as a deposit product: paid from cash at par,
+    /// the rest queued, under the reserve's fee, gate and lock-up (``LendingPool/quoteRedemption(user:reserve:amount:tick:prices:)``).
+    case redeem(token: Int, amount: Double)
+    /// Policy: trade Uniswap v2 pool `pool` back to the edge of the no-trade band [γ·p, p/γ] around the
+    /// external price, with the exact fee-inclusive trade, capped by `maxBaseIn`/`maxQuoteIn` and by the
+    /// account's balance. `gasCost` (numeraire) is subtracted from the profit the guard checks.
+    case arbitrage(pool: Int, gamma: Double, maxBaseIn: Double, maxQuoteIn: Double, gasCost: Double)
+    /// Policy: repeatedly liquidate the debtor with the lowest health factor, repaying `debtToken` up to
+    /// `budget` in all, taking `collateralToken` as underlying and selling it at once in pool `sellPool`.
+    /// A position whose quoted sale, less `gasCost`, does not beat the repayment by the guard's
+    /// `minProfit` is skipped for the rest of the intent.
+    case liquidateLowest(collateralToken: Int, debtToken: Int, budget: Double, sellPool: Int, gasCost: Double)
+    /// Sell up to `collateral` of the account's supplied `collateralToken` in pool `sellPool` and repay
+    /// its `debtToken` debt with the proceeds, in one step (Aave's repay-with-collateral); what the debt
+    /// does not need goes to the account.
+    case repayWithCollateral(collateralToken: Int, debtToken: Int, collateral: Double, sellPool: Int)
+    /// Policy: add liquidity worth `value` (numeraire) to Uniswap v2 pool `pool`, half in each token at the
+    /// pool's price, buying whichever token the account lacks on the external market with the other; at
+    /// most what the account's holdings are worth.
+    case provideLiquidity(pool: Int, value: Double)
 }
 
 /// A transaction: who acts, what it does, and the guards it carries.
@@ -77,6 +97,10 @@ public struct Fill: Sendable, Equatable {
     public var profit: Double
     /// Bad debt written off by a liquidation.
     public var badDebt: Double
+    /// A redemption's part placed in the withdrawal queue.
+    public var queued: Double = 0
+    /// A redemption's fee.
+    public var fee: Double = 0
     /// Creates a fill.
     public init(
         tokenIn: Int? = nil, amountIn: Double = 0, tokenOut: Int? = nil, amountOut: Double = 0,

@@ -30,6 +30,11 @@ public enum ProtocolError: Error, Equatable, Sendable, CustomStringConvertible {
     case locked(untilTick: Int)
     /// The account has no debt of that asset to repay or liquidate.
     case noDebt
+    /// The reserve's per-tick withdrawal gate has no allowance left this tick.
+    case gateClosed
+    /// A policy intent found nothing worth doing at its turn (price inside the band, nothing liquidatable
+    /// at a profit).
+    case nothingToDo
 
     public var description: String {
         switch self {
@@ -47,6 +52,8 @@ public enum ProtocolError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unknownIndex(text): "unknown index: \(text)"
         case let .locked(tick): "locked until tick \(tick)"
         case .noDebt: "no debt to repay"
+        case .gateClosed: "withdrawal gate closed for this tick"
+        case .nothingToDo: "nothing to do"
         }
     }
 }

@@ -45,6 +45,24 @@ extension ProtocolState {
             lending.commitWithdrawal(user: a, reserve: r, amount: take)
             credit(a, token, take)
             return fill
+        case let .redeem(token, amount):
+            let r = try reserve(token)
+            let q = try lending.quoteRedemption(user: a, reserve: r, amount: amount, tick: tick, prices: p)
+            var fill = Fill(tokenOut: token, amountOut: q.paid, secondaryOut: q.accepted)
+            fill.queued = q.queued
+            fill.fee = q.fee
+            try check(g, fill)
+            lending.commitRedemption(q, user: a, reserve: r, tick: tick)
+            credit(a, token, q.paid)
+            return fill
+        case let .arbitrage(pool, gamma, maxBaseIn, maxQuoteIn, gasCost):
+            return try arbitrage(a, pool, gamma, maxBaseIn, maxQuoteIn, gasCost, g)
+        case let .liquidateLowest(collateralToken, debtToken, budget, sellPool, gasCost):
+            return try liquidateLowest(a, collateralToken, debtToken, budget, sellPool, gasCost, g)
+        case let .repayWithCollateral(collateralToken, debtToken, collateral, sellPool):
+            return try repayWithCollateral(a, collateralToken, debtToken, collateral, sellPool, g)
+        case let .provideLiquidity(pool, value):
+            return try provideLiquidity(a, pool, value, g)
         case let .borrow(token, amount):
             let r = try reserve(token)
             try lending.checkBorrow(user: a, reserve: r, amount: amount, prices: p)
@@ -63,6 +81,7 @@ extension ProtocolState {
             try check(g, fill)
             balances[a, token] -= pay
             try lending.repay(user: a, reserve: r, amount: pay)
+            payQueues()
             return fill
         case let .liquidate(borrower, collateralToken, debtToken, debtToCover):
             return try liquidate(a, borrower, collateralToken, debtToken, debtToCover, g, p)
@@ -82,6 +101,7 @@ extension ProtocolState {
             balances[a, quoteToken] -= quote
             let minted = try amms[index].pool.addLiquidity(base: base, quote: quote)
             amms[index].shares[a] += minted
+            refreshPrices()
             return fill
         case let .removeLiquidity(index, shares):
             return try removeLiquidity(a, index, shares, g)
@@ -125,6 +145,7 @@ extension ProtocolState {
         balances[a, tin] -= amountIn
         try amms[index].pool.swap(amountIn: amountIn, baseIn: baseIn)
         credit(a, tout, out)
+        refreshPrices()
         return fill
     }
 
@@ -164,7 +185,9 @@ extension ProtocolState {
         guard shares <= held else { throw .invalidAmount("shares = \(shares), account holds \(held)") }
         guard !pool.isEmpty else { throw .emptyPool }
         // Burning the last share outstanding empties the pool exactly.
-        let burn = shares >= held && held >= pool.totalShares ? pool.totalShares : shares
+        // Within rounding of the whole pool burns it all: share tables and the pool's total differ by
+        // floating-point dust, which must not linger as a dust pool nobody owns.
+        let burn = shares >= held && held >= pool.totalShares * (1 - 1e-12) ? pool.totalShares : shares
         let out = pool.amountsForBurning(shares: burn)
         let fill = Fill(tokenOut: quoteToken, amountOut: out.quote, secondaryOut: out.base)
         try check(g, fill)
@@ -172,6 +195,7 @@ extension ProtocolState {
         amms[index].shares[a] = max(0, held - shares)
         credit(a, baseToken, out.base)
         credit(a, quoteToken, out.quote)
+        refreshPrices()
         return fill
     }
 
@@ -200,10 +224,15 @@ extension ProtocolState {
         fill.badDebt = lending.commitLiquidation(
             quote, liquidator: a, borrower: borrower, collateralReserve: c,
             debtReserve: d, prices: p)
+        badDebtValue += fill.badDebt
+        payQueues()
         return fill
     }
 
-    private func reserve(_ token: Int) throws(ProtocolError) -> Int {
+    /// The output and profit guards, checked against a fill worked out before anything was written.
+    func checkGuards(_ g: IntentGuards, _ fill: Fill) throws(ProtocolError) { try check(g, fill) }
+
+    func reserve(_ token: Int) throws(ProtocolError) -> Int {
         guard let r = lending.reserveIndex(of: token) else {
             throw .unknownIndex("no lending reserve for token \(token)")
         }
@@ -212,10 +241,10 @@ extension ProtocolState {
 
     /// The pool's token pair. Returns scalars, not the market: a live copy of the market would make
     /// the first write to its share table copy the whole table.
-    private func ammTokens(_ index: Int) throws(ProtocolError) -> (base: Int, quote: Int) {
+    func ammTokens(_ index: Int) throws(ProtocolError) -> (base: Int, quote: Int) {
         guard amms.indices.contains(index) else { throw .unknownIndex("AMM pool \(index) of \(amms.count)") }
         return (amms[index].baseToken, amms[index].quoteToken)
     }
 
-    private func price(_ token: Int, _ p: [Double]) -> Double { p.indices.contains(token) ? p[token] : 0 }
+    func price(_ token: Int, _ p: [Double]) -> Double { p.indices.contains(token) ? p[token] : 0 }
 }

@@ -26,6 +26,14 @@ public struct StableMarket: Sendable, Equatable {
 /// ``totalHoldings(of:)`` is unchanged by ``apply(_:)->Receipt`` and by ``advance(to:)`` (interest is a claim, not
 /// a token). Only the setup calls ``mint(account:token:amount:)`` create tokens.
 public struct ProtocolState: Sendable, Equatable {
+    public static func == (l: ProtocolState, r: ProtocolState) -> Bool {
+        l.tokens == r.tokens && l.balances == r.balances && l.lending == r.lending && l.amms == r.amms
+            && l.stablePools == r.stablePools && l.oracles == r.oracles && l.priceSources == r.priceSources
+            && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
+            && l.outflows == r.outflows && l.badDebtValue == r.badDebtValue && l.treasury == r.treasury
+            && l.tick == r.tick
+    }
+
     /// Tokens, by index.
     public let tokens: [Token]
     /// Account balances.
@@ -36,8 +44,27 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var amms: [AMMMarket] = []
     /// StableSwap pools.
     public internal(set) var stablePools: [StableMarket] = []
-    /// One price feed per token (numeraire per token).
-    public var oracles: [PriceOracle]
+    /// One price feed per token (numeraire per token). Tokens whose ``priceSources`` entry is
+    /// ``PriceSource/pool(_:)`` ignore theirs.
+    public var oracles: [PriceOracle] { didSet { refreshPrices() } }
+    /// Where the lending market reads each token's price: its oracle, or a pool's spot price.
+    public var priceSources: [PriceSource] { didSet { refreshPrices() } }
+    /// The lending market's price of each token (numeraire per token), kept current after every
+    /// action that moves a pool the market prices from.
+    public internal(set) var prices: [Double]
+    /// The external market's price of each token (numeraire per token): where arbitrageurs close their
+    /// other leg and agents buy what they lack. Set by the engine every tick; the oracle prices until then.
+    public var marketPrices: [Double]
+    /// Per token: everything that entered the model (setup mints, inventories topped up, purchases on the
+    /// external market) and everything that left it. Tokens only move between holders otherwise, so
+    /// ``totalHoldings(of:)`` = inflow − outflow for every token at every moment.
+    public internal(set) var inflows: [Double]
+    /// Per token: everything that left the model (see ``inflows``).
+    public internal(set) var outflows: [Double]
+    /// Cumulative bad debt written off, valued at the prices of the moment it was written off.
+    public internal(set) var badDebtValue = 0.0
+    /// Scratch storage for the policy liquidations, reused across intents; not part of the state's value.
+    var _scratch = _Scratch()
     /// The protocol treasury (a separate book: its USD is not in ``balances``).
     public var treasury: Treasury
     /// Current tick.
@@ -63,22 +90,58 @@ public struct ProtocolState: Sendable, Equatable {
         self.balances = Balances(accounts: accounts, tokens: tokens.count)
         self.lending = lending
         self.oracles = oracles
+        self.priceSources = Array(repeating: .oracle, count: tokens.count)
+        self.prices = oracles.map(\.price)
+        self.marketPrices = prices
+        self.inflows = Array(repeating: 0, count: tokens.count)
+        self.outflows = inflows
         self.treasury = treasury
     }
 
     /// Number of accounts.
     public var accountCount: Int { balances.accountCount }
 
-    /// Oracle prices by token.
-    public var prices: [Double] { oracles.map(\.price) }
-
-    /// Setup only: creates `amount` of `token` in `account` (the one operation that changes totals).
+    /// Brings `amount` of `token` into `account` from outside the model: setup capital, or an inventory
+    /// topped up. Counted in ``inflows``.
     public mutating func mint(account: Int, token: Int, amount: Double) throws(ProtocolError) {
         guard balances.contains(account: account, token: token) else {
             throw .unknownIndex("account \(account), token \(token)")
         }
         try _requireAmount("amount", amount)
         balances[account, token] += amount
+        inflows[token] += amount
+    }
+
+    /// Sends `amount` of `token` from `account` out of the model (an inventory swept back to its owner's
+    /// other books). Counted in ``outflows``.
+    public mutating func burn(account: Int, token: Int, amount: Double) throws(ProtocolError) {
+        try debit(account, token, amount)
+        outflows[token] += amount
+    }
+
+    /// Tops `account`'s `token` up to `target` from outside, or sweeps the excess out: a standing
+    /// inventory, such as an arbitrageur's, replenished every tick.
+    public mutating func resetInventory(account: Int, token: Int, to target: Double) {
+        guard balances.contains(account: account, token: token), target.isFinite, target >= 0 else { return }
+        let have = balances[account, token]
+        if have < target {
+            inflows[token] += target - have
+        } else {
+            outflows[token] += have - target
+        }
+        balances[account, token] = target
+    }
+
+    /// The prices the lending market reads, recomputed from the oracles and the pools (oracle-priced
+    /// tokens first, so a pool's quote token is priced before its base).
+    mutating func refreshPrices() {
+        guard prices.count == tokens.count, priceSources.count == tokens.count else { return }
+        for t in prices.indices where priceSources[t] == .oracle { prices[t] = oracles[t].price }
+        for t in prices.indices {
+            guard case let .pool(k) = priceSources[t], amms.indices.contains(k) else { continue }
+            let m = amms[k]
+            prices[t] = m.baseToken == t ? m.pool.price * prices[m.quoteToken] : prices[m.baseToken] / m.pool.price
+        }
     }
 
     /// Creates a Uniswap v2 pool seeded from `creator`'s balances; returns its index.
@@ -96,6 +159,74 @@ public struct ProtocolState: Sendable, Equatable {
         next.amms.append(AMMMarket(pool: pool, baseToken: baseToken, quoteToken: quoteToken, shares: shares))
         self = next
         return amms.count - 1
+    }
+
+    /// Setup only: moves `shares` of pool `index` from `from` to `to` (splitting a pool's opening liquidity
+    /// among its providers).
+    public mutating func transferShares(pool index: Int, from: Int, to: Int, shares: Double) throws(ProtocolError) {
+        guard amms.indices.contains(index) else { throw .unknownIndex("AMM pool \(index)") }
+        guard from >= 0, from < accountCount, to >= 0, to < accountCount else { throw .unknownIndex("account") }
+        try _requireAmount("shares", shares, positive: false)
+        let held = amms[index].shares[from]
+        guard shares <= held * (1 + 1e-12) else {
+            throw .invalidAmount("shares = \(shares), account holds \(held)")
+        }
+        amms[index].shares[from] = max(0, held - shares)
+        amms[index].shares[to] += shares
+    }
+
+    /// Setup only: opens a position for `account` without the LTV check of a borrow: `collateral` of
+    /// `collateralToken` (taken from its balance) supplied, and `debt` of `debtToken` borrowed from that
+    /// reserve's cash into its balance. Opening books may start above the LTV a new borrow would need.
+    public mutating func openPosition(
+        account: Int, collateralToken: Int, collateral: Double, debtToken: Int, debt: Double
+    ) throws(ProtocolError) {
+        guard let c = lending.reserveIndex(of: collateralToken), let d = lending.reserveIndex(of: debtToken) else {
+            throw .unknownIndex("no reserve for token \(collateralToken) or \(debtToken)")
+        }
+        try _requireAmount("debt", debt, positive: false)
+        guard debt <= lending.reserves[d].cash else { throw .insufficientLiquidity }
+        if collateral > 0 {
+            try debit(account, collateralToken, collateral)
+            try lending.supply(user: account, reserve: c, amount: collateral)
+        }
+        guard debt > 0 else { return }
+        lending.setDebt(account, d, lending.debt(user: account, reserve: d) + debt)
+        lending.reserves[d].cash -= debt
+        credit(account, debtToken, debt)
+    }
+
+    /// Setup only: supplies `amount` of `token` from `account` with no cap check.
+    public mutating func deposit(account: Int, token: Int, amount: Double) throws(ProtocolError) {
+        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no reserve for token \(token)") }
+        try debit(account, token, amount)
+        try lending.supply(user: account, reserve: r, amount: amount)
+    }
+
+    /// Setup only: moves `amount` of the `token` reserve's cash out of the model (see
+    /// ``LendingPool/deployOutside(reserve:amount:)``); counted in ``outflows``.
+    public mutating func deployOutside(token: Int, amount: Double) throws(ProtocolError) {
+        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no reserve for token \(token)") }
+        try lending.deployOutside(reserve: r, amount: amount)
+        outflows[token] += amount
+    }
+
+    /// Sets the external market's prices (one per token) for this tick.
+    public mutating func setMarketPrices(_ p: [Double]) {
+        for t in marketPrices.indices where t < p.count { marketPrices[t] = p[t] }
+    }
+
+    /// Pays every reserve's withdrawal queue from the cash that arrived, crediting the claimants.
+    mutating func payQueues() {
+        for r in lending.queues.indices where !lending.queues[r].isEmpty {
+            let token = lending.configs[r].token
+            var paid = _scratch.payments
+            paid.removeAll(keepingCapacity: true)
+            _scratch.payments = []
+            lending.payQueue(reserve: r) { account, amount in paid.append((account, amount)) }
+            for (account, amount) in paid { balances[account, token] += amount }
+            _scratch.payments = paid
+        }
     }
 
     /// Creates a StableSwap pool seeded from `creator`'s balances; returns its index.
@@ -130,7 +261,8 @@ public struct ProtocolState: Sendable, Equatable {
     }
 
     /// Every unit of `token` the model knows of: balances, lending cash and insurance funds, AMM reserves
-    /// and StableSwap balances. Unchanged by ``apply(_:)->Receipt``.
+    /// and StableSwap balances. Unchanged by ``apply(_:)->Receipt``, except by the external-market legs
+    /// of policy intents, which ``inflows`` and ``outflows`` record.
     public func totalHoldings(of token: Int) -> Double {
         var sum = balances.total(of: token)
         for (r, c) in lending.configs.enumerated() where c.token == token {
@@ -166,4 +298,12 @@ public struct ProtocolState: Sendable, Equatable {
     mutating func credit(_ account: Int, _ token: Int, _ amount: Double) {
         balances[account, token] += max(0, amount)
     }
+}
+
+/// Where the lending market reads a token's price.
+public enum PriceSource: Sendable, Equatable {
+    /// The token's ``PriceOracle`` in ``ProtocolState/oracles``.
+    case oracle
+    /// The spot price of Uniswap v2 pool `k`: the pool is its own oracle (the reference model).
+    case pool(Int)
 }

@@ -69,24 +69,33 @@ extension LendingPool {
     }
 
     /// Writes a liquidation that ``quoteLiquidation(borrower:collateralReserve:debtReserve:debtToCover:prices:)``
-    /// produced, and returns the bad debt written off. Cannot fail: every check was the quote's.
+    /// produced, and returns the bad debt written off. Cannot fail: every check was the quote's. With
+    /// `receiveUnderlying` the liquidator's collateral leaves the reserve's cash for the caller to pay out
+    /// (Aave's `receiveAToken = false`; the caller checked the cash); otherwise it becomes its supply claim.
     mutating func commitLiquidation(
         _ q: LiquidationOutcome, liquidator: Int, borrower: Int, collateralReserve c: Int,
-        debtReserve d: Int, prices: [Double]
+        debtReserve d: Int, prices: [Double], receiveUnderlying: Bool = false
     ) -> Double {
         let owed = debt(user: borrower, reserve: d)
         setDebt(borrower, d, q.debtRepaid >= owed ? 0 : owed - q.debtRepaid)
         reserves[d].cash += q.debtRepaid
+        reserves[d].liquidated += q.debtRepaid
         let have = supplied(user: borrower, reserve: c)
         setSupplied(borrower, c, q.collateralSeized >= have ? 0 : have - q.collateralSeized)
-        setSupplied(liquidator, c, supplied(user: liquidator, reserve: c) + q.collateralToLiquidator)
+        if receiveUnderlying {
+            reserves[c].cash -= q.collateralToLiquidator
+        } else {
+            setSupplied(liquidator, c, supplied(user: liquidator, reserve: c) + q.collateralToLiquidator)
+        }
         // The fee leaves the suppliers' claims and becomes the treasury's claim on the same reserve.
         reserves[c].accruedToTreasury += q.protocolFee
         return writeOffIfExhausted(borrower, prices: prices)
     }
 
-    /// Writes off the debt of a borrower whose collateral is below the dust limit in every reserve.
-    /// Returns the debt value written off (in price units).
+    /// Writes off the debt of a borrower whose collateral is below the dust limit in every reserve: the
+    /// one bad-debt path. The insurance fund pays what it can into cash (the caller then pays the queue);
+    /// the rest is socialised or kept as deficit, as the reserve's policy says. Returns the debt value
+    /// written off (in price units).
     mutating func writeOffIfExhausted(_ user: Int, prices: [Double]) -> Double {
         for r in configs.indices where supplied(user: user, reserve: r) >= configs[r].liquidation.dustCollateral {
             return 0
@@ -101,11 +110,7 @@ extension LendingPool {
             let covered = min(owed, reserves[r].insuranceFund)
             reserves[r].insuranceFund -= covered
             reserves[r].cash += covered
-            let uncovered = owed - covered
-            let supply = reserves[r].totalSupply
-            if uncovered > 0, supply > 0 {
-                reserves[r].supplyIndex *= max(0, 1 - uncovered / supply)
-            }
+            absorbUncovered(owed - covered, reserve: r)
         }
         return written
     }

@@ -16,13 +16,17 @@ public struct ReserveConfig: Sendable, Equatable {
     public var borrowingEnabled: Bool
     /// Interest rate model; rates are per tick.
     public var rateModel: InterestRateModel
+    /// The deposit product's terms: withdrawal fee, gate, lock-up, and whether bad debt the insurance
+    /// fund cannot cover is socialised over suppliers or kept as the reserve's deficit (Aave v3.3).
+    public var withdrawals: WithdrawalPolicy
 
     /// Creates a configuration.
     public init(
         token: Int, ltv: Double, liquidation: LiquidationParameters, reserveFactor: Double = 0.1,
         supplyCap: Double = .infinity, borrowCap: Double = .infinity, borrowingEnabled: Bool = true,
-        rateModel: InterestRateModel
+        rateModel: InterestRateModel, withdrawals: WithdrawalPolicy = .plain
     ) {
+        self.withdrawals = withdrawals
         self.token = token
         self.ltv = ltv
         self.liquidation = liquidation
@@ -35,7 +39,8 @@ public struct ReserveConfig: Sendable, Equatable {
 }
 
 /// Aggregate state of one reserve. Identity kept by every operation:
-/// `cash + totalDebt = totalSupply + accruedToTreasury` (bad debt is written off both sides).
+/// `cash + totalDebt + deficit + deployed = totalSupply + queued + accruedToTreasury`
+/// (covered or socialised bad debt is written off both sides; uncovered, kept bad debt is the deficit).
 public struct ReserveState: Sendable, Equatable {
     /// Underlying held by the pool and free to lend or withdraw.
     public var cash: Double = 0
@@ -51,8 +56,21 @@ public struct ReserveState: Sendable, Equatable {
     public var accruedToTreasury: Double = 0
     /// Insurance fund held in this token, outside `cash`, absorbing bad debt before suppliers.
     public var insuranceFund: Double = 0
-    /// Cumulative bad debt written off (covered or socialised).
+    /// Cumulative bad debt written off (covered, socialised or kept as deficit).
     public var badDebt: Double = 0
+    /// Bad debt neither the insurance fund covered nor the suppliers absorbed: Aave v3.3's reserve
+    /// `deficit`, a hole in the books that nobody has paid for.
+    public var deficit: Double = 0
+    /// Withdrawal claims accepted but not yet paid (the FIFO queue's total).
+    public var queued: Double = 0
+    /// Cash deployed outside the model at setup (an illiquid strategy the model does not value).
+    public var deployed: Double = 0
+    /// Cumulative supply accepted for withdrawal: paid, queued or kept as a fee.
+    public var withdrawn: Double = 0
+    /// Cumulative withdrawal fees kept (they become the treasury's claim).
+    public var fees: Double = 0
+    /// Cumulative debt repaid by liquidators.
+    public var liquidated: Double = 0
     /// Suppliers' claims.
     public var totalSupply: Double { scaledSupply * supplyIndex }
     /// Borrowers' debt.
@@ -82,6 +100,14 @@ public struct LendingPool: Sendable, Equatable {
     public let userCount: Int
     var scaledSupply: [Double]
     var scaledDebt: [Double]
+    /// Per reserve: withdrawal claims the cash could not pay, oldest first.
+    public internal(set) var queues: [WithdrawalQueue]
+    /// Per reserve: the tick of the gate's allowance and what is left of it.
+    var gates: [(tick: Int, allowance: Double)]
+    /// Accounts that have ever borrowed, in order of their first borrow: liquidators and solvency
+    /// passes scan these, not every account.
+    public internal(set) var debtors: [Int32] = []
+    var isDebtor: [Bool]
 
     /// Creates an empty pool for `users` users.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` for bad reserve parameters.
@@ -104,6 +130,16 @@ public struct LendingPool: Sendable, Equatable {
         self.userCount = users
         scaledSupply = Array(repeating: 0, count: users * configs.count)
         scaledDebt = scaledSupply
+        queues = Array(repeating: WithdrawalQueue(), count: configs.count)
+        gates = Array(repeating: (Int.min, 0), count: configs.count)
+        isDebtor = Array(repeating: false, count: users)
+    }
+
+    public static func == (l: LendingPool, r: LendingPool) -> Bool {
+        l.configs == r.configs && l.reserves == r.reserves && l.closeFactor == r.closeFactor
+            && l.userCount == r.userCount && l.scaledSupply == r.scaledSupply && l.scaledDebt == r.scaledDebt
+            && l.queues == r.queues && l.debtors == r.debtors
+            && l.gates.elementsEqual(r.gates) { $0.tick == $1.tick && $0.allowance == $1.allowance }
     }
 
     /// The reserve index of `token`, if the pool lists it.
@@ -210,6 +246,10 @@ extension LendingPool {
     mutating func setDebt(_ user: Int, _ r: Int, _ amount: Double) {
         let k = slot(user, r)
         let scaled = max(0, amount) / reserves[r].borrowIndex
+        if scaled > 0, !isDebtor[user] {
+            isDebtor[user] = true
+            debtors.append(Int32(user))
+        }
         reserves[r].scaledDebt = max(0, reserves[r].scaledDebt + scaled - scaledDebt[k])
         scaledDebt[k] = scaled
     }

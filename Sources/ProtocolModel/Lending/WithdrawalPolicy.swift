@@ -1,4 +1,5 @@
-/// Optional withdrawal frictions of a ``DepositLedger``. The defaults reproduce plain par withdrawals.
+/// The terms of a deposit product (a lending reserve's withdrawals): fee, gate, lock-up, and what happens
+/// to losses the insurance fund cannot cover. The defaults reproduce plain par withdrawals.
 public struct WithdrawalPolicy: Sendable, Equatable {
     /// Fee as a fraction of the amount withdrawn; it stays in the reserve as protocol revenue.
     public var feeFraction: Double
@@ -8,7 +9,7 @@ public struct WithdrawalPolicy: Sendable, Equatable {
     /// Lock-up / fixed term: no withdrawal is accepted before this tick (the deposits' maturity).
     public var lockedUntilTick: Int
     /// When true, losses the insurance fund cannot cover are socialised pro rata over deposits and
-    /// queued claims; when false (the reference model), they are dropped from the books.
+    /// queued claims; when false (the reference model), they stay as the reserve's deficit (Aave v3.3).
     public var socialiseUncoveredLosses: Bool
 
     /// Creates a policy.
@@ -22,7 +23,7 @@ public struct WithdrawalPolicy: Sendable, Equatable {
         self.socialiseUncoveredLosses = socialiseUncoveredLosses
     }
 
-    /// Plain par withdrawals: no fee, no gate, no lock-up, losses dropped.
+    /// Plain par withdrawals: no fee, no gate, no lock-up, uncovered losses kept as deficit.
     public static let plain = WithdrawalPolicy()
 }
 

@@ -27,41 +27,28 @@ public struct Engine: Sendable {
     /// The scenario was validated when it was decoded, so the errors here are a defence, not a path.
     func build(seed: UInt64, replicate: UInt64) throws(ConfigError) -> (WorldState, [any Population]) {
         let s = scenario
-        let state = s.market.initialState()
-        let p0 = state.prices.first ?? 0
+        let p0 = s.market.initialState().prices.first ?? 0
         guard
-            let amm = try? UniswapV2Pool(
-                reserveBase: s.amm.reserveCollateral, reserveQuote: s.amm.reserveUSD,
-                feeBps: s.amm.feeBps)
+            let pool = try? UniswapV2Pool(
+                reserveBase: s.amm.reserveCollateral, reserveQuote: s.amm.reserveUSD, feeBps: s.amm.feeBps)
         else {
             throw ConfigError(file: s.sourcePath, line: nil, keyPath: "amm", message: "expected positive reserves")
         }
+        let layout = WorldLayout.reference
         var setup = SetupContext(
             seed: seed, replicate: replicate, initialPrice: p0,
-            loanFraction: s.lending.loanFraction, initialPoolShares: amm.totalShares,
-            reserveFraction: s.lending.reserveFraction)
+            loanFraction: s.lending.loanFraction, initialPoolShares: pool.totalShares,
+            reserveFraction: s.lending.reserveFraction, layout: layout)
         var populations: [any Population] = []
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
-        let d0 = setup.initialDeposits
-        let ledger = DepositLedger(
-            deposits: d0, reserve: setup.reserveFraction * d0,
-            insuranceFund: s.lending.insuranceFraction * d0, policy: s.lending.withdrawals)
-        var world = WorldState(
-            externalPrice: p0, amm: amm,
-            loans: LoanBook(positions: setup.positions, parameters: s.lending.liquidation),
-            ledger: ledger, initialDeposits: d0, history: PriceHistory(openingPrice: amm.price))
-        if let o = s.lending.oracle {
-            do {
-                world.oracle = try PriceOracle(
-                    price: p0, deviationThreshold: o.deviation, heartbeat: o.heartbeat,
-                    updateDelay: o.delay)
-            } catch {
-                throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending.oracle", message: error.description)
-            }
+        do {
+            let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0).build(setup)
+            return (world, populations)
+        } catch {
+            throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending", message: error.description)
         }
-        return (world, populations)
     }
 
     /// Runs replicate `replicate` of `seed`. `progress` is called with ticks done, every `progressEvery` ticks.
@@ -83,35 +70,31 @@ public struct Engine: Sendable {
         var marketState = scenario.market.initialState()
         var marketRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "market")
         var orderRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "ordering")
-        var applier = IntentApplier()
         var scratch: [Int32] = []
-        var receipts = [[AgentReceipt]](repeating: [], count: populations.count)
+        var receipts = [[Receipt]](repeating: [], count: populations.count)
         var outcome = Outcome()
         var series: [SeriesRow] = []
         if recordSeries { series.reserveCapacity(scenario.ticks) }
-        let usd0 = world.ledger.reserve + world.ledger.insuranceFund + world.amm.reserveQuote
-        let collateral0 = world.loans.totalCollateral + world.amm.reserveBase
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
 
         for tick in 0..<scenario.ticks {
-            world.tick = tick
             if tick >= 1 { scenario.market.advance(&marketState, tick: tick, rng: &marketRNG) }
-            world.externalPrice = marketState.prices[0]
-            world.oracleFrozen = marketState.frozen.first ?? false
-            if world.oracle != nil {
-                world.oracle?.halted = world.oracleFrozen
-                world.oracle?.observe(sourcePrice: world.externalPrice, tick: tick)
-            }
+            world.open(tick: tick, externalPrices: marketState.prices, frozen: marketState.frozen.first ?? false)
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
                 let needsSolvency = phaseReadsSolvency[phaseIndex]
-                let snapshot = world.snapshot(includeSolvency: needsSolvency)
-                if needsSolvency { theta = snapshot.solvencyMargin }
-                var proposals = await propose(populations, members, snapshot)
+                var proposals: [Proposal]
+                do {
+                    // The snapshot shares the state's storage; it is gone before the first write below, so
+                    // applying the phase's intents copies nothing.
+                    let snapshot = world.snapshot(includeSolvency: needsSolvency)
+                    if needsSolvency { theta = snapshot.solvencyMargin }
+                    proposals = await propose(populations, members, snapshot)
+                }
                 guard !proposals.isEmpty else { continue }
                 scenario.ordering.order(&proposals, rng: &orderRNG, price: world.amm.price, scratch: &scratch)
                 for p in proposals {
-                    receipts[Int(p.population)].append(applier.apply(p, to: &world))
+                    receipts[Int(p.population)].append(world.state.apply(p.intent))
                 }
                 let settled = world.snapshot(includeSolvency: false)
                 for i in members where !receipts[i].isEmpty {
@@ -121,10 +104,7 @@ public struct Engine: Sendable {
             }
             // Without a depositor phase nobody looked; record the end-of-tick margin instead of a gap.
             if theta.isNaN { theta = world.solvencyMargin }
-            world.history.append(world.amm.price)
-            world.shareValues.append(world.shareValue)
-            world.lastTickOutflow = world.outflowThisTick
-            world.outflowThisTick = 0
+            world.close()
             var lpIn = 0
             var lpTotal = 0
             for i in venueReporters {
@@ -132,29 +112,30 @@ public struct Engine: Sendable {
                 lpIn += o.active
                 lpTotal += o.total
             }
+            let book = world.state.lending.loanBook(prices: world.state.prices)
             let row = SeriesRow(
                 tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,
-                reserveUSD: world.ledger.reserve, queueUSD: world.ledger.queue.total,
+                reserveUSD: world.reserveUSD, queueUSD: world.queueUSD,
                 withdrawnFraction: world.withdrawnFraction, theta: theta,
                 liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
                 lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
                 liquidityCoverage: ALMMetrics.liquidityCoverage(
-                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff)),
-                utilisation: world.utilisation)
+                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff, book: book)),
+                utilisation: WorldState.utilisation(cash: world.reserveUSD, debt: book.debt))
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
-        outcome.finalQueueUSD = world.ledger.queue.total
+        outcome.finalQueueUSD = world.queueUSD
         outcome.finalWithdrawnFraction = world.withdrawnFraction
         outcome.agentSteps = stepsPerTick * scenario.ticks
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
         return RunResult(
-            outcome: outcome, series: series, finalState: world, initialUSD: usd0, initialCollateral: collateral0)
+            outcome: outcome, series: series, finalState: world)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -23,10 +23,10 @@ public enum OrderingPolicy: String, Sendable, CaseIterable {
             // Stable: sorting the shuffled indices by fee keeps the random order among equal fees.
             shuffled = stableSorted(shuffled) { $0.priorityFee > $1.priorityFee }
         case .adversarial:
-            let targets = stableSorted(shuffled.filter { $0.intent.isFrontRunTarget }) {
-                $0.intent.sizeUSD(price: price) > $1.intent.sizeUSD(price: price)
+            let targets = stableSorted(shuffled.filter { $0.intent.action.isFrontRunTarget }) {
+                $0.intent.action.sizeUSD(price: price) > $1.intent.action.sizeUSD(price: price)
             }
-            shuffled = targets + shuffled.filter { !$0.intent.isFrontRunTarget }
+            shuffled = targets + shuffled.filter { !$0.intent.action.isFrontRunTarget }
         }
         proposals = shuffled
     }

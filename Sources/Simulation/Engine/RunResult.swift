@@ -83,6 +83,4 @@ public struct RunResult: Sendable {
     public var series: [SeriesRow]
     /// The world at the end, for inspection and conservation checks.
     public var finalState: WorldState
-    public var initialUSD: Double
-    public var initialCollateral: Double
 }

@@ -8,18 +8,22 @@ extension WorldState {
     /// on demand, which run off at `depositRunoff` under stress, and the withdrawal queue, due now in full.
     /// Its ``/ProtocolModel/BalanceSheet/solvencyMargin`` is θ (``solvencyMargin``) by construction.
     public func balanceSheet(depositRunoff: Double) -> BalanceSheet {
-        let loans = loans.collateralValueCappedAssets(price: lendingPrice)
+        balanceSheet(depositRunoff: depositRunoff, book: state.lending.loanBook(prices: state.prices))
+    }
+
+    /// The balance sheet from a loan-book pass already made (``/ProtocolModel/LendingPool/loanBook(prices:)``).
+    func balanceSheet(depositRunoff: Double, book: (capped: Double, debt: Double)) -> BalanceSheet {
+        let r = depositReserve
         return BalanceSheet(
             assets: [
-                BalanceSheetItem(name: "reserve", value: ledger.reserve, tier: .cash),
-                BalanceSheetItem(name: "insurance fund", value: ledger.insuranceFund, tier: .illiquid),
-                BalanceSheetItem(name: "loans", value: loans, tier: .illiquid),
+                BalanceSheetItem(name: "reserve", value: r.cash, tier: .cash),
+                BalanceSheetItem(name: "insurance fund", value: r.insuranceFund, tier: .illiquid),
+                BalanceSheetItem(name: "loans", value: book.capped, tier: .illiquid),
             ],
             liabilities: [
                 BalanceSheetItem(
-                    name: "deposits", value: ledger.outstandingDeposits, tier: .cash,
-                    stressFactor: depositRunoff),
-                BalanceSheetItem(name: "withdrawal queue", value: ledger.queue.total, tier: .cash, stressFactor: 1),
+                    name: "deposits", value: r.totalSupply, tier: .cash, stressFactor: depositRunoff),
+                BalanceSheetItem(name: "withdrawal queue", value: r.queued, tier: .cash, stressFactor: 1),
             ],
             badDebt: badDebtUSD)
     }
@@ -27,8 +31,11 @@ extension WorldState {
     /// Utilisation as Aave's rate strategy computes it: debt ÷ (available liquidity + debt), with the
     /// reserve as the available liquidity; 0 for an empty pool.
     public var utilisation: Double {
-        let debt = loans.totalDebt
-        let denominator = ledger.reserve + debt
+        Self.utilisation(cash: reserveUSD, debt: state.lending.loanBook(prices: state.prices).debt)
+    }
+
+    static func utilisation(cash: Double, debt: Double) -> Double {
+        let denominator = cash + debt
         return denominator > 0 ? debt / denominator : 0
     }
 }

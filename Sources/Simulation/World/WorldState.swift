@@ -1,45 +1,69 @@
 import Agents
 import ProtocolModel
 
-/// The mutable state of one replicate: protocol, AMM, and what has flowed in and out.
+/// The mutable state of one replicate: the protocol state, and what the engine tracks around it.
 ///
-/// A value type: the engine snapshots it for agents (copy-on-write) and mutates it
-/// only while applying ordered intents.
+/// A value type: the engine snapshots it for agents (copy-on-write) and mutates it only while
+/// applying ordered intents. Every token movement happens inside ``state`` through its one apply
+/// path; what crosses the model's boundary is in the state's inflows and outflows.
 public struct WorldState: Sendable {
     public var tick = 0
     public var externalPrice: Double
     public var oracleFrozen = false
-    public var amm: UniswapV2Pool
-    /// The lending pool's price feed; nil when the pool prices collateral at the live AMM price.
-    public var oracle: PriceOracle?
-    public var loans: LoanBook
-    public var ledger: DepositLedger
+    /// The protocol: balances, the lending pool, the pool, the oracles and prices.
+    public var state: ProtocolState
+    /// Where the numeraire, the collateral, the pool and the reserves sit in ``state``.
+    public let layout: WorldLayout
+    /// Whether the lending market reads the collateral's price from a push oracle (else from the pool).
+    public let hasOracleFeed: Bool
     public let initialDeposits: Double
     public var history: PriceHistory
     /// √(x·y)/shares of the AMM at the end of each tick: one share's claim in constant-product units.
     public var shareValues = PriceHistory(openingPrice: 1)
-    /// Cumulative debt repaid by liquidators, USD.
-    public var liquidatedUSD = 0.0
-    /// Cumulative debt written off, USD.
-    public var badDebtUSD = 0.0
-    /// Cumulative collateral the protocol kept as its liquidation fee (`lending.protocol_fee`);
-    /// it leaves the pool for the treasury, so it is also counted in `flows.collateralOut`.
-    public var protocolFeeCollateral = 0.0
     /// Deposits withdrawn or queued last tick, USD (for herding).
     public var lastTickOutflow = 0.0
-    var outflowThisTick = 0.0
-    /// Value that entered or left the modelled system, for the conservation check.
-    public var flows = ExternalFlows()
+    /// The deposit reserve's cumulative withdrawals at the start of this tick.
+    var withdrawnAtTickStart = 0.0
+    /// Standing inventories (arbitrageurs' and liquidators'), reset at the start of every tick.
+    let inventories: [(account: Int, token: Int, amount: Double)]
 
+    init(
+        externalPrice: Double, state: ProtocolState, layout: WorldLayout, hasOracleFeed: Bool,
+        initialDeposits: Double, inventories: [(account: Int, token: Int, amount: Double)]
+    ) {
+        self.externalPrice = externalPrice
+        self.state = state
+        self.layout = layout
+        self.hasOracleFeed = hasOracleFeed
+        self.initialDeposits = initialDeposits
+        self.inventories = inventories
+        history = PriceHistory(openingPrice: state.amms[layout.pool].pool.price)
+    }
+
+    /// The collateral/USD pool.
+    public var amm: UniswapV2Pool { state.amms[layout.pool].pool }
+    /// The deposit (USD) reserve.
+    public var depositReserve: ReserveState { state.lending.reserves[layout.depositReserve] }
     /// The price at which the lending pool values collateral: its oracle's, or the live AMM price
     /// (the reference model, where the pool is its own oracle).
-    public var lendingPrice: Double { oracle?.price ?? amm.price }
+    public var lendingPrice: Double { state.prices[layout.collateral] }
+    /// The liquid USD reserve: the deposit reserve's cash.
+    public var reserveUSD: Double { depositReserve.cash }
+    /// Withdrawal claims waiting in the queue, USD.
+    public var queueUSD: Double { depositReserve.queued }
+    /// D_t: deposits neither withdrawn nor queued.
+    public var outstandingDeposits: Double { depositReserve.totalSupply }
+    /// Cumulative debt repaid by liquidators, USD.
+    public var liquidatedUSD: Double { depositReserve.liquidated }
+    /// Cumulative debt written off, USD.
+    public var badDebtUSD: Double { state.badDebtValue }
 
     /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p) and L = D_t + queue,
     /// where p is the lending price (p_AMM in the reference model).
     public var solvencyMargin: Double {
-        let assets = ledger.reserve + ledger.insuranceFund + loans.collateralValueCappedAssets(price: lendingPrice)
-        let liabilities = ledger.liabilities
+        let r = depositReserve
+        let assets = r.cash + r.insuranceFund + state.lending.loanBook(prices: state.prices).capped
+        let liabilities = r.totalSupply + r.queued
         return liabilities > 0 ? assets / liabilities - 1 : 0
     }
 
@@ -47,37 +71,43 @@ public struct WorldState: Sendable {
     /// Capped at 1: the withdrawals are summed in another order than D₀ was, so "everything" can
     /// round to 1 + 1e-16.
     public var withdrawnFraction: Double {
-        initialDeposits > 0 ? min(1, ledger.totalWithdrawn / initialDeposits) : 0
+        initialDeposits > 0 ? min(1, depositReserve.withdrawn / initialDeposits) : 0
     }
 
     /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
     var shareValue: Double {
-        amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
+        let amm = amm
+        return amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
+    }
+
+    /// Opens the tick: the clock (interest accrues), the external price, the oracle, the inventories.
+    mutating func open(tick t: Int, externalPrices: [Double], frozen: Bool) {
+        tick = t
+        externalPrice = externalPrices[0]
+        oracleFrozen = frozen
+        state.advance(to: t)
+        state.marketPrices[layout.collateral] = externalPrice
+        if hasOracleFeed {
+            state.oracles[layout.collateral].halted = frozen
+            state.oracles[layout.collateral].observe(sourcePrice: externalPrice, tick: t)
+        }
+        for i in inventories { state.resetInventory(account: i.account, token: i.token, to: i.amount) }
+        withdrawnAtTickStart = depositReserve.withdrawn
+    }
+
+    /// Closes the tick: the price and share-value histories, and the tick's outflow for herding.
+    mutating func close() {
+        history.append(amm.price)
+        shareValues.append(shareValue)
+        lastTickOutflow = depositReserve.withdrawn - withdrawnAtTickStart
     }
 
     public func snapshot(includeSolvency: Bool) -> Snapshot {
         Snapshot(
-            tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, amm: amm, lendingPrice: lendingPrice,
-            ammHistory: history, shareValueHistory: shareValues,
-            loans: loans, ledger: ledger, initialDeposits: initialDeposits,
+            tick: tick, externalPrice: externalPrice, oracleFrozen: oracleFrozen, state: state, layout: layout,
+            ammHistory: history, shareValueHistory: shareValues, initialDeposits: initialDeposits,
             solvencyMargin: includeSolvency ? solvencyMargin : .nan,
             withdrawnFraction: withdrawnFraction,
             recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0)
     }
-}
-
-/// Value crossing the boundary of the modelled system: external markets, agents' own wallets.
-///
-/// Conservation: for each token, what the system holds now equals what it held at tick 0
-/// plus what came in minus what went out. The engine's tests check it every tick.
-public struct ExternalFlows: Sendable, Equatable {
-    public var usdIn = 0.0
-    public var usdOut = 0.0
-    public var collateralIn = 0.0
-    public var collateralOut = 0.0
-    /// Debt written off is not a flow of tokens, but it leaves the loan book.
-    public var debtWrittenOff = 0.0
-    /// Bad debt not covered by insurance, dropped from the books.
-    public var uncoveredLoss = 0.0
-    public init() {}
 }

@@ -1,0 +1,94 @@
+import Agents
+import ProtocolModel
+
+/// Builds the opening protocol state of one replicate from the scenario and what the agent kinds
+/// recorded in their ``/Agents/SetupContext``.
+///
+/// The reference model's world is the smallest case of the protocol state: two tokens (USD, the
+/// collateral), one Uniswap v2 pool, and one lending market with a USD reserve (the deposits) and a
+/// collateral reserve. Every opening holding is minted, so the state's inflows are the opening
+/// balance sheet and conservation holds from tick 0.
+struct WorldBuilder {
+    let scenario: Scenario
+    let layout: WorldLayout
+    let openingPrice: Double
+
+    func build(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
+        let s = scenario
+        let lending = try LendingPool(
+            reserves: reserveConfigs(), users: setup.accountCount + 1, closeFactor: s.lending.liquidation.closeFactor)
+        // The protocol's own account: it funds the insurance fund and seeds the pool.
+        let protocolAccount = setup.accountCount
+        let usdOracle = try PriceOracle(price: 1, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
+        let collateralOracle: PriceOracle
+        if let o = s.lending.oracle {
+            collateralOracle = try PriceOracle(
+                price: openingPrice, deviationThreshold: o.deviation, heartbeat: o.heartbeat, updateDelay: o.delay)
+        } else {
+            collateralOracle = try PriceOracle(
+                price: openingPrice, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
+        }
+        var state = try ProtocolState(
+            tokens: [
+                Token(symbol: "USD", kind: .numeraire),
+                Token(symbol: s.market.assetNames.first ?? "ETH", kind: .volatileCollateral),
+            ],
+            accounts: setup.accountCount + 1, lending: lending, oracles: [usdOracle, collateralOracle])
+        // Deposits: D₀ supplied to the USD reserve.
+        for d in setup.deposits where d.amount > 0 {
+            try state.mint(account: d.account, token: layout.usd, amount: d.amount)
+            try state.deposit(account: d.account, token: layout.usd, amount: d.amount)
+        }
+        let d0 = setup.initialDeposits
+        let insurance = s.lending.insuranceFraction * d0
+        if insurance > 0 {
+            try state.mint(account: protocolAccount, token: layout.usd, amount: insurance)
+            try state.fundInsurance(account: protocolAccount, token: layout.usd, amount: insurance)
+        }
+        // Loans: the collateral supplied, the USD drawn and taken out of the model by the borrower.
+        for p in setup.positions where p.debt > 0 || p.collateral > 0 {
+            if p.collateral > 0 { try state.mint(account: p.account, token: layout.collateral, amount: p.collateral) }
+            try state.openPosition(
+                account: p.account, collateralToken: layout.collateral, collateral: p.collateral,
+                debtToken: layout.usd, debt: p.debt)
+            if p.debt > 0 { try state.burn(account: p.account, token: layout.usd, amount: p.debt) }
+        }
+        // What is neither lent nor kept as the reserve sits in a strategy the model does not value.
+        let cash = state.lending.reserves[layout.depositReserve].cash
+        let offBook = cash - setup.reserveFraction * d0
+        if offBook > 1e-9 * max(1, d0) { try state.deployOutside(token: layout.usd, amount: offBook) }
+        // The pool, seeded by the protocol account and split among the LPs.
+        try state.mint(account: protocolAccount, token: layout.collateral, amount: s.amm.reserveCollateral)
+        try state.mint(account: protocolAccount, token: layout.usd, amount: s.amm.reserveUSD)
+        let pool = try state.createAMM(
+            baseToken: layout.collateral, quoteToken: layout.usd, reserveBase: s.amm.reserveCollateral,
+            reserveQuote: s.amm.reserveUSD, feeBps: s.amm.feeBps, creator: protocolAccount)
+        let shares = state.amms[pool].pool.totalShares
+        for lp in setup.poolShares {
+            try state.transferShares(pool: pool, from: protocolAccount, to: lp.account, shares: shares * lp.fraction)
+        }
+        if s.lending.oracle == nil { state.priceSources[layout.collateral] = .pool(pool) }
+        for w in setup.wallets where w.amount > 0 {
+            try state.mint(account: w.account, token: w.token, amount: w.amount)
+        }
+        return WorldState(
+            externalPrice: openingPrice, state: state, layout: layout, hasOracleFeed: s.lending.oracle != nil,
+            initialDeposits: d0, inventories: setup.inventories)
+    }
+
+    /// The USD reserve (deposits; not collateral) and the collateral reserve, with the scenario's
+    /// liquidation parameters and deposit terms. The reference model pays no interest.
+    private func reserveConfigs() throws(ProtocolError) -> [ReserveConfig] {
+        let l = scenario.lending
+        let noInterest = InterestRateModel.jumpRate(
+            try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1))
+        var usd = ReserveConfig(
+            token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: 0, rateModel: noInterest,
+            withdrawals: l.withdrawals)
+        usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing in this market
+        let collateral = ReserveConfig(
+            token: layout.collateral, ltv: l.liquidation.liquidationThreshold, liquidation: l.liquidation,
+            reserveFactor: 0, borrowingEnabled: false, rateModel: noInterest)
+        return [usd, collateral]
+    }
+}
