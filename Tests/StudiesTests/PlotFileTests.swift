@@ -56,26 +56,81 @@ extension PlotTests {
             #expect(!script.contains("set yrange [0:1]"))
         }
 
-        @Test func heatmapDataHasCellsAndEdges() throws {
+        @Test func heatmapDataHasCellsAndIndices() throws {
             let directory = try plotTestDirectory("heat")
-            // x = [0, 1, 3]: edges −0.5, 0.5, 2, 4 (midpoints, ends mirrored). y = [2]: lone value, edges 1.5, 2.5.
+            // x = [0, 1, 3]: uneven levels, drawn at indices 0, 1, 2. y = [2]: a lone level at index 0.
             let output = try Figures.heatmap(
                 x: [0, 1, 3], y: [2], values: [[0, 0.5, 1]], text: sampleText,
                 colorLabel: "P(run)", in: directory, name: "heat", gnuplot: missingGnuplot)
             let expected = """
                 # P(run) vs shock
                 # One line per cell, a blank line after each row of constant y.
-                # x y value x_low x_high y_low y_high
-                0.0 2.0 0.0 -0.5 0.5 1.5 2.5
-                1.0 2.0 0.5 0.5 2.0 1.5 2.5
-                3.0 2.0 1.0 2.0 4.0 1.5 2.5
+                # The cell is drawn at (x_index, y_index); x and y are the levels the tics name.
+                # x y value x_index y_index
+                0.0 2.0 0.0 0 0
+                1.0 2.0 0.5 1 0
+                3.0 2.0 1.0 2 0
 
                 """
             #expect(try readText(output.data) == expected)
             let script = try readText(output.script)
             #expect(script.contains("set cbrange [0.0:1.0]"))
             #expect(script.contains("set cblabel 'P(run)'"))
-            #expect(script.contains("set xrange [-0.5:4.0]"))
+            #expect(script.contains("set xrange [-0.5:2.5]"))
+            #expect(script.contains("set yrange [-0.5:0.5]"))
+            #expect(script.contains("set xtics ('0' 0, '1' 1, '3' 2)"))
+            #expect(script.contains("set ytics ('2' 0)"))
+        }
+
+        /// Log-spaced levels (the global-games precisions 10, 100, 1000) get equal cells centred on
+        /// 0, 1, 2, with the levels as tic labels and the printed values at the cell centres. Drawing
+        /// cells at their values made the 10 row a sliver and ran the axis below 0.
+        @Test func heatmapPlacesLogSpacedLevelsByIndex() throws {
+            let directory = try plotTestDirectory("heat-log")
+            let output = try Figures.heatmap(
+                x: [0.3, 0.4, 0.5], y: [10, 100, 1000],
+                values: [[0.9, 0.8, 0.5], [0.8, 0.7, 0.5], [0.8, 0.7, 0.4]], text: sampleText,
+                colorLabel: "P(run)", in: directory, name: "heat", gnuplot: missingGnuplot)
+            let script = try readText(output.script)
+            #expect(script.contains("set yrange [-0.5:2.5]"))
+            #expect(script.contains("set ytics ('10' 0, '100' 1, '1000' 2)"))
+            #expect(script.contains("set xrange [-0.5:2.5]"))
+            #expect(script.contains("set xtics ('0.3' 0, '0.4' 1, '0.5' 2)"))
+            // Cells and labels both at (x_index, y_index): columns 4 and 5, half a unit either side.
+            #expect(script.contains("data using 4:5:(0.5):(0.5):3 with boxxyerror fc palette"))
+            #expect(script.contains("data using 4:5:(sprintf('%.2f', $3))"))
+            // Nothing is placed at the level values themselves.
+            #expect(!script.contains("using 1:2"))
+            #expect(!script.contains("1450"))
+            let rows = try readText(output.data).split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            #expect(rows.first == "0.3 10.0 0.9 0 0")
+            #expect(rows.last == "0.5 1000.0 0.4 2 2")
+        }
+
+        /// Many levels: every level keeps a tic, but only every k-th is labelled (at most 15 labels).
+        @Test func heatmapWithManyLevelsLabelsEveryKthTic() throws {
+            let directory = try plotTestDirectory("heat-many")
+            let x = (0..<40).map { Double($0) / 4 }
+            let output = try Figures.heatmap(
+                x: x, y: [1e-6, 1e6], values: [x.map { $0 }, x.map { -$0 }], text: sampleText,
+                colorLabel: "v", in: directory, name: "heat", gnuplot: missingGnuplot)
+            let script = try readText(output.script)
+            // 40 levels, at most 15 labels: every third (0, 0.75, 1.5, …), the rest unlabelled minor tics.
+            #expect(script.contains("set xtics ('0' 0, '' 1 1, '' 2 1, '0.75' 3, "))
+            #expect(script.contains("'9.75' 39)"))
+            #expect(script.contains("set xrange [-0.5:39.5]"))
+            #expect(script.contains("set ytics ('1e-6' 0, '1e6' 1)"))
+            // 80 cells: values still printed, at the cell centres.
+            #expect(script.contains("data using 4:5:(sprintf('%.3g', $3))"))
+        }
+
+        @Test func levelLabelsAreCompact() {
+            let cases: [(Double, String)] = [
+                (10, "10"), (1000, "1000"), (0.005, "0.005"), (0.30000000000000004, "0.3"), (0, "0"),
+                (-0.0, "0"), (-2.5, "-2.5"), (1e6, "1e6"), (2.5e-5, "2.5e-5"), (123_456_789, "1.23457e8"),
+                (1e100, "1e100"), (.nan, "nan"),
+            ]
+            for (value, label) in cases { #expect(GnuplotText.level(value) == label) }
         }
 
         @Test func heatmapOutsideUnitIntervalSpansTheData() throws {

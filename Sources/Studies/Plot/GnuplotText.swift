@@ -18,6 +18,20 @@ enum GnuplotText {
         value.isFinite ? value.description : "nan"
     }
 
+    /// A level as a tic label, compactly: at most six significant digits (C's `%g`) with the exponent
+    /// shortened, so `10.0` → `10`, `0.005` → `0.005`, `0.30000000000000004` → `0.3`, `1e6` → `1e6`,
+    /// `2.5e-5` → `2.5e-5`. Non-finite values become `nan`.
+    static func level(_ value: Double) -> String {
+        guard value.isFinite else { return "nan" }
+        guard value != 0 else { return "0" }  // also -0.0, which %g prints as "-0"
+        let text = String(format: "%g", value)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let exponent = text[text.index(after: e)...]
+        let sign = exponent.hasPrefix("-") ? "-" : ""
+        let digits = exponent.drop { $0 == "+" || $0 == "-" }.drop { $0 == "0" }
+        return String(text[..<e]) + "e" + sign + (digits.isEmpty ? "0" : String(digits))
+    }
+
     /// One data row: numbers separated by single spaces.
     static func row(_ values: [Double]) -> String {
         values.map(number).joined(separator: " ")

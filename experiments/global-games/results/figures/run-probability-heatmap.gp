@@ -1,7 +1,8 @@
 # global-games: P(run) (2000 replicates per point)
 # Written by Ballast. Redraw from this folder with: gnuplot 'run-probability-heatmap.gp'
 # Data file 'run-probability-heatmap.dat':
-#   one line per cell: 1 x, 2 y, 3 value, 4 x_low, 5 x_high, 6 y_low, 7 y_high
+#   one line per cell: 1 x, 2 y, 3 value, 4 x_index, 5 y_index
+#   cells are drawn at (x_index, y_index), one unit wide; the tics name the levels x and y
 # Restyle by editing the settings below; the output loop at the end draws PNG and SVG.
 
 set encoding utf8
@@ -24,11 +25,11 @@ set key off
 set title 'global-games: P(run) (2000 replicates per point)'
 set xlabel 'depositors.game.prior_mean'
 set ylabel 'depositors.game.signal_precision'
-set xrange [0.24999999999999997:0.95]
-set yrange [-35.0:1450.0]
+set xrange [-0.5:6.5]
+set yrange [-0.5:2.5]
 set rmargin 16
-set xtics (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-set ytics (10.0, 100.0, 1000.0)
+set xtics ('0.3' 0, '0.4' 1, '0.5' 2, '0.6' 3, '0.7' 4, '0.8' 5, '0.9' 6)
+set ytics ('10' 0, '100' 1, '1000' 2)
 label_threshold = 0.6
 
 # --- outputs: one pass per format ---
@@ -40,7 +41,7 @@ do for [fmt in 'png svg'] {
     }
     set output 'run-probability-heatmap.'.fmt
     plot \
-        data using 1:2:4:5:6:7:3 with boxxyerror fc palette lw 0.5 notitle, \
-        data using 1:2:(sprintf('%.2f', $3)):($3 > label_threshold ? 0x000000 : 0xFFFFFF) with labels tc rgb variable font ',12' notitle
+        data using 4:5:(0.5):(0.5):3 with boxxyerror fc palette lw 0.5 notitle, \
+        data using 4:5:(sprintf('%.2f', $3)):($3 > label_threshold ? 0x000000 : 0xFFFFFF) with labels tc rgb variable font ',12' notitle
     unset output
 }
