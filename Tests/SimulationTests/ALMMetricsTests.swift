@@ -23,10 +23,10 @@ struct ALMMetricsTests {
         let m = Mismatches()
         var engine = Engine(scenario: s)
         engine.tickObserver = { w, row, _ in
-            let outflows = 0.10 * w.ledger.outstandingDeposits + w.ledger.queue.total
-            let lcr = outflows > 0 ? min(1_000, w.ledger.reserve / outflows) : 1_000
-            let debt = w.loans.totalDebt
-            let u = w.ledger.reserve + debt > 0 ? debt / (w.ledger.reserve + debt) : 0
+            let outflows = 0.10 * w.outstandingDeposits + w.queueUSD
+            let lcr = outflows > 0 ? min(1_000, w.reserveUSD / outflows) : 1_000
+            let debt = w.depositReserve.totalDebt
+            let u = w.reserveUSD + debt > 0 ? debt / (w.reserveUSD + debt) : 0
             let sheet = w.balanceSheet(depositRunoff: 0.10)
             let bad =
                 !Self.close(row.liquidityCoverage, lcr) || !Self.close(row.utilisation, u)

@@ -23,8 +23,9 @@ struct DefectRegressionTests {
                 "depositors.attention=0", "depositors.whale_attention=0",
             ])
         let r = try await Engine(scenario: s).run(seed: 1, replicate: 1)
-        #expect(r.finalState.ledger.totalUncoveredLoss > 0, "the cascade leaves losses beyond the insurance fund")
-        #expect(r.finalState.ledger.outstandingDeposits < r.finalState.initialDeposits * 0.9, "the haircut was applied")
+        let usd = r.finalState.depositReserve
+        #expect(usd.badDebt > usd.insuranceFund, "the cascade leaves losses beyond the insurance fund")
+        #expect(usd.supplyIndex < 0.9, "the haircut was applied to every claim")
         #expect(!r.outcome.run && r.outcome.finalWithdrawnFraction == 0)
     }
 
@@ -32,21 +33,21 @@ struct DefectRegressionTests {
     /// `bonusCollateral·liquidationProtocolFee`. 10 ETH / 18,000 USD at 2,000: repay 9,000, seize 4.725,
     /// bonus collateral 4.725 − 4.5 = 0.225, fee at 50% = 0.1125 ETH; the liquidator sells 4.6125.
     @Test func theProtocolFeeIsTakenFromTheBonusCollateral() throws {
-        var params = LiquidationParameters()
-        params.protocolFee = 0.5
-        var w = WorldState(
-            externalPrice: 2000, amm: try UniswapV2Pool(reserveBase: 50_000, reserveQuote: 100_000_000),
-            loans: LoanBook(positions: [CollateralPosition(collateral: 10, debt: 18_000)], parameters: params),
-            ledger: DepositLedger(deposits: 10_000, reserve: 1_000, insuranceFund: 500),
-            initialDeposits: 10_000, history: PriceHistory(openingPrice: 2000))
-        var a = IntentApplier()
-        let r = a.apply(
-            Proposal(population: 0, agent: 0, intent: .liquidate(budget: 9_000, gasCost: 0, minProfit: 0)), to: &w)
-        #expect(r.amount == 9_000)
-        #expect(abs(w.protocolFeeCollateral - 0.1125) < 1e-12)
-        #expect(abs(w.loans.positions[0].collateral - 5.275) < 1e-12, "the borrower loses the whole seizure")
+        var w = try TestWorld.make(
+            deposits: [20_000], reserve: 1_000, insurance: 500, positions: [(10, 18_000)],
+            pool: (50_000, 100_000_000), ["lending.protocol_fee=0.5"])
+        let liquidator = 1
+        w.state.resetInventory(account: liquidator, token: 0, to: 9_000)
+        let r = w.state.apply(
+            Intent(
+                account: liquidator,
+                action: .liquidateLowest(collateralToken: 1, debtToken: 0, budget: 9_000, sellPool: 0, gasCost: 0)))
+        #expect(r.fill?.amountIn == 9_000)
+        let eth = w.state.lending.reserves[1]
+        #expect(abs(eth.accruedToTreasury - 0.1125) < 1e-12, "the fee becomes the protocol's claim")
+        #expect(abs(w.positions[0].collateral - 5.275) < 1e-12, "the borrower loses the whole seizure")
         #expect(abs(w.amm.reserveBase - (50_000 + 4.6125)) < 1e-9, "the liquidator sells what it received")
-        #expect(abs(w.flows.collateralOut - 0.1125) < 1e-12, "the fee leaves the pool for the treasury")
+        #expect(abs(eth.cash - 5.275) < 1e-12, "the fee stays in the reserve's cash")
     }
 
     /// `lending.protocol_fee` reaches the engine: on the same paths (paired replicates) the treasury's
@@ -62,7 +63,7 @@ struct DefectRegressionTests {
                         "lending.protocol_fee=\(fee)",
                     ], ticks: 230, replicate: UInt64(rep))
                 #expect(r.outcome.liquidatedUSD > 0, "replicate \(rep) liquidates")
-                income.append(r.finalState.protocolFeeCollateral)
+                income.append(r.finalState.state.lending.reserves[1].accruedToTreasury)
             }
             #expect(income[0] == 0 && income[1] > 0 && income[2] > income[1], "replicate \(rep): \(income)")
         }
@@ -75,24 +76,9 @@ struct DefectRegressionTests {
         #expect(CloseFactorPolicy.aaveV3.factor(healthFactor: 0.5) == 1.0)
     }
 
-    /// Queue accounts packed `population << 24 | agent` collided at 2²⁴ agents per population.
-    @Test func queueAccountsAreDistinctBeyondTwoToThe24Agents() throws {
-        var w = WorldState(
-            externalPrice: 2000, amm: try UniswapV2Pool(reserveBase: 50_000, reserveQuote: 100_000_000),
-            loans: LoanBook(positions: []), ledger: DepositLedger(deposits: 10_000, reserve: 0, insuranceFund: 0),
-            initialDeposits: 10_000, history: PriceHistory(openingPrice: 2000))
-        var a = IntentApplier()
-        _ = a.apply(Proposal(population: 1, agent: 0, intent: .withdraw(amount: 10)), to: &w)
-        _ = a.apply(Proposal(population: 0, agent: 1 << 24, intent: .withdraw(amount: 10)), to: &w)
-        var queue = w.ledger.queue
-        var accounts: [Int64] = []
-        queue.pay(20) { account, _ in accounts.append(account) }
-        #expect(accounts.count == 2 && accounts[0] != accounts[1], "\(accounts)")
-    }
-
     /// A socialised loss shrinks every claim alike. Before the fix depositors kept asking for their
     /// nominal balances, so early leavers were paid in full and the last ones found nothing left.
-    /// Now, on every tick, the depositors' balances at the ledger's scale are exactly what it owes them.
+    /// Now, on every tick, the depositors' balances at the pool's supply index are exactly what it owes them.
     @Test func socialisedLossesShrinkEveryDepositorsClaimAlike() async throws {
         let s = try Scenario.load(
             path: Self.cascade,
@@ -107,9 +93,9 @@ struct DefectRegressionTests {
             for case let shard as DepositorShard in populations {
                 for a in await shard.agents { balances += a.balance }
             }
+            let scale = world.depositReserve.supplyIndex
             await worst.note(
-                abs(balances * world.ledger.depositScale - world.ledger.outstandingDeposits) / world.initialDeposits,
-                scale: world.ledger.depositScale)
+                abs(balances * scale - world.outstandingDeposits) / world.initialDeposits, scale: scale)
         }
         _ = try await engine.run(seed: 1, replicate: 1)
         let (gap, scale) = (await worst.gap, await worst.scale)

@@ -7,19 +7,19 @@ import Testing
 
 @Suite("Ordering policies")
 struct OrderingPolicyTests {
-    /// A pool with `reserve` USD of liquidity and plenty of deposits.
+    /// Eleven depositors (a whale with 100, ten minnows with 10 each) and `reserve` USD of cash.
     private func world(reserve: Double) throws -> WorldState {
-        WorldState(
-            externalPrice: 2000, amm: try UniswapV2Pool(reserveBase: 1000, reserveQuote: 2_000_000),
-            loans: LoanBook(positions: []),
-            ledger: DepositLedger(deposits: 1_000_000, reserve: reserve, insuranceFund: 0),
-            initialDeposits: 1_000_000, history: PriceHistory(openingPrice: 2000))
+        try TestWorld.make(deposits: [100] + Array(repeating: 10, count: 10), reserve: reserve)
+    }
+
+    private static func redeem(_ account: Int, _ amount: Double) -> Intent {
+        Intent(account: account, action: .redeem(token: 0, amount: amount))
     }
 
     /// One whale (100) and ten minnows (10 each) withdraw against a reserve of 100.
     private func proposals() -> [Proposal] {
-        [Proposal(population: 0, agent: 0, intent: .withdraw(amount: 100))]
-            + (1...10).map { Proposal(population: 0, agent: Int32($0), intent: .withdraw(amount: 10)) }
+        [Proposal(population: 0, agent: 0, intent: Self.redeem(0, 100))]
+            + (1...10).map { Proposal(population: 0, agent: Int32($0), intent: Self.redeem($0, 10)) }
     }
 
     /// What the whale was paid at once, under `policy`, for ordering stream `seed`.
@@ -29,9 +29,8 @@ struct OrderingPolicyTests {
         var rng = RandomStream(seed: seed, purpose: "ordering")
         var scratch: [Int32] = []
         policy.order(&ps, rng: &rng, price: 2000, scratch: &scratch)
-        var applier = IntentApplier()
-        let receipts = ps.map { applier.apply($0, to: &w) }
-        return receipts.first { $0.agent == 0 }?.usdOut ?? 0
+        let receipts = ps.map { w.state.apply($0.intent) }
+        return receipts.first { $0.intent.account == 0 }?.fill?.amountOut ?? 0
     }
 
     @Test func adversarialOrderingFrontRunsTheLargestWithdrawal() throws {
@@ -62,7 +61,7 @@ struct OrderingPolicyTests {
 
     @Test func priorityFeeOrderingServesTheHighestBidderFirst() throws {
         var ps = (0..<6).map {
-            Proposal(population: 0, agent: Int32($0), intent: .withdraw(amount: 10), priorityFee: Double($0 % 3))
+            Proposal(population: 0, agent: Int32($0), intent: Self.redeem($0 + 1, 10), priorityFee: Double($0 % 3))
         }
         var rng = RandomStream(seed: 1, purpose: "ordering")
         var s: [Int32] = []
@@ -70,9 +69,8 @@ struct OrderingPolicyTests {
         #expect(ps.map(\.priorityFee) == [2, 2, 1, 1, 0, 0])
         // Effect: the top bidder is paid from a reserve that covers only one withdrawal.
         var w = try world(reserve: 10)
-        var applier = IntentApplier()
-        let first = applier.apply(ps[0], to: &w)
-        #expect(first.usdOut == 10 && ps[0].priorityFee == 2)
+        let first = w.state.apply(ps[0].intent)
+        #expect(first.fill?.amountOut == 10 && ps[0].priorityFee == 2)
     }
 
     @Test func priorityFeesLetTheRichestLiquidatorTakeTheBestPositions() async throws {

@@ -61,7 +61,7 @@ struct ScenarioRegressionTests {
         let log = Log<(outstanding: Double, held: Double, agent: Depositors.Agent?)>()
         try await Self.run(Self.gateCutShort) { w, _, populations in
             let d = await Self.depositors(populations)
-            await log.add((w.ledger.outstandingDeposits, d.total, d.first))
+            await log.add((w.outstandingDeposits, d.total, d.first))
         }
         let end = try #require(await log.entries.last)
         let agent = try #require(end.agent)
@@ -79,7 +79,7 @@ struct ScenarioRegressionTests {
             .replacingOccurrences(of: "attention: 0.4446", with: "attention: 1")
         let log = Log<(outstanding: Double, held: Double)>()
         try await Self.run(yaml) { w, _, populations in
-            await log.add((w.ledger.outstandingDeposits, await Self.depositors(populations).total))
+            await log.add((w.outstandingDeposits, await Self.depositors(populations).total))
         }
         let entries = await log.entries
         #expect(entries.count == 5)

@@ -21,8 +21,6 @@ actor TickInvariants {
 
     let scenario: Scenario
     let opening: WorldState
-    private let usd0: Double
-    private let collateral0: Double
     private let debt0: Double
     private let lpShares0: Double
     /// The most shares the pool has had: the scale of the rounding in the LPs' share books.
@@ -63,16 +61,12 @@ actor TickInvariants {
         self.scenario = scenario
         self.opening = opening
         previous = opening
-        usd0 = opening.ledger.reserve + opening.ledger.insuranceFund + opening.amm.reserveQuote
-        collateral0 = opening.loans.totalCollateral + opening.amm.reserveBase
-        debt0 = opening.loans.totalDebt
+        debt0 = opening.depositReserve.totalDebt
         lpShares0 = opening.amm.totalShares
         maxPoolShares = lpShares0
-        let dust = opening.loans.parameters.dustCollateral
-        dustyAtOpening = Set(
-            opening.loans.positions.indices.filter {
-                opening.loans.positions[$0].debt > 0 && opening.loans.positions[$0].collateral < dust
-            })
+        let dust = opening.dust
+        let book = opening.positions
+        dustyAtOpening = Set(book.indices.filter { book[$0].debt > 0 && book[$0].collateral < dust })
         depositorsLook = scenario.phases.contains(Depositors.key)
     }
 
@@ -92,11 +86,11 @@ actor TickInvariants {
     private func record(_ w: WorldState) {
         coverage.runs = 1
         coverage.ticks += 1
-        if w.ledger.outstandingDeposits < w.initialDeposits { coverage.withdrawals = 1 }
-        if w.ledger.queue.total > 0 { coverage.queued = 1 }
+        if w.depositReserve.withdrawn > 0 { coverage.withdrawals = 1 }
+        if w.queueUSD > 0 { coverage.queued = 1 }
         if w.liquidatedUSD > 0 { coverage.liquidated = 1 }
         if w.badDebtUSD > 0 { coverage.badDebt = 1 }
-        if w.ledger.policy.socialiseUncoveredLosses && w.ledger.totalUncoveredLoss > 0 { coverage.socialised = 1 }
+        if w.depositReserve.supplyIndex < 1 { coverage.socialised = 1 }
         if w.amm.totalShares < lpShares0 * (1 - 1e-9) { coverage.lpExits = 1 }
         if w.amm.isEmpty { coverage.emptyPool = 1 }
     }
@@ -112,72 +106,56 @@ actor TickInvariants {
 
     // MARK: Value
 
-    /// Token by token: held now = held at tick 0 + in − out. Debt falls only by repayments (everything
-    /// the ledger received from outside) and write-offs; deposits fall only by payments, fees, queueing
-    /// and, when losses are socialised, by at most the uncovered losses.
+    /// Token by token: everything the model holds (wallets, the lending pool's cash and insurance, the
+    /// pool's reserves) equals what came in minus what went out. The deposit reserve's books balance:
+    /// cash + debt + deficit + deployed = supply + queue + the protocol's claims. Debt falls only by
+    /// repayments and write-offs, never rises (no interest, no new loans in these scenarios).
     private func checkConservation(_ w: WorldState) {
-        let f = w.flows
-        let l = w.ledger
-        let usdNow = l.reserve + l.insuranceFund + w.amm.reserveQuote
-        let usdExpected = usd0 + f.usdIn - f.usdOut - l.totalPaidOut
-        if !close(usdNow, usdExpected, scale: usd0 + f.usdIn + f.usdOut + l.totalPaidOut) {
-            fail("conservation.usd", w.tick, "held \(usdNow), expected \(usdExpected) (Δ \(usdNow - usdExpected))")
-        }
-        let collateralNow = w.loans.totalCollateral + w.amm.reserveBase
-        let collateralExpected = collateral0 + f.collateralIn - f.collateralOut
-        if !close(collateralNow, collateralExpected, scale: collateral0 + f.collateralIn + f.collateralOut) {
-            fail(
-                "conservation.collateral", w.tick,
-                "held \(collateralNow), expected \(collateralExpected) (Δ \(collateralNow - collateralExpected))")
-        }
-        let debtNow = w.loans.totalDebt
-        let debtExpected = debt0 - l.totalReceived - f.debtWrittenOff
-        if !close(debtNow, debtExpected, scale: debt0 + l.totalReceived) {
-            fail(
-                "conservation.debt", w.tick,
-                "debt \(debtNow), expected \(debtExpected) = D \(debt0) − repaid \(l.totalReceived) − written off \(f.debtWrittenOff)"
-            )
-        }
-        if !close(w.badDebtUSD, f.debtWrittenOff, scale: debt0) {
-            fail("conservation.bad_debt", w.tick, "bad debt \(w.badDebtUSD) vs written off \(f.debtWrittenOff)")
-        }
-        if !close(f.uncoveredLoss, l.totalUncoveredLoss, scale: debt0) {
-            fail("conservation.uncovered_loss", w.tick, "flows \(f.uncoveredLoss) vs ledger \(l.totalUncoveredLoss)")
-        }
-        let d0 = w.initialDeposits
-        let accounted = l.outstandingDeposits + l.queue.total + l.totalPaidOut + l.totalFees
-        if l.policy.socialiseUncoveredLosses {
-            let tol = Self.relativeTolerance * max(d0, 1)
-            if accounted > d0 + tol || accounted < d0 - l.totalUncoveredLoss - tol {
+        let st = w.state
+        for t in st.tokens.indices {
+            let held = st.totalHoldings(of: t)
+            let expected = st.inflows[t] - st.outflows[t]
+            if !close(held, expected, scale: st.inflows[t] + st.outflows[t]) {
                 fail(
-                    "conservation.deposits", w.tick,
-                    "deposits + queue + paid + fees = \(accounted), expected in [D₀ − uncovered, D₀] = [\(d0 - l.totalUncoveredLoss), \(d0)]"
-                )
+                    "conservation.\(st.tokens[t].symbol)", w.tick,
+                    "held \(held), expected in − out = \(expected) (Δ \(held - expected))")
             }
-        } else if !close(accounted, d0, scale: d0) {
-            fail("conservation.deposits", w.tick, "deposits + queue + paid + fees = \(accounted), expected D₀ = \(d0)")
         }
-        let pendingSum = l.queue.pending.reduce(0) { $0 + $1.amount }
-        if !close(l.queue.total, pendingSum, scale: d0) {
-            fail("queue.total", w.tick, "queue total \(l.queue.total) vs Σ claims \(pendingSum)")
+        let r = w.depositReserve
+        let left = r.cash + r.totalDebt + r.deficit + r.deployed
+        let right = r.totalSupply + r.queued + r.accruedToTreasury
+        if !close(left, right, scale: w.initialDeposits) {
+            fail("conservation.reserve_identity", w.tick, "cash + debt + deficit + deployed = \(left), claims \(right)")
+        }
+        let pending = st.lending.queues[w.layout.depositReserve]
+        let pendingSum = pending.pending.reduce(0) { $0 + $1.amount }
+        if !close(r.queued, pendingSum, scale: w.initialDeposits) || !close(pending.total, r.queued, scale: 1) {
+            fail("queue.total", w.tick, "queue total \(r.queued) vs Σ claims \(pendingSum)")
+        }
+        if !close(w.badDebtUSD, r.badDebt, scale: debt0) {
+            fail("conservation.bad_debt", w.tick, "bad debt \(w.badDebtUSD) vs reserve's \(r.badDebt)")
+        }
+        if !w.withdrawalPolicy.socialiseUncoveredLosses && r.supplyIndex != 1 {
+            fail("conservation.deposits", w.tick, "claims scaled by \(r.supplyIndex) without socialisation")
         }
     }
 
     // MARK: Signs
 
     private func checkSigns(_ w: WorldState) {
-        let l = w.ledger
+        let r = w.depositReserve
         let books: [(String, Double)] = [
-            ("ledger.reserve", l.reserve), ("ledger.insurance_fund", l.insuranceFund),
-            ("ledger.outstanding_deposits", l.outstandingDeposits), ("ledger.queue", l.queue.total),
+            ("reserve.cash", r.cash), ("reserve.insurance_fund", r.insuranceFund),
+            ("reserve.supply", r.totalSupply), ("reserve.queue", r.queued), ("reserve.deficit", r.deficit),
+            ("collateral.cash", w.state.lending.reserves[w.layout.collateralReserve].cash),
             ("amm.reserve_collateral", w.amm.reserveBase), ("amm.reserve_usd", w.amm.reserveQuote),
-            ("amm.shares", w.amm.totalShares),
+            ("amm.shares", w.amm.totalShares), ("balances.minimum", w.state.balances.minimum),
         ]
-        for (name, x) in books where !(x >= 0 && x.isFinite) { fail("negative." + name, w.tick, "\(x)") }
-        for (k, q) in l.queue.pending.enumerated() where !(q.amount >= 0) {
+        for (name, x) in books where !(x >= -1e-9 && x.isFinite) { fail("negative." + name, w.tick, "\(x)") }
+        for (k, q) in w.state.lending.queues[w.layout.depositReserve].pending.enumerated() where !(q.amount >= 0) {
             fail("negative.queue_claim", w.tick, "claim #\(k) of account \(q.account): \(q.amount)")
         }
-        for (i, p) in w.loans.positions.enumerated() where !(p.collateral >= 0 && p.debt >= 0) {
+        for (i, p) in w.positions.enumerated() where !(p.collateral >= 0 && p.debt >= 0) {
             fail("negative.position", w.tick, "position \(i): collateral \(p.collateral), debt \(p.debt)")
         }
     }
@@ -190,12 +168,18 @@ actor TickInvariants {
     /// more than was paid out this tick (plus the loss socialised), and a "new" claim identical to an old
     /// one is an old one out of order.
     private func checkQueueOrder(_ w: WorldState) {
-        let before = Array(previous.ledger.queue.pending)
-        let now = Array(w.ledger.queue.pending)
+        let r = w.layout.depositReserve
+        let before = Array(previous.state.lending.queues[r].pending)
+        let now = Array(w.state.lending.queues[r].pending)
         if before.isEmpty { return }
-        let loss = w.ledger.totalUncoveredLoss - previous.ledger.totalUncoveredLoss
-        let socialised = w.ledger.policy.socialiseUncoveredLosses && loss > 0
-        let reductionBound = w.ledger.totalPaidOut - previous.ledger.totalPaidOut + (socialised ? loss : 0)
+        let socialised = w.depositReserve.supplyIndex < previous.depositReserve.supplyIndex
+        // What the queue can lose in a tick: the cash that reached it (everything the reserve received from
+        // repayments, liquidations and the insurance fund), plus, when a loss was socialised, that loss.
+        let received =
+            (w.liquidatedUSD - previous.liquidatedUSD)
+            + (previous.depositReserve.insuranceFund - w.depositReserve.insuranceFund)
+            + max(0, previous.depositReserve.totalDebt - w.depositReserve.totalDebt)
+        let reductionBound = received + previous.depositReserve.cash + (socialised ? previous.queueUSD : 0)
         let tol = Self.relativeTolerance * max(w.initialDeposits, 1)
         var paidPrefix = 0.0
         for k in 0...before.count {
@@ -220,7 +204,7 @@ actor TickInvariants {
         let after = now.prefix(3).map { "\($0.account):\($0.amount)" }
         fail(
             "queue.fifo", w.tick,
-            "queue \(before.count) claims [\(head.joined(separator: ", ")) …] became \(now.count) [\(after.joined(separator: ", ")) …], paid out \(w.ledger.totalPaidOut - previous.ledger.totalPaidOut) this tick"
+            "queue \(before.count) claims [\(head.joined(separator: ", ")) …] became \(now.count) [\(after.joined(separator: ", ")) …], at most \(reductionBound) paid this tick"
         )
     }
 
@@ -229,7 +213,7 @@ actor TickInvariants {
     /// Bad debt rises only by writing off positions whose collateral is exhausted (below the dust
     /// threshold, debt now 0), and by no more than those positions owed; no position is left owing on dust.
     private func checkBadDebt(_ w: WorldState) {
-        let dust = w.loans.parameters.dustCollateral
+        let dust = w.dust
         let rise = w.badDebtUSD - previous.badDebtUSD
         if rise < 0 { fail("bad_debt.monotone", w.tick, "cumulative bad debt fell by \(-rise)") }
         if w.liquidatedUSD < previous.liquidatedUSD {
@@ -237,9 +221,11 @@ actor TickInvariants {
         }
         var writtenOffDebt = 0.0
         var writtenOff: [Int] = []
-        for i in w.loans.positions.indices {
-            let a = previous.loans.positions[i]
-            let b = w.loans.positions[i]
+        let beforeBook = previous.positions
+        let nowBook = w.positions
+        for i in nowBook.indices where i < beforeBook.count {
+            let a = beforeBook[i]
+            let b = nowBook[i]
             if b.debt > a.debt {
                 fail("debt.grows", w.tick, "position \(i): debt \(a.debt) → \(b.debt) (no interest, no new loans)")
             }
@@ -324,21 +310,16 @@ actor TickInvariants {
                     }
                     lpShares += a.shares
                 }
-            case let borrowers as BorrowerPopulation:
-                for (i, a) in await borrowers.agents.enumerated() where !(a.capital >= -1e-9 * max(1, debt0)) {
-                    fail("negative.borrower_capital", w.tick, "borrower \(i): \(a.capital)")
-                }
             default:
                 break
             }
         }
-        let l = w.ledger
-        let claims = balances * l.depositScale
-        if depositorShards > 0 && !close(claims, l.outstandingDeposits, scale: w.initialDeposits) {
+        let owed = w.outstandingDeposits
+        let claims = balances * w.depositReserve.supplyIndex
+        if depositorShards > 0 && !close(claims, owed, scale: w.initialDeposits) {
             fail(
                 "depositors.claims", w.tick,
-                "depositors claim \(claims) but the ledger owes them \(l.outstandingDeposits) (Δ \(claims - l.outstandingDeposits))"
-            )
+                "depositors claim \(claims) but the pool owes them \(owed) (Δ \(claims - owed))")
         }
         if lpPopulations > 0 {
             maxPoolShares = max(maxPoolShares, w.amm.totalShares)
@@ -353,4 +334,22 @@ actor TickInvariants {
             }
         }
     }
+}
+
+extension WorldState {
+    /// The debtors' positions in order of their accounts: collateral supplied and USD owed.
+    var positions: [(collateral: Double, debt: Double)] {
+        state.lending.debtors.map {
+            (
+                state.lending.supplied(user: Int($0), reserve: layout.collateralReserve),
+                state.lending.debt(user: Int($0), reserve: layout.depositReserve)
+            )
+        }
+    }
+
+    /// The collateral amount below which a position counts as exhausted.
+    var dust: Double { state.lending.configs[layout.collateralReserve].liquidation.dustCollateral }
+
+    /// The deposit product's terms.
+    var withdrawalPolicy: WithdrawalPolicy { state.lending.configs[layout.depositReserve].withdrawals }
 }
