@@ -125,6 +125,9 @@ extension FixedTermBook {
         guard prices.count >= tokenCount else {
             throw .invalidAmount("prices has \(prices.count) entries, expected ≥ \(tokenCount)")
         }
-        for k in 0..<tokenCount { try _requireAmount("prices[\(k)]", prices[k], positive: false) }
+        // The name is built only on failure, so a roll-off allocates nothing for the check.
+        for k in 0..<tokenCount where !(prices[k].isFinite && prices[k] >= 0) {
+            try _requireAmount("prices[\(k)]", prices[k], positive: false)
+        }
     }
 }
