@@ -44,12 +44,12 @@ extension MarketTests {
                         .init(name: "A", initialPrice: 1, sigma: 0.1), .init(name: "A", initialPrice: 1, sigma: 0.1),
                     ])
                 }.hasPrefix("assets[1].name must be a name not already used"))
-            // Not positive definite: ρ12 = ρ13 = 0.9 but ρ23 = −0.9.
+            // Not positive semi-definite: ρ12 = ρ13 = 0.9 but ρ23 = −0.9.
             let bad = [[1, 0.9, 0.9], [0.9, 1, -0.9], [0.9, -0.9, 1]]
             let three = (0..<3).map { CorrelatedGBM.Asset(name: "A\($0)", initialPrice: 1, sigma: 0.01) }
             #expect(
                 message { _ = try CorrelatedGBM(assets: three, correlation: bad) }
-                    .hasPrefix("correlation must be a positive-definite matrix"))
+                    .hasPrefix("correlation must be a positive semi-definite matrix"))
             #expect(
                 message { _ = try CorrelatedGBM(assets: three, correlation: [[1, 2, 0], [2, 1, 0], [0, 0, 1]]) }
                     .hasPrefix("correlation[0][1] must be a number in [-1, 1]"))

@@ -1,12 +1,15 @@
 import Stochastics
 
-/// The lower-triangular Cholesky factor L of a correlation matrix C = L·Lᵀ, row-major,
+/// The lower-triangular factor L of a correlation matrix C = L·Lᵀ, row-major,
 /// used to turn independent `standardNormal()` draws into correlated ones.
 ///
-/// Validity (symmetry, unit diagonal, entries in [-1, 1], positive definiteness) is decided by
-/// GSL through `MultivariateGaussian`, which factors the matrix with `gsl_linalg_cholesky_decomp1`.
-/// Stochastics keeps that factor internal, so the same factor is recomputed here for the hot path
-/// (a few lines, once per model); swap in a public `MultivariateGaussian` factor when one exists.
+/// Validity (n×n, entries in [-1, 1], symmetry, unit diagonal, positive semi-definiteness) is decided
+/// by `CorrelationCheck`, and L comes from its Cholesky recursion that tolerates zero pivots, so a
+/// singular but valid matrix (perfectly correlated assets, ρ = 1) is accepted: its L has a zero column
+/// per redundant asset. GSL's `gsl_linalg_cholesky_decomp1` (behind `MultivariateGaussian`) needs a
+/// positive definite matrix, and its pivoted and modified variants reorder or perturb the matrix, which
+/// would change the draws; for a positive definite C the recursion here is the plain Cholesky, the
+/// same numbers this type has always produced.
 /// The draws themselves must come from `RandomStream.standardNormal()` so that a one-asset model
 /// uses exactly one ziggurat draw per tick, as the reference model specifies.
 struct CorrelationFactor: Sendable, Equatable {
@@ -26,24 +29,11 @@ struct CorrelationFactor: Sendable, Equatable {
     }
 
     /// - Throws: `MarketError.invalidParameter` under the key `name` when `correlation` is not a valid
-    ///   n×n correlation matrix (GSL's verdict).
+    ///   n×n correlation matrix (see `CorrelationProblem`).
     init(_ correlation: [[Double]], dimension n: Int, name: String) throws(MarketError) {
-        do {
-            _ = try MultivariateGaussian(
-                mean: [Double](repeating: 0, count: n),
-                standardDeviations: [Double](repeating: 1, count: n),
-                correlation: correlation)
-        } catch {
-            throw MarketCheck.relabel(error, prefix: name)
-        }
-        var l = [Double](repeating: 0, count: n * n)
-        for i in 0..<n {
-            for j in 0...i {
-                var s = correlation[i][j]
-                for k in 0..<j { s -= l[i * n + k] * l[j * n + k] }
-                // GSL has already accepted the matrix as positive definite, so the pivot is > 0.
-                l[i * n + j] = i == j ? s.squareRoot() : s / l[j * n + j]
-            }
+        if let problem = CorrelationCheck.problem(correlation, dimension: n) { throw problem.error(name: name) }
+        guard case let .success(l) = CorrelationCheck.lowerFactor(correlation, dimension: n) else {
+            throw CorrelationProblem.notPositiveSemiDefinite(pivot: 0).error(name: name)
         }
         var identity = true
         for i in 0..<n { for j in 0..<n where correlation[i][j] != (i == j ? 1 : 0) { identity = false } }

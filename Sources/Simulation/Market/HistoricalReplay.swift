@@ -8,6 +8,8 @@ import Stochastics
 /// Scenario keys: `name` (the asset name), `file` (a CSV path), `column` (default `close`),
 /// `initial_price` (p0 > 0, optional), `after_end` (`hold_last`, the default: keep the last price
 /// once the rows run out; or `error`: `validate(tickCount:)` rejects a run longer than the series).
+/// In a `MultiAssetMarket` each replayed asset is one `HistoricalReplay`; several may replay several
+/// columns of one CSV, which the scenario decoder reads once.
 public struct HistoricalReplay: MarketProcess, Equatable {
     /// What to do once the run is longer than the series.
     public enum AfterEnd: String, Sendable, Equatable, CaseIterable {

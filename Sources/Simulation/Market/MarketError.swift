@@ -82,17 +82,4 @@ enum MarketCheck {
             }
         }
     }
-
-    /// Re-labels a Stochastics validation error as a market parameter error under `prefix`.
-    static func relabel(_ error: StochasticsError, prefix: String) -> MarketError {
-        switch error {
-        case let .invalidParameter(name, value, expected):
-            let key =
-                name.hasPrefix("correlation")
-                ? name.replacingOccurrences(of: "correlation", with: prefix) : "\(prefix).\(name)"
-            return .invalidParameter(name: key, value: value, expected: expected)
-        default:
-            return .invalidParameter(name: prefix, value: "(rejected)", expected: "a valid matrix (\(error))")
-        }
-    }
 }

@@ -3,8 +3,8 @@ import Stochastics
 /// Any of Ballast's market models, as one concrete value: the engine holds a `MarketModel` and
 /// each tick costs one `switch`, with no existential boxes in the hot loop.
 ///
-/// Scenario key: `model`, one of `gbm`, `jump_diffusion`, `garch`, `regime_switching`, `ou_peg`,
-/// `replay`; with `shocks` present the model is wrapped in `.shocked`.
+/// Scenario keys: `model`, one of `gbm`, `jump_diffusion`, `garch`, `regime_switching`, `ou_peg`,
+/// `replay` (one asset); or `assets` (`.multiAsset`). With shocks present the model is wrapped in `.shocked`.
 public indirect enum MarketModel: MarketProcess, Equatable {
     case gbm(CorrelatedGBM)
     case jumpDiffusion(JumpDiffusion)
@@ -12,6 +12,7 @@ public indirect enum MarketModel: MarketProcess, Equatable {
     case regimeSwitching(RegimeSwitching)
     case ouPeg(OrnsteinUhlenbeckPeg)
     case replay(HistoricalReplay)
+    case multiAsset(MultiAssetMarket)
     case shocked(ShockedMarket<MarketModel>)
 
     /// Wraps `model` with `shocks` (returns `model` unchanged when there are none).
@@ -27,6 +28,7 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         case let .regimeSwitching(m): m.assetNames
         case let .ouPeg(m): m.assetNames
         case let .replay(m): m.assetNames
+        case let .multiAsset(m): m.assetNames
         case let .shocked(m): m.assetNames
         }
     }
@@ -39,6 +41,7 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         case let .regimeSwitching(m): m.initialState()
         case let .ouPeg(m): m.initialState()
         case let .replay(m): m.initialState()
+        case let .multiAsset(m): m.initialState()
         case let .shocked(m): m.initialState()
         }
     }
@@ -51,16 +54,19 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         case let .regimeSwitching(m): m.advance(&state, tick: tick, rng: &rng)
         case let .ouPeg(m): m.advance(&state, tick: tick, rng: &rng)
         case let .replay(m): m.advance(&state, tick: tick, rng: &rng)
+        case let .multiAsset(m): m.advance(&state, tick: tick, rng: &rng)
         case let .shocked(m): m.advance(&state, tick: tick, rng: &rng)
         }
     }
 
-    /// The replayed price series, when the model replays data: part of what a scenario is.
-    public var replayedPrices: [Double]? {
+    /// The replayed price series, one per replayed asset in asset order (empty when nothing is
+    /// replayed): part of what a scenario is.
+    public var replayedSeries: [[Double]] {
         switch self {
-        case let .replay(m): return m.prices
-        case let .shocked(m): return m.base.replayedPrices
-        default: return nil
+        case let .replay(m): return [m.prices]
+        case let .multiAsset(m): return m.replayedSeries
+        case let .shocked(m): return m.base.replayedSeries
+        default: return []
         }
     }
 
@@ -74,6 +80,7 @@ public indirect enum MarketModel: MarketProcess, Equatable {
         switch self {
         case .gbm, .jumpDiffusion, .garch, .regimeSwitching, .ouPeg: return
         case let .replay(m): try m.validate(tickCount: tickCount)
+        case let .multiAsset(m): try m.validate(tickCount: tickCount)
         case let .shocked(m): try m.validate(tickCount: tickCount)
         }
     }

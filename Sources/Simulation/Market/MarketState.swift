@@ -13,12 +13,19 @@ public struct MarketState: Sendable, Equatable {
     /// Per-asset variance of the next tick's log-return (the GARCH state; σ² for constant-volatility models,
     /// 0 for models without a variance, such as historical replay).
     public var variances: [Double]
+    /// The liquidity signal for the next `advance`: the engine sets it every tick before advancing
+    /// (`StressSignal.quiet` until then). Only a `MultiAssetMarket` with a `StressTrigger` reads it.
+    public var stressSignal: StressSignal
 
-    public init(prices: [Double], frozen: [Bool], regime: Int, variances: [Double]) {
+    /// A state with the given arrays, regime and stress signal (by default `StressSignal.quiet`).
+    public init(
+        prices: [Double], frozen: [Bool], regime: Int, variances: [Double], stressSignal: StressSignal = .quiet
+    ) {
         self.prices = prices
         self.frozen = frozen
         self.regime = regime
         self.variances = variances
+        self.stressSignal = stressSignal
     }
 }
 

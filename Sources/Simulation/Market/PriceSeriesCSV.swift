@@ -8,6 +8,11 @@ import Foundation
 /// line (the header is line 1) and the column.
 enum PriceSeriesCSV {
     static func read(file: String, column: String) throws(MarketError) -> [Double] {
+        try parse(try text(file: file), file: file, column: column)
+    }
+
+    /// The whole file as UTF-8 text.
+    static func text(file: String) throws(MarketError) -> String {
         guard FileManager.default.fileExists(atPath: file) else {
             throw .unreadableFile(file: file, reason: "no such file")
         }
@@ -17,7 +22,7 @@ enum PriceSeriesCSV {
         } catch {
             throw .unreadableFile(file: file, reason: "not readable as UTF-8 text (\(error.localizedDescription))")
         }
-        return try parse(text, file: file, column: column)
+        return text
     }
 
     static func parse(_ text: String, file: String, column: String) throws(MarketError) -> [Double] {
@@ -94,5 +99,17 @@ enum PriceSeriesCSV {
     static func isLater(_ a: Substring, than b: Substring) -> Bool {
         if let x = Double(a), let y = Double(b), isDecimal(String(a)), isDecimal(String(b)) { return x > y }
         return a > b
+    }
+}
+
+/// Reads price columns for several replayed assets, each file once however many of its columns are
+/// replayed (for example the ETH and BTC closes of one CSV).
+struct PriceSeriesFiles {
+    private var texts: [String: String] = [:]
+
+    /// `column` of `file`, parsed from the cached text (read on the first request for `file`).
+    mutating func series(file: String, column: String) throws(MarketError) -> [Double] {
+        if texts[file] == nil { texts[file] = try PriceSeriesCSV.text(file: file) }
+        return try PriceSeriesCSV.parse(texts[file] ?? "", file: file, column: column)
     }
 }

@@ -1,11 +1,15 @@
 import ScenarioSchema
 
 /// Reads the `market` section: one collateral asset priced in USD by one of the market models,
-/// plus optional scripted shocks.
+/// plus optional scripted shocks; or, when the section has `assets`, the multi-asset form
+/// (`MultiAssetDecoder`).
 enum MarketDecoder {
     static let models = ["gbm", "jump_diffusion", "garch", "regime_switching", "ou_peg", "replay"]
 
     static func decode(_ r: ConfigReader, scenarioDirectory: String, ticks: Int) throws(ConfigError) -> MarketModel {
+        if r.has("assets") {
+            return try MultiAssetDecoder.decode(r, scenarioDirectory: scenarioDirectory, ticks: ticks)
+        }
         let model = try r.string("model", default: "gbm", oneOf: models)
         let name = try r.string("asset", default: "ETH")
         let base: MarketModel

@@ -93,8 +93,12 @@ extension Scenario {
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a
     /// data file changes the model as surely as editing the YAML, and a resume must see it.
     static func contentHash(_ doc: ConfigDocument, _ market: MarketModel) -> String {
-        guard let prices = market.replayedPrices else { return doc.contentHash }
-        let text = doc.contentHash + "|" + prices.map { String($0.bitPattern, radix: 16) }.joined(separator: ",")
+        let series = market.replayedSeries
+        guard !series.isEmpty else { return doc.contentHash }
+        // One series hashes as it always has; several are separated by "|".
+        let text =
+            doc.contentHash + "|"
+            + series.map { $0.map { String($0.bitPattern, radix: 16) }.joined(separator: ",") }.joined(separator: "|")
         let hex = String(stableHash(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
