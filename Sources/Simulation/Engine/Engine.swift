@@ -75,10 +75,18 @@ public struct Engine: Sendable {
         var outcome = Outcome()
         var series: [SeriesRow] = []
         if recordSeries { series.reserveCapacity(scenario.ticks) }
+        let openingDepth = world.amm.reserveQuote
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
 
         for tick in 0..<scenario.ticks {
-            if tick >= 1 { scenario.market.advance(&marketState, tick: tick, rng: &marketRNG) }
+            if tick >= 1 {
+                // What the world did last tick can push the market into stress (an endogenous trigger):
+                // the pool's depth against its opening depth, and last tick's deposit outflow.
+                marketState.stressSignal = StressSignal(
+                    ammDepthDrop: openingDepth > 0 ? 1 - world.amm.reserveQuote / openingDepth : 0,
+                    outflowFraction: world.initialDeposits > 0 ? world.lastTickOutflow / world.initialDeposits : 0)
+                scenario.market.advance(&marketState, tick: tick, rng: &marketRNG)
+            }
             world.open(tick: tick, externalPrices: marketState.prices, frozen: marketState.frozen.first ?? false)
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
