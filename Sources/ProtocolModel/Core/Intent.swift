@@ -54,6 +54,16 @@ public enum IntentAction: Sendable, Equatable {
     /// A position whose quoted sale, less `gasCost`, does not beat the repayment by the guard's
     /// `minProfit` is skipped for the rest of the intent.
     case liquidateLowest(collateralToken: Int, debtToken: Int, budget: Double, sellPool: Int, gasCost: Double)
+    /// Policy: like ``liquidateLowest(collateralToken:debtToken:budget:sellPool:gasCost:)`` over several
+    /// collaterals. For each debtor, lowest health factor first, it quotes the liquidation of every
+    /// collateral in `venues` the debtor holds and the sale of the seized amount in that venue's Uniswap v2
+    /// pool, and takes the pair with the largest profit after slippage and `gasCost`.
+    case liquidateBest(venues: [CollateralVenue], debtToken: Int, budget: Double, gasCost: Double)
+    /// Policy: trade StableSwap pool `pool` towards the external prices: of the coin pairs, the one with the
+    /// largest marginal gain, selling the amount at which the fee-inclusive marginal output equals the
+    /// external price ratio (GSL Brent on the marginal condition), at most `maxValueIn` (numeraire at the
+    /// external price) and the account's balance. `gasCost` is subtracted from the profit.
+    case stableArbitrage(pool: Int, maxValueIn: Double, gasCost: Double)
     /// Sell up to `collateral` of the account's supplied `collateralToken` in pool `sellPool` and repay
     /// its `debtToken` debt with the proceeds, in one step (Aave's repay-with-collateral); what the debt
     /// does not need goes to the account.
@@ -62,6 +72,20 @@ public enum IntentAction: Sendable, Equatable {
     /// pool's price, buying whichever token the account lacks on the external market with the other; at
     /// most what the account's holdings are worth.
     case provideLiquidity(pool: Int, value: Double)
+}
+
+/// A collateral token and the Uniswap v2 pool (collateral as base, the debt token as quote) where a
+/// liquidator sells it.
+public struct CollateralVenue: Sendable, Equatable, Hashable {
+    /// The collateral's token index.
+    public var token: Int
+    /// The pool's index in ``ProtocolState/amms``.
+    public var pool: Int
+    /// Creates a venue.
+    public init(token: Int, pool: Int) {
+        self.token = token
+        self.pool = pool
+    }
 }
 
 /// A transaction: who acts, what it does, and the guards it carries.

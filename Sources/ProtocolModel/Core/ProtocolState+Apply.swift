@@ -59,6 +59,10 @@ extension ProtocolState {
             return try arbitrage(a, pool, gamma, maxBaseIn, maxQuoteIn, gasCost, g)
         case let .liquidateLowest(collateralToken, debtToken, budget, sellPool, gasCost):
             return try liquidateLowest(a, collateralToken, debtToken, budget, sellPool, gasCost, g)
+        case let .liquidateBest(venues, debtToken, budget, gasCost):
+            return try liquidateBest(a, venues, debtToken, budget, gasCost, g)
+        case let .stableArbitrage(pool, maxValueIn, gasCost):
+            return try stableArbitrage(a, pool, maxValueIn, gasCost, g)
         case let .repayWithCollateral(collateralToken, debtToken, collateral, sellPool):
             return try repayWithCollateral(a, collateralToken, debtToken, collateral, sellPool, g)
         case let .provideLiquidity(pool, value):
@@ -225,6 +229,9 @@ extension ProtocolState {
             quote, liquidator: a, borrower: borrower, collateralReserve: c,
             debtReserve: d, prices: p)
         badDebtValue += fill.badDebt
+        collateralLedger.record(
+            token: collateralToken, value: quote.collateralSeized * price(collateralToken, p),
+            badDebt: fill.badDebt)
         payQueues()
         return fill
     }

@@ -110,6 +110,8 @@ extension ProtocolState {
             proceeds += sold
             written += bad
             badDebtValue += bad
+            collateralLedger.record(
+                token: collateralToken, value: q.collateralSeized * p[collateralToken], badDebt: bad)
             payQueues()
             refreshPrices()
             heap.push(borrower, from: lending)
@@ -154,7 +156,9 @@ extension ProtocolState {
         }
         credit(a, debtToken, proceeds - pay)
         let p = prices
-        badDebtValue += lending.writeOffIfExhausted(a, prices: p)
+        let bad = lending.writeOffIfExhausted(a, prices: p)
+        badDebtValue += bad
+        if bad > 0 { collateralLedger.record(token: collateralToken, value: 0, badDebt: bad) }
         payQueues()
         refreshPrices()
         return fill

@@ -63,6 +63,8 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var outflows: [Double]
     /// Cumulative bad debt written off, valued at the prices of the moment it was written off.
     public internal(set) var badDebtValue = 0.0
+    /// Per collateral token: value seized by liquidations and bad debt attributed to it.
+    public internal(set) var collateralLedger = CollateralLedger()
     /// Scratch storage for the policy liquidations, reused across intents; not part of the state's value.
     var _scratch = _Scratch()
     /// The protocol treasury (a separate book: its USD is not in ``balances``).

@@ -10,6 +10,8 @@ public enum TokenKind: String, Sendable, Equatable, Codable, CaseIterable {
     case nativeToken
     /// A token bridged from another chain, carrying bridge risk.
     case bridged
+    /// A liquid-staking receipt (such as stETH), redeemable for the staked asset after a delay.
+    case liquidStaking
 }
 
 /// A token of the model: a symbol and a kind. Tokens are referred to by their index in ``ProtocolState/tokens``.
@@ -18,10 +20,13 @@ public struct Token: Sendable, Equatable, Codable {
     public var symbol: String
     /// What kind of asset it is.
     public var kind: TokenKind
+    /// The bridge or staking protocol a bridged or liquid-staking token depends on, if named.
+    public var bridge: String?
     /// Creates a token.
-    public init(symbol: String, kind: TokenKind) {
+    public init(symbol: String, kind: TokenKind, bridge: String? = nil) {
         self.symbol = symbol
         self.kind = kind
+        self.bridge = bridge
     }
 }
 

@@ -12,7 +12,9 @@ extension IntentAction {
             let .repay(token, amount), let .redeem(token, amount), let .transfer(_, token, amount):
             return value(token, amount)
         case let .liquidate(_, _, debtToken, debtToCover): return value(debtToken, debtToCover)
-        case let .liquidateLowest(_, debtToken, budget, _, _): return value(debtToken, budget)
+        case let .liquidateLowest(_, debtToken, budget, _, _), let .liquidateBest(_, debtToken, budget, _):
+            return value(debtToken, budget)
+        case let .stableArbitrage(_, maxValueIn, _): return maxValueIn
         case let .swap(_, amountIn, baseIn): return baseIn ? amountIn * price : amountIn
         case let .stableSwap(_, _, _, dx): return dx
         case let .addLiquidity(_, base, quote): return base * price + quote
@@ -27,7 +29,7 @@ extension IntentAction {
     /// liquidations, where being first is worth money.
     var isFrontRunTarget: Bool {
         switch self {
-        case .withdraw, .redeem, .liquidate, .liquidateLowest: return true
+        case .withdraw, .redeem, .liquidate, .liquidateLowest, .liquidateBest: return true
         default: return false
         }
     }

@@ -1,0 +1,95 @@
+extension ProtocolState {
+    /// One candidate liquidation step: the Aave quote, the venue it sells in and its profit.
+    private struct LiquidationCandidate {
+        var quote: LiquidationOutcome
+        var venue: CollateralVenue
+        var reserve: Int
+        var profit: Double
+    }
+
+    /// ``IntentAction/liquidateBest(venues:debtToken:budget:gasCost:)``. Each step takes the debtor with the
+    /// lowest health factor, quotes one Aave liquidation per collateral it holds (at the lending prices of
+    /// that moment) and the sale of the seized collateral in that collateral's pool, and executes the most
+    /// profitable when it beats the guard's `minProfit`; otherwise the debtor is skipped.
+    mutating func liquidateBest(
+        _ a: Int, _ venues: [CollateralVenue], _ debtToken: Int, _ budget: Double, _ gasCost: Double,
+        _ g: IntentGuards
+    ) throws(ProtocolError) -> Fill {
+        let d = try reserve(debtToken)
+        guard !venues.isEmpty else { throw .invalidAmount("no collateral venues") }
+        for v in venues {
+            _ = try reserve(v.token)
+            let (baseToken, quoteToken) = try ammTokens(v.pool)
+            guard baseToken == v.token, quoteToken == debtToken else {
+                throw .invalidAmount("pool \(v.pool) does not trade token \(v.token) for token \(debtToken)")
+            }
+        }
+        try _requireAmount("budget", budget, positive: false)
+        let minProfit = g.minProfit ?? 0
+        var heap = _scratch.heap
+        _scratch.heap = DebtorHeap()
+        defer { _scratch.heap = heap }
+        heap.rebuild(from: lending, prices: prices)
+        var left = min(budget, balances[a, debtToken])
+        var repaid = 0.0
+        var proceeds = 0.0
+        var written = 0.0
+        for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment {
+            guard let borrower = heap.popMin() else { break }
+            guard borrower != a else { continue }
+            let p = prices
+            guard lending.healthFactor(user: borrower, prices: p) < 1 else { break }
+            guard let best = bestCandidate(borrower, venues, debtToken, d, left, gasCost, p), best.profit > minProfit
+            else {
+                continue
+            }
+            let q = best.quote
+            let pool = best.venue.pool
+            // The sale validates before it writes; it runs first, so a failure leaves the loan untouched.
+            guard let sold = try? amms[pool].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
+                continue
+            }
+            balances[a, debtToken] -= q.debtRepaid
+            let bad = lending.commitLiquidation(
+                q, liquidator: a, borrower: borrower, collateralReserve: best.reserve, debtReserve: d, prices: p,
+                receiveUnderlying: true)
+            credit(a, debtToken, sold)
+            left -= q.debtRepaid
+            repaid += q.debtRepaid
+            proceeds += sold
+            written += bad
+            badDebtValue += bad
+            collateralLedger.record(
+                token: best.venue.token, value: q.collateralSeized * p[best.venue.token], badDebt: bad)
+            payQueues()
+            refreshPrices()
+            heap.push(borrower, from: lending)
+        }
+        guard repaid > 0 else { throw .nothingToDo }
+        return Fill(
+            tokenIn: debtToken, amountIn: repaid, tokenOut: debtToken, amountOut: proceeds,
+            profit: (proceeds - repaid) * prices[debtToken], badDebt: written)
+    }
+
+    /// The most profitable liquidation of `borrower` over the venues whose collateral it holds, or nil.
+    private func bestCandidate(
+        _ borrower: Int, _ venues: [CollateralVenue], _ debtToken: Int, _ d: Int, _ left: Double, _ gasCost: Double,
+        _ p: [Double]
+    ) -> LiquidationCandidate? {
+        var best: LiquidationCandidate?
+        for v in venues {
+            guard let c = lending.reserveIndex(of: v.token), lending.supplied(user: borrower, reserve: c) > 0,
+                !amms[v.pool].pool.isEmpty,
+                let q = try? lending.quoteLiquidation(
+                    borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: p),
+                q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= lending.reserves[c].cash
+            else { continue }
+            let quoted = amms[v.pool].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
+            let profit = (quoted - q.debtRepaid) * p[debtToken] - gasCost
+            if profit > (best?.profit ?? -.infinity) {
+                best = LiquidationCandidate(quote: q, venue: v, reserve: c, profit: profit)
+            }
+        }
+        return best
+    }
+}
