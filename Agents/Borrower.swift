@@ -28,7 +28,18 @@ public enum Borrowers: AgentKind {
         public var panicSellFraction = 0.25
         /// Defend with collateral top-ups instead of repayments.
         public var defendWithTopUps = false
+        /// A multi-asset collateral basket (`collateral: {ETH: 0.5, WBTC: 0.3}`): each asset's share of the
+        /// collateral's value at tick 0, summing to 1. Empty: the one collateral of the reference model.
+        public var basket: [BasketWeight] = []
         public init() {}
+    }
+
+    /// One asset of a collateral basket and its share of the basket's value at tick 0.
+    public struct BasketWeight: Sendable, Equatable {
+        /// The market asset's name.
+        public var asset: String
+        /// Its share of the value.
+        public var weight: Double
     }
 
     /// One borrower's position and spare capital, as the decision rule reads them.
@@ -90,6 +101,11 @@ public enum Borrowers: AgentKind {
         c.capitalFraction = try r.double("capital_fraction", default: c.capitalFraction, .closed(0, 1e3))
         c.panicSellFraction = try r.double("panic_sell_fraction", default: c.panicSellFraction, .probability)
         c.defendWithTopUps = try r.string("defence", default: "repay", oneOf: ["repay", "top_up"]) == "top_up"
+        c.basket = try decodeBasket(r)
+        if !c.basket.isEmpty, c.behaviour == .active {
+            throw r.semanticError(
+                "behaviour", "expected passive borrowers with a collateral basket (active ones defend one collateral)")
+        }
         if c.ltvMin > c.ltvMax {
             throw r.semanticError("ltv_min", "expected ltv_min <= ltv_max, got \(c.ltvMin) > \(c.ltvMax)")
         }
@@ -113,6 +129,10 @@ public enum Borrowers: AgentKind {
         for (k, w) in weights.enumerated() {
             let debt = totalWeight > 0 ? lent * w / totalWeight : 0
             let ltv = rng.uniform(in: c.ltvMin, c.ltvMax)
+            guard c.basket.isEmpty else {
+                addBasket(c.basket, account: first + k, value: debt / ltv, debt: debt, setup: &setup)
+                continue
+            }
             setup.positions.append((first + k, debt / (ltv * setup.initialPrice), debt))
             // Spare capital sits in the wallet: USD to repay with, or collateral to top up with.
             let capital = debt * c.capitalFraction

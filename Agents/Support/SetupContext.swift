@@ -32,6 +32,12 @@ public struct SetupContext: Sendable {
     public var poolShares: [(account: Int, fraction: Double)] = []
     /// Opening wallet balances: (account, token, amount).
     public var wallets: [(account: Int, token: Int, amount: Double)] = []
+    /// Every token's symbol, by token index (USD first, then the market's assets).
+    public var tokenSymbols: [String] = []
+    /// Every token's price at tick 0, by token index (USD: 1).
+    public var tokenPrices: [Double] = []
+    /// Collateral supplied beside the positions' own (multi-asset baskets): (account, token, amount).
+    public var collateralSupplies: [(account: Int, token: Int, amount: Double)] = []
     /// Standing inventories, topped up or swept back to these amounts at the start of every tick.
     public var inventories: [(account: Int, token: Int, amount: Double)] = []
 

@@ -39,12 +39,19 @@ public struct Engine: Sendable {
             seed: seed, replicate: replicate, initialPrice: p0,
             loanFraction: s.lending.loanFraction, initialPoolShares: pool.totalShares,
             reserveFraction: s.lending.reserveFraction, layout: layout)
+        let openingPrices = s.market.initialState().prices
+        if !s.world.assets.isEmpty {
+            setup.tokenSymbols = ["USD"] + s.world.assets.map(\.name)
+            setup.tokenPrices = [1] + openingPrices
+        }
         var populations: [any Population] = []
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
         do {
-            let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0).build(setup)
+            let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0, openingPrices: openingPrices)
+                .build(
+                    setup)
             return (world, populations)
         } catch {
             throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending", message: error.description)
@@ -87,7 +94,7 @@ public struct Engine: Sendable {
                     outflowFraction: world.initialDeposits > 0 ? world.lastTickOutflow / world.initialDeposits : 0)
                 scenario.market.advance(&marketState, tick: tick, rng: &marketRNG)
             }
-            world.open(tick: tick, externalPrices: marketState.prices, frozen: marketState.frozen.first ?? false)
+            world.open(tick: tick, externalPrices: marketState.prices, frozen: marketState.frozen)
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
                 let needsSolvency = phaseReadsSolvency[phaseIndex]

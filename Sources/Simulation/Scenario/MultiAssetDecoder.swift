@@ -24,6 +24,9 @@ enum MultiAssetDecoder {
         for node in nodes {
             let a = try ConfigReader(node)
             let asset = try decodeAsset(a, directory: scenarioDirectory, files: &files)
+            // The token's kind and bridge belong to the world (WorldDecoder reads them).
+            _ = a.node("kind")
+            _ = a.node("bridge")
             if let j = assets.firstIndex(where: { $0.name == asset.name }) {
                 throw a.semanticError(
                     "name", "expected a name not already used (\(nodes[j].keyPath) has it), got \(asset.name)")

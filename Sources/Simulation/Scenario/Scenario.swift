@@ -59,6 +59,8 @@ public struct Scenario: Sendable {
     public var overrides: [String]
     /// The ALM metrics' stress assumptions.
     public var alm = ALM()
+    /// The tokens, extra pools and collateral reserves of a multi-asset world.
+    public var world = WorldSpec()
 
     /// What counts as a run in a replicate's outcome.
     public enum RunDefinition: String, Sendable, Equatable, CaseIterable {

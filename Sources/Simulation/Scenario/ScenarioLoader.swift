@@ -11,7 +11,7 @@ extension Scenario {
 
     static let frameworkKeys = [
         "name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending",
-        "alm",
+        "alm", "pools",
     ]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
@@ -38,6 +38,7 @@ extension Scenario {
         let market = try MarketDecoder.decode(try r.child("market"), scenarioDirectory: directory, ticks: ticks)
         let amm = try decodeAMM(try r.child("amm"))
         let lending = try decodeLending(try r.child("lending"), ticks: ticks)
+        let world = try WorldDecoder.decode(r, market: market, lending: lending)
         var alm = Scenario.ALM()
         if let a = try r.optionalChild("alm") {
             alm.depositRunoff = try a.double("deposit_runoff", default: alm.depositRunoff, .probability)
@@ -72,6 +73,7 @@ extension Scenario {
             }
             phases.append(key)
         }
+        try WorldDecoder.checkBaskets(r, sections, world)
         try r.finish()
         if lending.oracle == nil, market.hasOracleFreeze {
             throw ConfigError.semantic(
@@ -80,7 +82,7 @@ extension Scenario {
                     + "set lending.oracle: feed or remove oracle_freeze")
         }
 
-        return Scenario(
+        var scenario = Scenario(
             name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
             phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
             runThreshold: runThreshold,
@@ -88,6 +90,8 @@ extension Scenario {
             agentSections: sections,
             contentHash: contentHash(doc, market),
             sourcePath: doc.file, overrides: doc.overrides, alm: alm)
+        scenario.world = world
+        return scenario
     }
 
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a
@@ -147,6 +151,7 @@ extension Scenario {
             heartbeat: try r.int("oracle_heartbeat", default: 24, .closed(1, Double(maxTicks))),
             delay: try r.int("oracle_delay", default: 0, .closed(0, Double(ticks))))
         l.oracle = source == "feed" ? spec : nil
+        _ = r.node("reserves")  // the collateral reserves: WorldDecoder
         try r.finish()
         return l
     }

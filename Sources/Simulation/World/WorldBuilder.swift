@@ -7,11 +7,15 @@ import ProtocolModel
 /// The reference model's world is the smallest case of the protocol state: two tokens (USD, the
 /// collateral), one Uniswap v2 pool, and one lending market with a USD reserve (the deposits) and a
 /// collateral reserve. Every opening holding is minted, so the state's inflows are the opening
-/// balance sheet and conservation holds from tick 0.
+/// balance sheet and conservation holds from tick 0. A multi-asset scenario adds a token per further
+/// market asset, the pools of `pools` after pool 0 and the collateral reserves of `lending.reserves`
+/// after the first (see ``WorldSpec``).
 struct WorldBuilder {
     let scenario: Scenario
     let layout: WorldLayout
     let openingPrice: Double
+    /// Every market asset's price at tick 0.
+    let openingPrices: [Double]
 
     func build(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
         let s = scenario
@@ -29,11 +33,8 @@ struct WorldBuilder {
                 price: openingPrice, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
         }
         var state = try ProtocolState(
-            tokens: [
-                Token(symbol: "USD", kind: .numeraire),
-                Token(symbol: s.market.assetNames.first ?? "ETH", kind: .volatileCollateral),
-            ],
-            accounts: setup.accountCount + 1, lending: lending, oracles: [usdOracle, collateralOracle])
+            tokens: tokens(), accounts: setup.accountCount + 1, lending: lending,
+            oracles: [usdOracle, collateralOracle] + (try extraOracles()))
         // Deposits: D₀ supplied to the USD reserve.
         for d in setup.deposits where d.amount > 0 {
             try state.mint(account: d.account, token: layout.usd, amount: d.amount)
@@ -53,6 +54,10 @@ struct WorldBuilder {
                 debtToken: layout.usd, debt: p.debt)
             if p.debt > 0 { try state.burn(account: p.account, token: layout.usd, amount: p.debt) }
         }
+        for c in setup.collateralSupplies where c.amount > 0 {
+            try state.mint(account: c.account, token: c.token, amount: c.amount)
+            try state.deposit(account: c.account, token: c.token, amount: c.amount)
+        }
         // What is neither lent nor kept as the reserve sits in a strategy the model does not value.
         let cash = state.lending.reserves[layout.depositReserve].cash
         let offBook = cash - setup.reserveFraction * d0
@@ -67,13 +72,19 @@ struct WorldBuilder {
         for lp in setup.poolShares {
             try state.transferShares(pool: pool, from: protocolAccount, to: lp.account, shares: shares * lp.fraction)
         }
-        if s.lending.oracle == nil { state.priceSources[layout.collateral] = .pool(pool) }
+        try addPools(&state, creator: protocolAccount)
+        if firstCollateral?.priceFromPool ?? (s.lending.oracle == nil) {
+            state.priceSources[layout.collateral] = .pool(pool)
+        }
+        for r in s.world.reserves where r.token != layout.collateral && r.priceFromPool {
+            state.priceSources[r.token] = .pool(r.sellPool)
+        }
         for w in setup.wallets where w.amount > 0 {
             try state.mint(account: w.account, token: w.token, amount: w.amount)
         }
         return WorldState(
-            externalPrice: openingPrice, state: state, layout: layout, hasOracleFeed: s.lending.oracle != nil,
-            initialDeposits: d0, inventories: setup.inventories)
+            externalPrice: openingPrice, state: state, layout: layout, initialDeposits: d0,
+            inventories: setup.inventories)
     }
 
     /// The USD reserve (deposits; not collateral) and the collateral reserve, with the scenario's
@@ -86,9 +97,13 @@ struct WorldBuilder {
             token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: 0, rateModel: noInterest,
             withdrawals: l.withdrawals)
         usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing in this market
-        let collateral = ReserveConfig(
+        var collateral = ReserveConfig(
             token: layout.collateral, ltv: l.liquidation.liquidationThreshold, liquidation: l.liquidation,
             reserveFactor: 0, borrowingEnabled: false, rateModel: noInterest)
+        if let first = firstCollateral { collateral = reserveConfig(first, rateModel: noInterest) }
         return [usd, collateral]
+            + scenario.world.reserves.filter { $0.token != layout.collateral }.map {
+                reserveConfig($0, rateModel: noInterest)
+            }
     }
 }

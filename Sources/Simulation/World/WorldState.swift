@@ -14,8 +14,6 @@ public struct WorldState: Sendable {
     public var state: ProtocolState
     /// Where the numeraire, the collateral, the pool and the reserves sit in ``state``.
     public let layout: WorldLayout
-    /// Whether the lending market reads the collateral's price from a push oracle (else from the pool).
-    public let hasOracleFeed: Bool
     public let initialDeposits: Double
     public var history: PriceHistory
     /// √(x·y)/shares of the AMM at the end of each tick: one share's claim in constant-product units.
@@ -28,13 +26,12 @@ public struct WorldState: Sendable {
     let inventories: [(account: Int, token: Int, amount: Double)]
 
     init(
-        externalPrice: Double, state: ProtocolState, layout: WorldLayout, hasOracleFeed: Bool,
-        initialDeposits: Double, inventories: [(account: Int, token: Int, amount: Double)]
+        externalPrice: Double, state: ProtocolState, layout: WorldLayout, initialDeposits: Double,
+        inventories: [(account: Int, token: Int, amount: Double)]
     ) {
         self.externalPrice = externalPrice
         self.state = state
         self.layout = layout
-        self.hasOracleFeed = hasOracleFeed
         self.initialDeposits = initialDeposits
         self.inventories = inventories
         history = PriceHistory(openingPrice: state.amms[layout.pool].pool.price)
@@ -80,16 +77,20 @@ public struct WorldState: Sendable {
         return amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
     }
 
-    /// Opens the tick: the clock (interest accrues), the external price, the oracle, the inventories.
-    mutating func open(tick t: Int, externalPrices: [Double], frozen: Bool) {
+    /// Opens the tick: the clock (interest accrues), every token's external price (market asset `k` is
+    /// token `k + 1`), the oracles of the tokens priced by oracle, the inventories.
+    mutating func open(tick t: Int, externalPrices: [Double], frozen: [Bool]) {
         tick = t
         externalPrice = externalPrices[0]
-        oracleFrozen = frozen
+        oracleFrozen = frozen.first ?? false
         state.advance(to: t)
-        state.marketPrices[layout.collateral] = externalPrice
-        if hasOracleFeed {
-            state.oracles[layout.collateral].halted = frozen
-            state.oracles[layout.collateral].observe(sourcePrice: externalPrice, tick: t)
+        for k in externalPrices.indices where k + 1 < state.tokens.count {
+            let token = k + 1
+            state.marketPrices[token] = externalPrices[k]
+            if state.priceSources[token] == .oracle {
+                state.oracles[token].halted = k < frozen.count ? frozen[k] : false
+                state.oracles[token].observe(sourcePrice: externalPrices[k], tick: t)
+            }
         }
         for i in inventories { state.resetInventory(account: i.account, token: i.token, to: i.amount) }
         withdrawnAtTickStart = depositReserve.withdrawn

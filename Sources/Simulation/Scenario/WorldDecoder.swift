@@ -1,0 +1,116 @@
+import Agents
+import ProtocolModel
+import ScenarioSchema
+
+/// Reads the multi-asset world: each market asset's `kind` and `bridge`, the `pools` list and
+/// `lending.reserves`, naming assets by their market name (or USD). Every error is located at the key
+/// it concerns.
+enum WorldDecoder {
+    static let kinds: [String: TokenKind] = [
+        "volatile": .volatileCollateral, "liquid_staking": .liquidStaking, "bridged": .bridged,
+        "stablecoin": .stablecoin, "native": .nativeToken,
+    ]
+
+    static func decode(_ root: ConfigReader, market: MarketModel, lending: Scenario.Lending) throws(ConfigError)
+        -> WorldSpec
+    {
+        var spec = WorldSpec()
+        spec.assets = try decodeAssets(root, names: market.assetNames)
+        if let nodes = try optionalList(root, "pools") {
+            for node in nodes { spec.pools.append(try decodePool(node, spec)) }
+        }
+        if let l = root.node("lending"), case .mapping = l.value,
+            let nodes = try optionalList(try ConfigReader(l), "reserves")
+        {
+            for node in nodes {
+                let reserve = try decodeReserve(node, spec, lending)
+                if spec.reserves.contains(where: { $0.token == reserve.token }) {
+                    throw ConfigError.semantic(node, "expected each asset at most once in lending.reserves")
+                }
+                spec.reserves.append(reserve)
+            }
+        }
+        return spec
+    }
+
+    /// `market.assets[i].kind` and `.bridge` (or the single asset of a one-asset market, volatile).
+    private static func decodeAssets(_ root: ConfigReader, names: [String]) throws(ConfigError) -> [WorldSpec.Asset] {
+        var nodes: [ConfigNode] = []
+        if let m = root.node("market"), case let .mapping(entries) = m.value,
+            let assets = entries.first(where: { $0.key == "assets" })?.node, case let .sequence(items) = assets.value
+        {
+            nodes = items
+        }
+        var out: [WorldSpec.Asset] = []
+        for (k, name) in names.enumerated() {
+            var asset = WorldSpec.Asset(name: name, kind: .volatileCollateral, bridge: nil)
+            if k < nodes.count {
+                let a = try ConfigReader(nodes[k])
+                if name == "USD" {
+                    throw a.semanticError("name", "expected an asset name other than USD (the numeraire), got USD")
+                }
+                let kind = try a.string("kind", default: "volatile", oneOf: kinds.keys.sorted())
+                asset.kind = kinds[kind] ?? .volatileCollateral
+                asset.bridge = a.has("bridge") ? try a.string("bridge") : nil
+            }
+            out.append(asset)
+        }
+        return out
+    }
+
+    /// `key`'s list, or nil when absent.
+    static func optionalList(_ r: ConfigReader, _ key: String) throws(ConfigError) -> [ConfigNode]? {
+        r.has(key) ? try r.list(key) : nil
+    }
+
+    /// An asset named at `key` of `r`: its token index, or a located error listing the names.
+    static func token(_ r: ConfigReader, _ key: String, _ spec: WorldSpec) throws(ConfigError) -> Int {
+        let name = try r.string(key)
+        guard let t = spec.token(named: name) else {
+            let known = (["USD"] + spec.assets.map(\.name)).joined(separator: ", ")
+            throw r.semanticError(key, "expected an asset of market.assets or USD (\(known)), got \(name)")
+        }
+        return t
+    }
+
+    private static func decodePool(_ node: ConfigNode, _ spec: WorldSpec) throws(ConfigError) -> WorldSpec.Pool {
+        let p = try ConfigReader(node)
+        let type = try p.string("type", oneOf: ["uniswap_v2", "stableswap"])
+        if type == "uniswap_v2" {
+            let base = try token(p, "base", spec)
+            let quote = try token(p, "quote", spec)
+            guard base != quote else { throw p.semanticError("quote", "expected a token other than the base") }
+            let pool = WorldSpec.Pool.uniswapV2(
+                base: base, quote: quote, reserveBase: try p.double("reserve_base", .closed(1e-6, 1e15)),
+                reserveQuote: try p.double("reserve_quote", .closed(1e-6, 1e15)),
+                feeBps: try p.double("fee_bps", default: 30, .closed(0, 9_999)))
+            try p.finish()
+            return pool
+        }
+        let coinNodes = try p.list("coins")
+        var coins: [Int] = []
+        for c in coinNodes {
+            guard let name = c.scalarText, let t = spec.token(named: name) else {
+                let known = (["USD"] + spec.assets.map(\.name)).joined(separator: ", ")
+                throw ConfigError.semantic(
+                    c, "expected an asset of market.assets or USD (\(known)), got \(c.foundDescription)")
+            }
+            guard !coins.contains(t) else {
+                throw ConfigError.semantic(c, "expected each coin once, got \(name) twice")
+            }
+            coins.append(t)
+        }
+        guard coins.count >= 2 else {
+            throw p.semanticError("coins", "expected at least two coins, got \(coins.count)")
+        }
+        let balances = try p.doubles("balances", .closed(1e-6, 1e15))
+        guard balances.count == coins.count else {
+            throw p.semanticError("balances", "expected one balance per coin (\(coins.count)), got \(balances.count)")
+        }
+        let pool = WorldSpec.Pool.stableSwap(
+            coins: coins, balances: balances, amplification: try p.double("amplification", .closed(1e-3, 1e6)),
+            fee: try p.double("fee", default: 0.0004, .closed(0, 0.5)))
+        try p.finish()
+        return pool
+    }
+}
