@@ -49,11 +49,11 @@ public enum Arbitrageurs: AgentKind {
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         let first = setup.allocateAccounts(c.count)
+        let amounts = inventoryAmounts(c, setup)
         for a in first..<first + c.count {
-            setup.inventories.append((a, setup.layout.usd, c.inventoryUSD))
-            setup.inventories.append((a, setup.layout.collateral, c.inventoryCollateral))
+            for (t, amount) in amounts.enumerated() { setup.inventories.append((a, t, amount)) }
         }
-        return [ArbitrageurPopulation(config: c, firstAccount: first)]
+        return [ArbitrageurPopulation(config: c, firstAccount: first, inventories: amounts)]
     }
 }
 
@@ -63,24 +63,39 @@ public actor ArbitrageurPopulation: Population {
     public nonisolated let count: Int
     let config: Arbitrageurs.Config
     let firstAccount: Int
+    /// Each arbitrageur's standing inventory, by token.
+    let inventories: [Double]
     /// Cumulative profit per arbitrageur, in USD at the external price.
     public private(set) var profit: [Double]
 
-    init(config: Arbitrageurs.Config, firstAccount: Int) {
+    init(config: Arbitrageurs.Config, firstAccount: Int, inventories: [Double]) {
         self.config = config
         self.firstAccount = firstAccount
+        self.inventories = inventories
         self.count = config.count
         self.profit = [Double](repeating: 0, count: config.count)
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
-        guard let action = Arbitrageurs.decide(s, config) else { return [] }
         let guards = IntentGuards(minProfit: config.minProfitUSD)
-        return (0..<count).map {
-            Proposal(
-                population: population, agent: Int32($0),
-                intent: Intent(account: firstAccount + $0, action: action, guards: guards))
+        var out: [Proposal] = []
+        func add(_ action: IntentAction) {
+            for i in 0..<count {
+                out.append(
+                    Proposal(
+                        population: population, agent: Int32(i),
+                        intent: Intent(account: firstAccount + i, action: action, guards: guards)))
+            }
         }
+        if let action = Arbitrageurs.decide(s, config) { add(action) }
+        // Every further pool: one intent per pool per arbitrageur.
+        for k in s.state.amms.indices.dropFirst() {
+            if let action = Arbitrageurs.decide(pool: k, s.state, inventories: inventories, config) { add(action) }
+        }
+        for k in s.state.stablePools.indices {
+            if let action = Arbitrageurs.decide(stablePool: k, s.state, config) { add(action) }
+        }
+        return out
     }
 
     public func settle(_ receipts: [Receipt], snapshot: Snapshot) {

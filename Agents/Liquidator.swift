@@ -70,6 +70,8 @@ public actor LiquidatorPopulation: Population {
     let config: Liquidators.Config
     let budgets: [Double]
     let firstAccount: Int
+    /// Each collateral and the pool it is sold in, found in the first snapshot.
+    var venues: [CollateralVenue]?
     /// Cumulative profit per liquidator in USD.
     public private(set) var profit: [Double]
 
@@ -86,8 +88,15 @@ public actor LiquidatorPopulation: Population {
         guard !s.amm.isEmpty, s.state.lending.hasLiquidatable(prices: s.state.prices) else { return [] }
         var out: [Proposal] = []
         let guards = IntentGuards(minProfit: config.minProfitUSD)
+        let venues = self.venues ?? Liquidators.venues(s)
+        self.venues = venues
         for (i, b) in budgets.enumerated() {
-            if let action = Liquidators.decide(budget: b, s, config) {
+            let choice =
+                venues.count > 1
+                ? IntentAction.liquidateBest(
+                    venues: venues, debtToken: s.layout.usd, budget: b, gasCost: config.gasCostUSD)
+                : Liquidators.decide(budget: b, s, config)
+            if let action = choice, b > 0 {
                 out.append(
                     Proposal(
                         population: population, agent: Int32(i),

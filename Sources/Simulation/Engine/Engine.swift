@@ -82,6 +82,9 @@ public struct Engine: Sendable {
         var outcome = Outcome()
         var series: [SeriesRow] = []
         if recordSeries { series.reserveCapacity(scenario.ticks) }
+        let recordAssets = recordSeries && scenario.world.assets.count > 1
+        var assetRows: [AssetRow] = []
+        if recordAssets { assetRows.reserveCapacity(scenario.ticks * scenario.world.assets.count) }
         let openingDepth = world.amm.reserveQuote
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
 
@@ -140,6 +143,7 @@ public struct Engine: Sendable {
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
+            if recordAssets { AssetRow.rows(tick: tick, world.state, into: &assetRows) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
@@ -149,8 +153,7 @@ public struct Engine: Sendable {
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
-        return RunResult(
-            outcome: outcome, series: series, finalState: world)
+        return RunResult(outcome: outcome, series: series, finalState: world, assets: assetRows)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -83,4 +83,6 @@ public struct RunResult: Sendable {
     public var series: [SeriesRow]
     /// The world at the end, for inspection and conservation checks.
     public var finalState: WorldState
+    /// Per tick and market asset (multi-asset scenarios with a recorded series; else empty).
+    public var assets: [AssetRow] = []
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Writes one replicate's files: `series.csv`, `outcome.json`, `manifest.json`.
+/// Writes one replicate's files: `series.csv`, `outcome.json`, `manifest.json`, and `assets.csv` for a
+/// multi-asset run.
 ///
 /// Each file is written to a temporary name in the same folder and renamed into place,
 /// so a reader never sees a half-written result, even if the process is killed.
@@ -55,10 +56,15 @@ public enum RunWriter {
             seed: seed, replicate: replicate, overrides: scenario.overrides,
             gitCommit: gitCommit(near: scenario.sourcePath), agents: scenario.agentCount,
             ticks: scenario.ticks)
-        let files = [
+        var files = [
             ("series.csv", Data(csv.utf8)), ("outcome.json", try encode(result.outcome)),
             ("manifest.json", try encode(manifest)),
         ]
+        if !result.assets.isEmpty {
+            var assets = AssetRow.csvHeader + "\n"
+            for row in result.assets { assets += row.csvLine + "\n" }
+            files.append(("assets.csv", Data(assets.utf8)))
+        }
         try OutputFolder.install(files, at: directory)
     }
 
