@@ -15,7 +15,7 @@ struct WorldBuilder {
     let layout: WorldLayout
     let openingPrice: Double
     /// Every market asset's price at tick 0.
-    let openingPrices: [Double]
+    var openingPrices: [Double] = []
 
     func build(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
         let s = scenario
