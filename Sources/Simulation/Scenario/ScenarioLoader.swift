@@ -11,7 +11,7 @@ extension Scenario {
 
     static let frameworkKeys = [
         "name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending",
-        "alm",
+        "alm", "rates", "fixed_term",
     ]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
@@ -41,8 +41,11 @@ extension Scenario {
         var alm = Scenario.ALM()
         if let a = try r.optionalChild("alm") {
             alm.depositRunoff = try a.double("deposit_runoff", default: alm.depositRunoff, .probability)
+            alm.horizonTicks = try a.int("horizon_ticks", default: 0, .closed(0, Double(maxTicks)))
             try a.finish()
         }
+        let rates = try decodeRates(try r.optionalChild("rates"))
+        let fixedTerm = try decodeFixedTerm(try r.optionalChild("fixed_term"))
 
         var sections: [AgentSection] = []
         for kind in AgentRegistry.kinds {
@@ -80,7 +83,7 @@ extension Scenario {
                     + "set lending.oracle: feed or remove oracle_freeze")
         }
 
-        return Scenario(
+        var scenario = Scenario(
             name: name, ticks: ticks, seed: UInt64(seed), market: market, amm: amm, lending: lending,
             phases: phases, ordering: OrderingPolicy(rawValue: orderingName) ?? .random,
             runThreshold: runThreshold,
@@ -88,6 +91,9 @@ extension Scenario {
             agentSections: sections,
             contentHash: contentHash(doc, market),
             sourcePath: doc.file, overrides: doc.overrides, alm: alm)
+        scenario.rates = rates
+        scenario.fixedTerm = fixedTerm
+        return scenario
     }
 
     /// The scenario text's hash, folded with the replayed prices when there are any: editing a
