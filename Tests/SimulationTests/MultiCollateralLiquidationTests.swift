@@ -69,7 +69,8 @@ struct MultiCollateralLiquidationTests {
         let wbtcOut = 0.055 * 0.997 * 5_000_000 / (100 + 0.055 * 0.997)
         #expect(ethOut - 1_500 / 1.05 < wbtcOut - 2_500)
         let r = s.apply(
-            Intent(account: 0, action: .liquidateBest(venues: Self.venues, debtToken: Self.usd, budget: 1e6, gasCost: 0)))
+            Intent(
+                account: 0, action: .liquidateBest(venues: Self.venues, debtToken: Self.usd, budget: 1e6, gasCost: 0)))
         let fill = try #require(r.fill)
         #expect(abs(fill.amountIn - 2_500) < 1e-9)
         #expect(abs(fill.amountOut - wbtcOut) < 1e-6)
@@ -90,7 +91,8 @@ struct MultiCollateralLiquidationTests {
         let lowest = a.apply(
             Intent(
                 account: 0,
-                action: .liquidateLowest(collateralToken: Self.eth, debtToken: Self.usd, budget: 1e6, sellPool: 0, gasCost: 0)
+                action: .liquidateLowest(
+                    collateralToken: Self.eth, debtToken: Self.usd, budget: 1e6, sellPool: 0, gasCost: 0)
             ))
         let best = b.apply(
             Intent(

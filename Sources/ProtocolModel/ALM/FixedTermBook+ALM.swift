@@ -69,7 +69,7 @@ extension CashFlowSheet {
     /// The on-demand side of a lending pool as cash flows due now (maturity 0, duration 0), in USD at
     /// `prices`: per reserve, its cash (tier ``LiquidityTier/cash``) and variable-rate debt (tier
     /// ``LiquidityTier/illiquid``) as assets and the suppliers' claims (tier ``LiquidityTier/cash``,
-    /// run-off `depositRunOff`) as a liability. Variable-rate contracts reprice every tick, so a rate
+    /// run-off `depositRunOff`) and its withdrawal queue (run-off 1) as liabilities. Variable-rate contracts reprice every tick, so a rate
     /// shift leaves their value unchanged. The insurance fund and the treasury's claim are left out
     /// (they belong to the protocol's equity).
     /// - Parameters:
@@ -96,6 +96,13 @@ extension CashFlowSheet {
                 FixedCashFlow(
                     name: "on-demand deposits", amount: reserve.totalSupply * p, ticksToDue: 0, tier: .cash,
                     stressFactor: depositRunOff))
+            if reserve.queued > 0 {
+                // Accepted withdrawals not yet paid are owed now, in full.
+                l.append(
+                    FixedCashFlow(
+                        name: "withdrawal queue", amount: reserve.queued * p, ticksToDue: 0, tier: .cash,
+                        stressFactor: 1))
+            }
         }
         try self.init(assets: a, liabilities: l, ticksPerYear: ticksPerYear)
     }

@@ -31,6 +31,7 @@ public struct ProtocolState: Sendable, Equatable {
             && l.stablePools == r.stablePools && l.oracles == r.oracles && l.priceSources == r.priceSources
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
             && l.outflows == r.outflows && l.badDebtValue == r.badDebtValue && l.treasury == r.treasury
+            && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow
             && l.tick == r.tick
     }
 
@@ -65,6 +66,11 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var badDebtValue = 0.0
     /// Per collateral token: value seized by liquidations and bad debt attributed to it.
     public internal(set) var collateralLedger = CollateralLedger()
+    /// Fixed-term deposits and loans: their principal sits in (or was drawn from) the lending reserve of
+    /// their token; ``rollOffFixedTerm()`` settles what matures.
+    public internal(set) var fixedTerm: FixedTermBook
+    /// Collateral pledged to fixed-term loans, held by the protocol until they mature (per token).
+    public internal(set) var escrow: [Double]
     /// Scratch storage for the policy liquidations, reused across intents; not part of the state's value.
     var _scratch = _Scratch()
     /// The protocol treasury (a separate book: its USD is not in ``balances``).
@@ -97,6 +103,8 @@ public struct ProtocolState: Sendable, Equatable {
         self.marketPrices = prices
         self.inflows = Array(repeating: 0, count: tokens.count)
         self.outflows = inflows
+        self.escrow = inflows
+        self.fixedTerm = try FixedTermBook(tokenCount: tokens.count)
         self.treasury = treasury
     }
 
@@ -187,15 +195,18 @@ public struct ProtocolState: Sendable, Equatable {
             throw .unknownIndex("no reserve for token \(collateralToken) or \(debtToken)")
         }
         try _requireAmount("debt", debt, positive: false)
-        guard debt <= lending.reserves[d].cash else { throw .insufficientLiquidity }
+        // Loans drawn as shares of the deposits can sum to the whole cash plus a rounding ulp.
+        let cash = lending.reserves[d].cash
+        guard debt <= cash * (1 + 1e-12) else { throw .insufficientLiquidity }
         if collateral > 0 {
             try debit(account, collateralToken, collateral)
             try lending.supply(user: account, reserve: c, amount: collateral)
         }
         guard debt > 0 else { return }
-        lending.setDebt(account, d, lending.debt(user: account, reserve: d) + debt)
-        lending.reserves[d].cash -= debt
-        credit(account, debtToken, debt)
+        let drawn = min(debt, cash)
+        lending.setDebt(account, d, lending.debt(user: account, reserve: d) + drawn)
+        lending.reserves[d].cash -= drawn
+        credit(account, debtToken, drawn)
     }
 
     /// Setup only: supplies `amount` of `token` from `account` with no cap check.
@@ -266,7 +277,7 @@ public struct ProtocolState: Sendable, Equatable {
     /// and StableSwap balances. Unchanged by ``apply(_:)->Receipt``, except by the external-market legs
     /// of policy intents, which ``inflows`` and ``outflows`` record.
     public func totalHoldings(of token: Int) -> Double {
-        var sum = balances.total(of: token)
+        var sum = balances.total(of: token) + (escrow.indices.contains(token) ? escrow[token] : 0)
         for (r, c) in lending.configs.enumerated() where c.token == token {
             sum += lending.reserves[r].cash + lending.reserves[r].insuranceFund
         }

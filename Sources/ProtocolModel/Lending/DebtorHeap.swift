@@ -92,5 +92,7 @@ struct _Scratch: Sendable, Equatable {
     var heap = DebtorHeap()
     /// Queue payments collected before they are credited.
     var payments: [(account: Int, amount: Double)] = []
+    /// The last fixed-term roll-off, its buffers reused.
+    var rollOff = RollOff(tokenCount: 0)
     static func == (_: _Scratch, _: _Scratch) -> Bool { true }
 }

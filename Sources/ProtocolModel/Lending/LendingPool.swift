@@ -39,7 +39,8 @@ public struct ReserveConfig: Sendable, Equatable {
 }
 
 /// Aggregate state of one reserve. Identity kept by every operation:
-/// `cash + totalDebt + deficit + deployed = totalSupply + queued + accruedToTreasury`
+/// `cash + totalDebt + deficit + deployed + termLoans = totalSupply + queued + accruedToTreasury
+/// + termDeposits + termResult`
 /// (covered or socialised bad debt is written off both sides; uncovered, kept bad debt is the deficit).
 public struct ReserveState: Sendable, Equatable {
     /// Underlying held by the pool and free to lend or withdraw.
@@ -71,6 +72,13 @@ public struct ReserveState: Sendable, Equatable {
     public var fees: Double = 0
     /// Cumulative debt repaid by liquidators.
     public var liquidated: Double = 0
+    /// Principal of the open fixed-term deposits funded into this reserve's cash (a liability).
+    public var termDeposits: Double = 0
+    /// Principal of the open fixed-term loans drawn from this reserve's cash (an asset).
+    public var termLoans: Double = 0
+    /// The protocol's cumulative result on fixed-term contracts: loan interest and recoveries less deposit
+    /// interest and loan losses (its claim on the reserve, like ``accruedToTreasury``).
+    public var termResult: Double = 0
     /// Suppliers' claims.
     public var totalSupply: Double { scaledSupply * supplyIndex }
     /// Borrowers' debt.

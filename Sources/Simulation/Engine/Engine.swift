@@ -48,14 +48,9 @@ public struct Engine: Sendable {
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
-        do {
-            let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0, openingPrices: openingPrices)
-                .build(
-                    setup)
-            return (world, populations)
-        } catch {
-            throw ConfigError(file: s.sourcePath, line: nil, keyPath: "lending", message: error.description)
-        }
+        let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0, openingPrices: openingPrices)
+            .build(setup)
+        return (world, populations)
     }
 
     /// Runs replicate `replicate` of `seed`. `progress` is called with ticks done, every `progressEvery` ticks.
@@ -98,6 +93,7 @@ public struct Engine: Sendable {
                 scenario.market.advance(&marketState, tick: tick, rng: &marketRNG)
             }
             world.open(tick: tick, externalPrices: marketState.prices, frozen: marketState.frozen)
+            do { try world.state.rollOffFixedTerm() } catch { throw .protocolFailure(tick: tick, error) }
             var theta = Double.nan
             for (phaseIndex, members) in phases.enumerated() where !members.isEmpty {
                 let needsSolvency = phaseReadsSolvency[phaseIndex]
@@ -131,15 +127,28 @@ public struct Engine: Sendable {
                 lpTotal += o.total
             }
             let book = world.state.lending.loanBook(prices: world.state.prices)
-            let row = SeriesRow(
+            let risk: RateRisk
+            var sheet = world.balanceSheet(depositRunoff: scenario.alm.depositRunoff, book: book)
+            do {
+                risk = try world.rateRisk(scenario.rates, alm: scenario.alm)
+                if world.hasRateRisk(scenario.rates) {
+                    let items = try world.fixedTermItems(scenario.rates)
+                    sheet.assets += items.assets
+                    sheet.liabilities += items.liabilities
+                }
+            } catch { throw .protocolFailure(tick: tick, error) }
+            var row = SeriesRow(
                 tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,
                 reserveUSD: world.reserveUSD, queueUSD: world.queueUSD,
                 withdrawnFraction: world.withdrawnFraction, theta: theta,
                 liquidatedUSD: world.liquidatedUSD, badDebtUSD: world.badDebtUSD,
                 lpShareInPool: lpTotal > 0 ? Double(lpIn) / Double(lpTotal) : 1,
-                liquidityCoverage: ALMMetrics.liquidityCoverage(
-                    world.balanceSheet(depositRunoff: scenario.alm.depositRunoff, book: book)),
+                liquidityCoverage: ALMMetrics.liquidityCoverage(sheet, horizonTicks: scenario.alm.horizonTicks),
                 utilisation: WorldState.utilisation(cash: world.reserveUSD, debt: book.debt))
+            row.durationGap = risk.durationGap
+            row.equityValue = risk.equityValue
+            row.equityChangeUp100bp = risk.equityChangeUp100bp
+            row.maturityGap = risk.maturityGap
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
@@ -221,5 +230,10 @@ extension Outcome {
             maxUtilisation = row.utilisation
             maxUtilisationTick = row.tick
         }
+        if row.tick == 0 || row.equityValue < minEquityValue {
+            minEquityValue = row.equityValue
+            minEquityValueTick = row.tick
+        }
+        if abs(row.durationGap) > abs(maxDurationGap) { maxDurationGap = row.durationGap }
     }
 }

@@ -1,3 +1,4 @@
+import ProtocolModel
 import ScenarioSchema
 
 /// Why a replicate produced no result.
@@ -7,9 +8,13 @@ public enum RunError: Error, CustomStringConvertible, Sendable {
     /// A recorded value was NaN or infinite: the model left the range where its numbers mean anything.
     /// A run with such a value is a failed run, never a result file.
     case nonFinite(tick: Int, column: String, value: Double)
+    /// The protocol could not settle its own books (a fixed-term roll-off or a metric over them failed).
+    case protocolFailure(tick: Int, ProtocolError)
 
     public var description: String {
         switch self {
+        case let .protocolFailure(tick, error):
+            return "the protocol's books could not be settled at tick \(tick): \(error)"
         case let .invalidScenario(error):
             return error.description
         case let .nonFinite(tick, column, value):
@@ -24,7 +29,8 @@ extension SeriesRow {
     func firstNonFinite() -> (column: String, value: Double)? {
         let values = [
             externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
-            badDebtUSD, lpShareInPool, liquidityCoverage, utilisation,
+            badDebtUSD, lpShareInPool, liquidityCoverage, utilisation, durationGap, equityValue,
+            equityChangeUp100bp, maturityGap,
         ]
         let names = Self.csvHeader.split(separator: ",").dropFirst()
         for (name, value) in zip(names, values) where !value.isFinite { return (String(name), value) }
@@ -40,7 +46,8 @@ extension Outcome {
             ("min_ext_price", minExternalPrice), ("final_queue_usd", finalQueueUSD),
             ("final_withdrawn_fraction", finalWithdrawnFraction), ("lp_exit_fraction_max", lpExitFractionMax),
             ("worst_theta", worstTheta), ("worst_reserve_usd", worstReserveUSD), ("worst_queue_usd", worstQueueUSD),
-            ("min_lcr", minLiquidityCoverage), ("max_utilisation", maxUtilisation),
+            ("min_lcr", minLiquidityCoverage), ("max_utilisation", maxUtilisation), ("min_eve", minEquityValue),
+            ("max_duration_gap", maxDurationGap),
         ]
         return fields.first { !$0.1.isFinite }
     }

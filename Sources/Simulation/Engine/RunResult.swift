@@ -17,14 +17,22 @@ public struct SeriesRow: Sendable, Equatable {
     public var liquidityCoverage: Double
     /// Debt ÷ (reserve + debt), as Aave's rate strategy defines utilisation.
     public var utilisation: Double
+    /// Duration gap `D_A − (L/A)·D_L` in years (0 without rate risk).
+    public var durationGap = 0.0
+    /// Economic value of equity: every cash flow discounted at its yield plus the rate shock in force.
+    public var equityValue = 0.0
+    /// The change in that value for another +100 bp.
+    public var equityChangeUp100bp = 0.0
+    /// Assets less liabilities falling due within the LCR's horizon.
+    public var maturityGap = 0.0
 
     public static let csvHeader =
         "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,"
-        + "lcr,utilisation"
+        + "lcr,utilisation,duration_gap,eve,eve_up_100bp,maturity_gap"
 
     public var csvLine: String {
         "\(tick),\(externalPrice),\(ammPrice),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),\(lpShareInPool),"
-            + "\(liquidityCoverage),\(utilisation)"
+            + "\(liquidityCoverage),\(utilisation),\(durationGap),\(equityValue),\(equityChangeUp100bp),\(maturityGap)"
     }
 }
 
@@ -50,6 +58,11 @@ public struct Outcome: Sendable, Equatable, Codable {
     /// The highest utilisation of the run, and its first tick.
     public var maxUtilisation = 0.0
     public var maxUtilisationTick = 0
+    /// The lowest economic value of equity of the run, and its first tick (0 without rate risk).
+    public var minEquityValue = 0.0
+    public var minEquityValueTick = 0
+    /// The largest duration gap (in absolute value, with its sign) of the run.
+    public var maxDurationGap = 0.0
     public var agentSteps = 0
 
     enum CodingKeys: String, CodingKey {
@@ -70,6 +83,9 @@ public struct Outcome: Sendable, Equatable, Codable {
         case minLiquidityCoverageTick = "min_lcr_tick"
         case maxUtilisation = "max_utilisation"
         case maxUtilisationTick = "max_utilisation_tick"
+        case minEquityValue = "min_eve"
+        case minEquityValueTick = "min_eve_tick"
+        case maxDurationGap = "max_duration_gap"
         case agentSteps = "agent_steps"
     }
 

@@ -35,6 +35,9 @@ public struct Scenario: Sendable {
         /// The fraction of on-demand deposits assumed to leave within the LCR's stress horizon.
         /// Basel III's run-off rate for less stable retail deposits is 10%.
         public var depositRunoff = 0.10
+        /// The LCR's stress horizon in ticks: fixed-term items falling due within it count in full.
+        /// 0: only what is due on demand (every item of the reference model).
+        public var horizonTicks = 0
     }
 
     public var name: String
@@ -61,6 +64,10 @@ public struct Scenario: Sendable {
     public var alm = ALM()
     /// The tokens, extra pools and collateral reserves of a multi-asset world.
     public var world = WorldSpec()
+    /// Interest and the discount curve; nil: no interest (the reference model).
+    public var rates: Rates?
+    /// Fixed-term deposits and loans open at tick 0; nil: none.
+    public var fixedTerm: FixedTerm?
 
     /// What counts as a run in a replicate's outcome.
     public enum RunDefinition: String, Sendable, Equatable, CaseIterable {

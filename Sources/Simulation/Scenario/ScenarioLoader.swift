@@ -11,7 +11,7 @@ extension Scenario {
 
     static let frameworkKeys = [
         "name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending",
-        "alm", "pools",
+        "alm", "pools", "rates", "fixed_term",
     ]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
@@ -42,8 +42,11 @@ extension Scenario {
         var alm = Scenario.ALM()
         if let a = try r.optionalChild("alm") {
             alm.depositRunoff = try a.double("deposit_runoff", default: alm.depositRunoff, .probability)
+            alm.horizonTicks = try a.int("horizon_ticks", default: 0, .closed(0, Double(maxTicks)))
             try a.finish()
         }
+        let rates = try decodeRates(try r.optionalChild("rates"))
+        let fixedTerm = try decodeFixedTerm(try r.optionalChild("fixed_term"))
 
         var sections: [AgentSection] = []
         for kind in AgentRegistry.kinds {
@@ -91,6 +94,8 @@ extension Scenario {
             contentHash: contentHash(doc, market),
             sourcePath: doc.file, overrides: doc.overrides, alm: alm)
         scenario.world = world
+        scenario.rates = rates
+        scenario.fixedTerm = fixedTerm
         return scenario
     }
 

@@ -1,5 +1,6 @@
 import Agents
 import ProtocolModel
+import ScenarioSchema
 
 /// Builds the opening protocol state of one replicate from the scenario and what the agent kinds
 /// recorded in their ``/Agents/SetupContext``.
@@ -17,10 +18,25 @@ struct WorldBuilder {
     /// Every market asset's price at tick 0.
     var openingPrices: [Double] = []
 
-    func build(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
+    func build(_ setup: SetupContext) throws(ConfigError) -> WorldState {
+        var world: WorldState
+        do throws(ProtocolError) {
+            world = try buildPools(setup)
+        } catch {
+            throw ConfigError(file: scenario.sourcePath, line: nil, keyPath: "lending", message: error.description)
+        }
+        try openFixedTerm(&world)
+        return world
+    }
+
+    /// The fixed-term contracts of the file, each with its own outside account.
+    private var termAccounts: Int { (scenario.fixedTerm?.deposits.count ?? 0) + (scenario.fixedTerm?.loans.count ?? 0) }
+
+    private func buildPools(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
         let s = scenario
+        let accounts = setup.accountCount + 1 + termAccounts
         let lending = try LendingPool(
-            reserves: reserveConfigs(), users: setup.accountCount + 1, closeFactor: s.lending.liquidation.closeFactor)
+            reserves: reserveConfigs(), users: accounts, closeFactor: s.lending.liquidation.closeFactor)
         // The protocol's own account: it funds the insurance fund and seeds the pool.
         let protocolAccount = setup.accountCount
         let usdOracle = try PriceOracle(price: 1, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
@@ -33,7 +49,7 @@ struct WorldBuilder {
                 price: openingPrice, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
         }
         var state = try ProtocolState(
-            tokens: tokens(), accounts: setup.accountCount + 1, lending: lending,
+            tokens: tokens(), accounts: accounts, lending: lending,
             oracles: [usdOracle, collateralOracle] + (try extraOracles()))
         // Deposits: D₀ supplied to the USD reserve.
         for d in setup.deposits where d.amount > 0 {
@@ -52,7 +68,8 @@ struct WorldBuilder {
             try state.openPosition(
                 account: p.account, collateralToken: layout.collateral, collateral: p.collateral,
                 debtToken: layout.usd, debt: p.debt)
-            if p.debt > 0 { try state.burn(account: p.account, token: layout.usd, amount: p.debt) }
+            let drawn = state.balances[p.account, layout.usd]
+            if drawn > 0 { try state.burn(account: p.account, token: layout.usd, amount: drawn) }
         }
         for c in setup.collateralSupplies where c.amount > 0 {
             try state.mint(account: c.account, token: c.token, amount: c.amount)
@@ -87,15 +104,50 @@ struct WorldBuilder {
             inventories: setup.inventories)
     }
 
+    /// Opens the `fixed_term` ladder at tick 0: deposits first (their cash funds the loans), then loans,
+    /// each against collateral worth `collateral_ratio` times its principal at the opening price.
+    private func openFixedTerm(_ world: inout WorldState) throws(ConfigError) {
+        guard let f = scenario.fixedTerm else { return }
+        let perYear = scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
+        var account = world.state.accountCount - termAccounts
+        func located(_ c: Scenario.FixedTerm.Contract, _ e: ProtocolError) -> ConfigError {
+            let why = e == .insufficientLiquidity ? "the reserve's cash at tick 0 cannot fund it" : e.description
+            return ConfigError(
+                file: scenario.sourcePath, line: c.line, keyPath: c.keyPath,
+                message: "expected a contract the market can open: \(why)")
+        }
+        for c in f.deposits {
+            do throws(ProtocolError) {
+                try world.state.mint(account: account, token: layout.usd, amount: c.amount)
+                try world.state.openTermDeposit(
+                    account: account, token: layout.usd, principal: c.amount, ratePerTick: c.ratePerYear / perYear,
+                    maturityTick: c.maturityTick)
+            } catch { throw located(c, error) }
+            account += 1
+        }
+        for c in f.loans {
+            do throws(ProtocolError) {
+                let collateral = c.amount * c.collateralRatio / openingPrice
+                try world.state.mint(account: account, token: layout.collateral, amount: collateral)
+                try world.state.openTermLoan(
+                    account: account, debtToken: layout.usd, principal: c.amount, ratePerTick: c.ratePerYear / perYear,
+                    collateralToken: layout.collateral, collateral: collateral, maturityTick: c.maturityTick)
+                // The borrower takes the loan out of the model, as the pool's borrowers do.
+                try world.state.burn(account: account, token: layout.usd, amount: c.amount)
+            } catch { throw located(c, error) }
+            account += 1
+        }
+    }
+
     /// The USD reserve (deposits; not collateral) and the collateral reserve, with the scenario's
-    /// liquidation parameters and deposit terms. The reference model pays no interest.
+    /// liquidation parameters, deposit terms and rate model (`rates`). The reference model pays no interest.
     private func reserveConfigs() throws(ProtocolError) -> [ReserveConfig] {
         let l = scenario.lending
         let noInterest = InterestRateModel.jumpRate(
             try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1))
         var usd = ReserveConfig(
-            token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: 0, rateModel: noInterest,
-            withdrawals: l.withdrawals)
+            token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: scenario.rates?.reserveFactor ?? 0,
+            rateModel: try scenario.rates?.model() ?? noInterest, withdrawals: l.withdrawals)
         usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing in this market
         var collateral = ReserveConfig(
             token: layout.collateral, ltv: l.liquidation.liquidationThreshold, liquidation: l.liquidation,

@@ -46,9 +46,10 @@ public enum ALMMetrics {
     /// as this value, so the series stays finite after the last deposit has left.
     public static let coverageCap = 1_000.0
 
-    /// The liquidity coverage ratio of `sheet` over the stress horizon, capped at ``coverageCap``.
-    /// Every liability of the one-asset world is due on demand, so any horizon covers all of them.
-    public static func liquidityCoverage(_ sheet: BalanceSheet) -> Double {
-        min(coverageCap, sheet.liquidityCoverageRatio(horizonTicks: 0))
+    /// The liquidity coverage ratio of `sheet` over `horizonTicks`, capped at ``coverageCap``: liquid assets
+    /// after haircuts over the stressed outflows of the items due within the horizon (on-demand items are
+    /// due at once; fixed-term deposits when they mature).
+    public static func liquidityCoverage(_ sheet: BalanceSheet, horizonTicks: Int = 0) -> Double {
+        min(coverageCap, sheet.liquidityCoverageRatio(horizonTicks: horizonTicks))
     }
 }

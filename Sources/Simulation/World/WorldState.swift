@@ -56,11 +56,17 @@ public struct WorldState: Sendable {
     public var badDebtUSD: Double { state.badDebtValue }
 
     /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p) and L = D_t + queue,
-    /// where p is the lending price (p_AMM in the reference model).
+    /// where p is the lending price (p_AMM in the reference model). Fixed-term loans and deposits, when
+    /// the market has them, count at their accrued values on each side.
     public var solvencyMargin: Double {
         let r = depositReserve
-        let assets = r.cash + r.insuranceFund + state.lending.loanBook(prices: state.prices).capped
-        let liabilities = r.totalSupply + r.queued
+        var assets = r.cash + r.insuranceFund + state.lending.loanBook(prices: state.prices).capped
+        var liabilities = r.totalSupply + r.queued
+        let book = state.fixedTerm
+        if !book.loans.isEmpty || !book.deposits.isEmpty {
+            assets += book.loanValue(debtToken: layout.usd, at: tick)
+            liabilities += book.depositValue(token: layout.usd, at: tick)
+        }
         return liabilities > 0 ? assets / liabilities - 1 : 0
     }
 

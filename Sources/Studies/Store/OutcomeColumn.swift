@@ -24,6 +24,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
     case minLiquidityCoverageTick = "min_lcr_tick"
     case maxUtilisation = "max_utilisation"
     case maxUtilisationTick = "max_utilisation_tick"
+    case minEquityValue = "min_eve"
+    case minEquityValueTick = "min_eve_tick"
+    case maxDurationGap = "max_duration_gap"
     case agentSteps = "agent_steps"
 
     enum Kind { case flag, integer, optionalInteger, real }
@@ -32,7 +35,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: .flag
         case .runTick: .optionalInteger
-        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: .integer
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick, .agentSteps: .integer
         default: .real
         }
     }
@@ -61,7 +64,11 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstQueueUSD: o.worstQueueUSD
         case .minLiquidityCoverage: o.minLiquidityCoverage
         case .maxUtilisation: o.maxUtilisation
-        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: .nan
+        case .minEquityValue: o.minEquityValue
+        case .maxDurationGap: o.maxDurationGap
+        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
+            .agentSteps:
+            .nan
         }
     }
 
@@ -79,7 +86,11 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstQueueUSD: o.worstQueueUSD = value
         case .minLiquidityCoverage: o.minLiquidityCoverage = value
         case .maxUtilisation: o.maxUtilisation = value
-        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: break
+        case .minEquityValue: o.minEquityValue = value
+        case .maxDurationGap: o.maxDurationGap = value
+        case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
+            .agentSteps:
+            break
         }
     }
 
@@ -88,7 +99,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: return (o.run ? 1 : 0).databaseValue
         case .runTick: return o.runTick?.databaseValue ?? .null
-        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps:
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick, .agentSteps:
             return integer(of: o).databaseValue
         default:
             let x = real(of: o)
@@ -132,7 +143,8 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         switch self {
         case .run: o.run ? "1" : "0"
         case .runTick: o.runTick.map { $0.description } ?? ""
-        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .agentSteps: integer(of: o).description
+        case .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick, .agentSteps:
+            integer(of: o).description
         default: real(of: o).description
         }
     }
@@ -142,6 +154,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstTick: o.worstTick
         case .minLiquidityCoverageTick: o.minLiquidityCoverageTick
         case .maxUtilisationTick: o.maxUtilisationTick
+        case .minEquityValueTick: o.minEquityValueTick
         default: o.agentSteps
         }
     }
@@ -151,6 +164,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .worstTick: o.worstTick = i
         case .minLiquidityCoverageTick: o.minLiquidityCoverageTick = i
         case .maxUtilisationTick: o.maxUtilisationTick = i
+        case .minEquityValueTick: o.minEquityValueTick = i
         default: o.agentSteps = i
         }
     }

@@ -1,0 +1,52 @@
+import ProtocolModel
+
+/// The rate-risk metrics of one tick: duration gap, economic value of equity and its sensitivity, and the
+/// maturity gap within the LCR's horizon.
+struct RateRisk: Sendable, Equatable {
+    /// `D_A − (L/A)·D_L`, in years.
+    var durationGap = 0.0
+    /// The economic value of equity: assets less liabilities, every fixed cash flow discounted at its own
+    /// yield moved by the scenario's rate shock in force.
+    var equityValue = 0.0
+    /// The change in that value if every yield rose by another 100 bp (full revaluation).
+    var equityChangeUp100bp = 0.0
+    /// Assets less liabilities falling due within the LCR's horizon (cumulative gap of the ladder).
+    var maturityGap = 0.0
+}
+
+extension WorldState {
+    /// Whether the world carries anything a rate moves: fixed-term contracts or interest.
+    func hasRateRisk(_ rates: Scenario.Rates?) -> Bool {
+        rates != nil || !state.fixedTerm.deposits.isEmpty || !state.fixedTerm.loans.isEmpty
+    }
+
+    /// The lending market's cash flows: on-demand items due now, the fixed-term book's at their maturities.
+    func cashFlows(_ rates: Scenario.Rates?, depositRunoff: Double) throws(ProtocolError) -> CashFlowSheet {
+        let perYear = rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
+        let onDemand = try CashFlowSheet(
+            onDemand: state.lending, prices: state.prices, ticksPerYear: perYear, depositRunOff: depositRunoff)
+        let term = try state.fixedTerm.cashFlows(at: tick, prices: state.prices, ticksPerYear: perYear)
+        return onDemand.merging(term)
+    }
+
+    /// This tick's rate-risk metrics; all zero for a world without rate risk (the reference model).
+    func rateRisk(_ rates: Scenario.Rates?, alm: Scenario.ALM) throws(ProtocolError) -> RateRisk {
+        guard hasRateRisk(rates) else { return RateRisk() }
+        let sheet = try cashFlows(rates, depositRunoff: alm.depositRunoff)
+        let shift = rates?.yieldShift(at: tick) ?? 0
+        let equity = sheet.equity(yieldShift: shift)
+        let ladder = sheet.maturityLadder(edges: [alm.horizonTicks + 1])
+        return RateRisk(
+            durationGap: sheet.durationGap, equityValue: equity,
+            equityChangeUp100bp: sheet.equity(yieldShift: shift + 0.01) - equity,
+            maturityGap: ladder.first?.cumulativeGap ?? 0)
+    }
+
+    /// The fixed-term book's items, with their maturities, for the LCR over `alm.horizonTicks`.
+    func fixedTermItems(_ rates: Scenario.Rates?) throws(ProtocolError) -> (
+        assets: [BalanceSheetItem], liabilities: [BalanceSheetItem]
+    ) {
+        try state.fixedTerm.fixedTermItems(
+            at: tick, prices: state.prices, ticksPerYear: rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
+    }
+}
