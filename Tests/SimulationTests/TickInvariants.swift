@@ -64,9 +64,9 @@ actor TickInvariants {
         debt0 = opening.depositReserve.totalDebt
         lpShares0 = opening.amm.totalShares
         maxPoolShares = lpShares0
-        let dust = opening.dust
         let book = opening.positions
-        dustyAtOpening = Set(book.indices.filter { book[$0].debt > 0 && book[$0].collateral < dust })
+        let exhausted = opening.exhausted
+        dustyAtOpening = Set(book.indices.filter { book[$0].debt > 0 && exhausted[$0] })
         depositorsLook = scenario.phases.contains(Depositors.key)
     }
 
@@ -212,9 +212,9 @@ actor TickInvariants {
     // MARK: Bad debt
 
     /// Bad debt rises only by writing off positions whose collateral is exhausted (below the dust
-    /// threshold, debt now 0), and by no more than those positions owed; no position is left owing on dust.
+    /// threshold in every collateral reserve, debt now 0), and by no more than those positions owed; no
+    /// position is left owing on dust.
     private func checkBadDebt(_ w: WorldState) {
-        let dust = w.dust
         let rise = w.badDebtUSD - previous.badDebtUSD
         if rise < 0 { fail("bad_debt.monotone", w.tick, "cumulative bad debt fell by \(-rise)") }
         if w.liquidatedUSD < previous.liquidatedUSD {
@@ -224,20 +224,22 @@ actor TickInvariants {
         var writtenOff: [Int] = []
         let beforeBook = previous.positions
         let nowBook = w.positions
+        let exhausted = w.exhausted
         for i in nowBook.indices where i < beforeBook.count {
             let a = beforeBook[i]
             let b = nowBook[i]
             if b.debt > a.debt && scenario.rates == nil {
                 fail("debt.grows", w.tick, "position \(i): debt \(a.debt) → \(b.debt) (no interest, no new loans)")
             }
-            if a.debt > 0 && b.debt == 0 && b.collateral < dust {
+            if a.debt > 0 && b.debt == 0 && exhausted[i] {
                 writtenOffDebt += a.debt
                 writtenOff.append(i)
             }
-            if b.debt > 0 && b.collateral < dust && !dustyAtOpening.contains(i) {
+            if b.debt > 0 && exhausted[i] && !dustyAtOpening.contains(i) {
                 fail(
                     "bad_debt.dust_left", w.tick,
-                    "position \(i) owes \(b.debt) on collateral \(b.collateral) < dust \(dust)")
+                    "position \(i) owes \(b.debt) on collateral below dust in every reserve (\(b.collateral) of the first)"
+                )
             }
         }
         guard rise > 0 else { return }
@@ -345,6 +347,18 @@ extension WorldState {
                 state.lending.supplied(user: Int($0), reserve: layout.collateralReserve),
                 state.lending.debt(user: Int($0), reserve: layout.depositReserve)
             )
+        }
+    }
+
+    /// Per debtor, in the order of ``positions``: whether every collateral reserve holds less than its
+    /// dust of it (the lending pool's rule for writing a position off).
+    var exhausted: [Bool] {
+        let lending = state.lending
+        return lending.debtors.map { user in
+            !lending.configs.indices.contains { r in
+                r != layout.depositReserve
+                    && lending.supplied(user: Int(user), reserve: r) >= lending.configs[r].liquidation.dustCollateral
+            }
         }
     }
 
