@@ -79,6 +79,7 @@ public actor ArbitrageurPopulation: Population {
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         let guards = IntentGuards(minProfit: config.minProfitUSD)
         var out: [Proposal] = []
+        out.reserveCapacity(count)
         func add(_ action: IntentAction) {
             for i in 0..<count {
                 out.append(
