@@ -9,7 +9,7 @@ enum Fixture {
         liquidationThreshold: 0.825, liquidationBonus: 0.05,
         closeFactor: .aaveV3, protocolFee: 0.1)
 
-    static func state(ratePerTick: Double = 0.01) throws -> ProtocolState {
+    static func state(ratePerTick: Double = 0.01, withdrawals: WithdrawalPolicy = .plain) throws -> ProtocolState {
         let rates = InterestRateModel.jumpRate(
             try JumpRateModel(
                 baseRate: 0, multiplier: ratePerTick,
@@ -18,7 +18,7 @@ enum Fixture {
             reserves: [
                 ReserveConfig(
                     token: usd, ltv: 0.8, liquidation: LiquidationParameters(liquidationThreshold: 0.85),
-                    reserveFactor: 0.1, rateModel: rates),
+                    reserveFactor: 0.1, rateModel: rates, withdrawals: withdrawals),
                 ReserveConfig(
                     token: eth, ltv: 0.75, liquidation: ethLiquidation, reserveFactor: 0.1,
                     supplyCap: 1_000, borrowingEnabled: false, rateModel: rates),
@@ -44,8 +44,8 @@ enum Fixture {
 
     /// The fixture with an active loan book: 2,000,000 USD supplied by account 0; borrowers 1–3 each
     /// post 10 ETH and borrow 11,500 / 13,000 / 14,500 USD (HF 1.43, 1.27, 1.14 at 2,000).
-    static func seeded() throws -> ProtocolState {
-        var s = try state()
+    static func seeded(withdrawals: WithdrawalPolicy = .plain) throws -> ProtocolState {
+        var s = try state(withdrawals: withdrawals)
         var receipts = [s.apply(Intent(account: 0, action: .supply(token: usd, amount: 2_000_000)))]
         for a in 1...3 {
             receipts.append(s.apply(Intent(account: a, action: .supply(token: eth, amount: 10))))

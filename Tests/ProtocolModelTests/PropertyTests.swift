@@ -103,7 +103,7 @@ struct PropertyTests {
         }
     }
 
-    @Test func loanBookLiquidationRaisesHF() async {
+    @Test func singlePositionLiquidationRaisesHF() async {
         let bound = 0.825 * 1.05
         await propertyCheck(
             count: 300, input: Gen.double(in: 0.01...100), Gen.double(in: 100...5_000),
@@ -111,52 +111,25 @@ struct PropertyTests {
         ) { c, price, targetHF, budget in
             let debt = c * price * 0.825 / targetHF
             for policy in [CloseFactorPolicy.fixed(0.5), .aaveV3] {
-                var book = LoanBook(
-                    positions: [CollateralPosition(collateral: c, debt: debt)],
-                    parameters: LiquidationParameters(closeFactor: policy))
-                let hf0 = book.healthFactor(0, price: price)
-                guard let q = book.liquidationQuote(0, price: price, budget: budget) else {
-                    Issue.record("HF \(hf0) < 1 must be liquidatable")
+                guard var s = try? Books.state([(c, debt)], price: price, closeFactor: policy) else {
+                    Issue.record("setup failed")
                     return
                 }
-                #expect(q.repay <= budget && q.seize <= c)
-                let bad = book.liquidate(0, repay: q.repay, seize: q.seize)
-                let hf1 = book.healthFactor(0, price: price)
-                if hf0 > bound * (1 + 1e-9) { #expect(hf1 > hf0 && bad == 0) }
-                #expect(book.positions[0].collateral >= 0 && book.positions[0].debt >= 0)
-            }
-        }
-    }
-
-    @Test func depositLedgerConservesUSD() async {
-        let ops = zip(Gen.int(in: 0...3), Gen.double(in: 0...1)).array(of: 1...60)
-        await propertyCheck(count: 150, input: ops) { ops in
-            var l = DepositLedger(
-                deposits: 10_000, reserve: 2_000, insuranceFund: 500,
-                policy: WithdrawalPolicy(feeFraction: 0.002, gateFractionPerTick: 0.3))
-            var tick = 0
-            var paidFromQueue = 0.0
-            for (k, x) in ops {
-                let queueBefore = l.queue.total
-                let paidBefore = l.totalPaidOut
-                switch k {
-                case 0: _ = l.withdraw(account: Int64(tick), amount: x * 3_000, tick: tick)
-                case 1:
-                    let toQueue = l.receive(x * 1_000)
-                    paidFromQueue += toQueue
-                    #expect(close(queueBefore - l.queue.total, toQueue, 1e-9))
-                case 2: _ = l.absorbBadDebt(x * 400)
-                default: tick += 1
+                let hf0 = s.lending.healthFactor(user: 0, prices: s.prices)
+                let r = s.apply(
+                    Intent(
+                        account: Books.liquidator(s),
+                        action: .liquidate(
+                            borrower: 0, collateralToken: Books.eth, debtToken: Books.usd, debtToCover: budget)))
+                guard let fill = r.fill else {
+                    Issue.record("HF \(hf0) < 1 must be liquidatable: \(r)")
+                    return
                 }
-                #expect(l.totalPaidOut >= paidBefore)
-                #expect(l.reserve >= 0 && l.insuranceFund >= 0 && l.queue.total >= -1e-9)
-                // The reserve only holds money while the queue is empty.
-                #expect(l.queue.isEmpty || l.reserve == 0)
-                #expect(close(l.reserve + l.insuranceFund + l.totalPaidOut - l.totalReceived, 2_500, 1e-12))
-                // Claims: D_0 = D_t + queue + paid + fees (no socialisation in this policy).
-                #expect(close(l.outstandingDeposits + l.queue.total + l.totalPaidOut + l.totalFees, 10_000, 1e-9))
+                #expect(fill.amountIn <= budget * (1 + 1e-12) && fill.amountOut <= c * (1 + 1e-12))
+                let hf1 = s.lending.healthFactor(user: 0, prices: s.prices)
+                if hf0 > bound * (1 + 1e-9) { #expect(hf1 > hf0 && fill.badDebt == 0) }
+                #expect(s.lending.supplied(user: 0, reserve: 1) >= 0 && s.lending.debt(user: 0, reserve: 0) >= 0)
             }
-            #expect(paidFromQueue >= 0)
         }
     }
 }

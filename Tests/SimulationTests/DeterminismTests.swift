@@ -40,7 +40,8 @@ struct DeterminismTests {
             while: { $0 != "\n" })
         #expect(
             header
-                == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation"
+                == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation,"
+                + "duration_gap,eve,eve_up_100bp,maturity_gap"
         )
         for d in dirs { try? FileManager.default.removeItem(at: d) }
     }

@@ -29,8 +29,8 @@ extension StoreTests {
                 db.execute("INSERT INTO point_value (point, position, value) VALUES (?, 0, ?)", (b, b / 2))
                 for r in range(replicates):
                     db.execute("INSERT INTO outcome (point, replicate, run, worst_tick, min_lcr_tick, "
-                               "max_utilisation_tick, agent_steps, bad_debt_usd) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (b, r, r % 2, b, b, b, r, b + r / 8))
+                               "max_utilisation_tick, min_eve_tick, agent_steps, bad_debt_usd) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (b, r, r % 2, b, b, b, b, r, b + r / 8))
                 db.execute("COMMIT")
                 if first:
                     print("ready", flush=True)

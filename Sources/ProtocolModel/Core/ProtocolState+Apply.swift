@@ -36,6 +36,7 @@ extension ProtocolState {
             try check(g, Fill(tokenIn: token, amountIn: amount))
             balances[a, token] -= amount
             try lending.supply(user: a, reserve: r, amount: amount)
+            payQueues()
             return Fill(tokenIn: token, amountIn: amount)
         case let .withdraw(token, amount):
             let r = try reserve(token)

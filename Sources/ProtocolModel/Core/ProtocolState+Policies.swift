@@ -91,7 +91,9 @@ extension ProtocolState {
             } catch {
                 continue
             }
-            guard q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= lending.reserves[c].cash else {
+            // Cash may sit a rounding ulp below the suppliers' claims (see `commitLiquidation`).
+            let cash = lending.reserves[c].cash
+            guard q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= cash * (1 + 1e-12) + 1e-15 else {
                 continue
             }
             let quoted = amms[index].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
@@ -141,7 +143,7 @@ extension ProtocolState {
         guard sell > 0 else {
             throw .insufficientBalance(account: a, token: collateralToken, needed: collateral, available: 0)
         }
-        guard sell <= lending.reserves[c].cash else { throw .insufficientLiquidity }
+        guard sell <= lending.reserves[c].cash * (1 + 1e-12) + 1e-15 else { throw .insufficientLiquidity }
         let proceeds = amms[index].pool.amountOut(amountIn: sell, baseIn: true)
         let owed = lending.debt(user: a, reserve: d)
         let pay = min(proceeds, owed)
@@ -149,7 +151,7 @@ extension ProtocolState {
         try checkGuards(g, fill)
         try amms[index].pool.swap(amountIn: sell, baseIn: true)
         lending.setSupplied(a, c, sell >= have ? 0 : have - sell)
-        lending.reserves[c].cash -= sell
+        lending.reserves[c].cash = max(0, lending.reserves[c].cash - sell)
         if pay > 0 {
             lending.setDebt(a, d, pay >= owed ? 0 : owed - pay)
             lending.reserves[d].cash += pay

@@ -229,7 +229,8 @@ public struct ProtocolState: Sendable, Equatable {
         for t in marketPrices.indices where t < p.count { marketPrices[t] = p[t] }
     }
 
-    /// Pays every reserve's withdrawal queue from the cash that arrived, crediting the claimants.
+    /// Pays every reserve's withdrawal queue from the cash that arrived, crediting the claimants, then
+    /// absorbs the losses written off with it (socialised over what is still owed, or kept as deficit).
     mutating func payQueues() {
         for r in lending.queues.indices where !lending.queues[r].isEmpty {
             let token = lending.configs[r].token
@@ -240,6 +241,7 @@ public struct ProtocolState: Sendable, Equatable {
             for (account, amount) in paid { balances[account, token] += amount }
             _scratch.payments = paid
         }
+        lending.absorbPendingLosses()
     }
 
     /// Creates a StableSwap pool seeded from `creator`'s balances; returns its index.

@@ -65,6 +65,7 @@ extension LendingPool {
         out.badDebt = commitLiquidation(
             q, liquidator: liquidator, borrower: borrower, collateralReserve: c,
             debtReserve: d, prices: prices)
+        absorbPendingLosses()
         return out
     }
 
@@ -83,7 +84,9 @@ extension LendingPool {
         let have = supplied(user: borrower, reserve: c)
         setSupplied(borrower, c, q.collateralSeized >= have ? 0 : have - q.collateralSeized)
         if receiveUnderlying {
-            reserves[c].cash -= q.collateralToLiquidator
+            // The reserve's cash and its suppliers' claims are summed in different orders: the last
+            // borrower's collateral can exceed the cash by a rounding ulp, which must not go negative.
+            reserves[c].cash = max(0, reserves[c].cash - q.collateralToLiquidator)
         } else {
             setSupplied(liquidator, c, supplied(user: liquidator, reserve: c) + q.collateralToLiquidator)
         }
@@ -93,9 +96,10 @@ extension LendingPool {
     }
 
     /// Writes off the debt of a borrower whose collateral is below the dust limit in every reserve: the
-    /// one bad-debt path. The insurance fund pays what it can into cash (the caller then pays the queue);
-    /// the rest is socialised or kept as deficit, as the reserve's policy says. Returns the debt value
-    /// written off (in price units).
+    /// one bad-debt path. The insurance fund pays what it can into cash; the rest waits in `pendingLoss`
+    /// until the caller has paid the queue from the cash that arrived, and is then socialised or kept as
+    /// deficit (``absorbPendingLosses()``), as the reserve's policy says. Returns the debt value written off
+    /// (in price units).
     mutating func writeOffIfExhausted(_ user: Int, prices: [Double]) -> Double {
         for r in configs.indices where supplied(user: user, reserve: r) >= configs[r].liquidation.dustCollateral {
             return 0
@@ -110,7 +114,8 @@ extension LendingPool {
             let covered = min(owed, reserves[r].insuranceFund)
             reserves[r].insuranceFund -= covered
             reserves[r].cash += covered
-            absorbUncovered(owed - covered, reserve: r)
+            // Held until the cash that came with the write-off has paid the queue (see `absorbPendingLosses`).
+            pendingLoss[r] += owed - covered
         }
         return written
     }

@@ -98,6 +98,16 @@ extension LendingPool {
         reserves[r].deployed += amount
     }
 
+    /// Absorbs the losses written off since the last call (after the queue was paid from the cash that
+    /// arrived with them, as a ledger receives cash before it writes a loss off).
+    mutating func absorbPendingLosses() {
+        for r in pendingLoss.indices where pendingLoss[r] > 0 {
+            let loss = pendingLoss[r]
+            pendingLoss[r] = 0
+            absorbUncovered(loss, reserve: r)
+        }
+    }
+
     /// Losses the insurance fund could not cover: socialised pro rata over suppliers and queued claims
     /// when the reserve's policy says so, otherwise kept as the reserve's deficit.
     mutating func absorbUncovered(_ loss: Double, reserve r: Int) {

@@ -116,6 +116,8 @@ public struct LendingPool: Sendable, Equatable {
     /// passes scan these, not every account.
     public internal(set) var debtors: [Int32] = []
     var isDebtor: [Bool]
+    /// Per reserve: uncovered bad debt written off but not yet absorbed (always 0 between operations).
+    var pendingLoss: [Double]
 
     /// Creates an empty pool for `users` users.
     /// - Throws: ``ProtocolError/invalidAmount(_:)`` for bad reserve parameters.
@@ -141,6 +143,7 @@ public struct LendingPool: Sendable, Equatable {
         queues = Array(repeating: WithdrawalQueue(), count: configs.count)
         gates = Array(repeating: (Int.min, 0), count: configs.count)
         isDebtor = Array(repeating: false, count: users)
+        pendingLoss = Array(repeating: 0, count: configs.count)
     }
 
     public static func == (l: LendingPool, r: LendingPool) -> Bool {
