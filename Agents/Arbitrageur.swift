@@ -79,8 +79,8 @@ public actor ArbitrageurPopulation: Population {
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         let guards = IntentGuards(minProfit: config.minProfitUSD)
         var out: [Proposal] = []
-        out.reserveCapacity(count)
         func add(_ action: IntentAction) {
+            if out.isEmpty { out.reserveCapacity(count) }
             for i in 0..<count {
                 out.append(
                     Proposal(

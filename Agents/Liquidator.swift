@@ -70,8 +70,8 @@ public actor LiquidatorPopulation: Population {
     let config: Liquidators.Config
     let budgets: [Double]
     let firstAccount: Int
-    /// Each collateral and the pool it is sold in, found in the first snapshot.
-    var venues: [CollateralVenue]?
+    /// The collaterals a liquidator can sell for USD, found in the first snapshot.
+    var collaterals: TokenSet?
     /// Cumulative profit per liquidator in USD.
     public private(set) var profit: [Double]
 
@@ -88,13 +88,13 @@ public actor LiquidatorPopulation: Population {
         guard !s.amm.isEmpty, s.state.lending.hasLiquidatable(prices: s.state.prices) else { return [] }
         var out: [Proposal] = []
         let guards = IntentGuards(minProfit: config.minProfitUSD)
-        let venues = self.venues ?? Liquidators.venues(s)
-        self.venues = venues
+        let collaterals = self.collaterals ?? Liquidators.collaterals(s)
+        self.collaterals = collaterals
         for (i, b) in budgets.enumerated() {
             let choice =
-                venues.count > 1
+                collaterals.count > 1
                 ? IntentAction.liquidateBest(
-                    venues: venues, debtToken: s.layout.usd, budget: b, gasCost: config.gasCostUSD)
+                    collaterals: collaterals, debtToken: s.layout.usd, budget: b, gasCost: config.gasCostUSD)
                 : Liquidators.decide(budget: b, s, config)
             if let action = choice, b > 0 {
                 out.append(

@@ -47,7 +47,7 @@ struct MultiCollateralLiquidationTests {
         return s
     }
 
-    static let venues = [CollateralVenue(token: eth, pool: 0), CollateralVenue(token: wbtc, pool: 1)]
+    static let both = TokenSet([eth, wbtc])
 
     @Test func theBasketHealthFactorIsAaves() throws {
         var s = try Self.state()
@@ -70,7 +70,8 @@ struct MultiCollateralLiquidationTests {
         #expect(ethOut - 1_500 / 1.05 < wbtcOut - 2_500)
         let r = s.apply(
             Intent(
-                account: 0, action: .liquidateBest(venues: Self.venues, debtToken: Self.usd, budget: 1e6, gasCost: 0)))
+                account: 0, action: .liquidateBest(collaterals: Self.both, debtToken: Self.usd, budget: 1e6, gasCost: 0)
+            ))
         let fill = try #require(r.fill)
         #expect(abs(fill.amountIn - 2_500) < 1e-9)
         #expect(abs(fill.amountOut - wbtcOut) < 1e-6)
@@ -97,7 +98,8 @@ struct MultiCollateralLiquidationTests {
         let best = b.apply(
             Intent(
                 account: 0,
-                action: .liquidateBest(venues: [Self.venues[0]], debtToken: Self.usd, budget: 1e6, gasCost: 0)))
+                action: .liquidateBest(collaterals: TokenSet([Self.eth]), debtToken: Self.usd, budget: 1e6, gasCost: 0))
+        )
         #expect(lowest.result == best.result)
         #expect(a == b)
         #expect(a.collateralLedger == b.collateralLedger)

@@ -56,9 +56,10 @@ public enum IntentAction: Sendable, Equatable {
     case liquidateLowest(collateralToken: Int, debtToken: Int, budget: Double, sellPool: Int, gasCost: Double)
     /// Policy: like ``liquidateLowest(collateralToken:debtToken:budget:sellPool:gasCost:)`` over several
     /// collaterals. For each debtor, lowest health factor first, it quotes the liquidation of every
-    /// collateral in `venues` the debtor holds and the sale of the seized amount in that venue's Uniswap v2
-    /// pool, and takes the pair with the largest profit after slippage and `gasCost`.
-    case liquidateBest(venues: [CollateralVenue], debtToken: Int, budget: Double, gasCost: Double)
+    /// collateral in `collaterals` the debtor holds and the sale of the seized amount in the first Uniswap v2
+    /// pool trading that collateral (as base) for `debtToken` (as quote), and takes the collateral with the
+    /// largest profit after slippage and `gasCost`.
+    case liquidateBest(collaterals: TokenSet, debtToken: Int, budget: Double, gasCost: Double)
     /// Policy: trade StableSwap pool `pool` towards the external prices: of the coin pairs, the one with the
     /// largest marginal gain, selling the amount at which the fee-inclusive marginal output equals the
     /// external price ratio (GSL Brent on the marginal condition), at most `maxValueIn` (numeraire at the
@@ -74,18 +75,27 @@ public enum IntentAction: Sendable, Equatable {
     case provideLiquidity(pool: Int, value: Double)
 }
 
-/// A collateral token and the Uniswap v2 pool (collateral as base, the debt token as quote) where a
-/// liquidator sells it.
-public struct CollateralVenue: Sendable, Equatable, Hashable {
-    /// The collateral's token index.
-    public var token: Int
-    /// The pool's index in ``ProtocolState/amms``.
-    public var pool: Int
-    /// Creates a venue.
-    public init(token: Int, pool: Int) {
-        self.token = token
-        self.pool = pool
+/// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially
+/// copyable value (intents are copied, shuffled and sorted in bulk every tick).
+public struct TokenSet: Sendable, Equatable, Hashable {
+    /// Bit `t` is set when token `t` is in the set.
+    public var bits: UInt64
+    /// The set of `tokens`; indices outside 0–63 are left out.
+    public init(_ tokens: [Int] = []) {
+        bits = 0
+        for t in tokens { insert(t) }
     }
+    /// Adds `token`; returns false when it is outside 0–63 and cannot be held.
+    @discardableResult
+    public mutating func insert(_ token: Int) -> Bool {
+        guard token >= 0, token < 64 else { return false }
+        bits |= 1 << UInt64(token)
+        return true
+    }
+    /// Whether `token` is in the set.
+    public func contains(_ token: Int) -> Bool { token >= 0 && token < 64 && bits & (1 << UInt64(token)) != 0 }
+    /// The number of tokens in the set.
+    public var count: Int { bits.nonzeroBitCount }
 }
 
 /// A transaction: who acts, what it does, and the guards it carries.

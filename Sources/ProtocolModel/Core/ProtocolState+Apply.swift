@@ -60,8 +60,8 @@ extension ProtocolState {
             return try arbitrage(a, pool, gamma, maxBaseIn, maxQuoteIn, gasCost, g)
         case let .liquidateLowest(collateralToken, debtToken, budget, sellPool, gasCost):
             return try liquidateLowest(a, collateralToken, debtToken, budget, sellPool, gasCost, g)
-        case let .liquidateBest(venues, debtToken, budget, gasCost):
-            return try liquidateBest(a, venues, debtToken, budget, gasCost, g)
+        case let .liquidateBest(collaterals, debtToken, budget, gasCost):
+            return try liquidateBest(a, collaterals, debtToken, budget, gasCost, g)
         case let .stableArbitrage(pool, maxValueIn, gasCost):
             return try stableArbitrage(a, pool, maxValueIn, gasCost, g)
         case let .repayWithCollateral(collateralToken, debtToken, collateral, sellPool):

@@ -2,26 +2,26 @@ extension ProtocolState {
     /// One candidate liquidation step: the Aave quote, the venue it sells in and its profit.
     private struct LiquidationCandidate {
         var quote: LiquidationOutcome
-        var venue: CollateralVenue
+        var token: Int
+        var pool: Int
         var reserve: Int
         var profit: Double
     }
 
-    /// ``IntentAction/liquidateBest(venues:debtToken:budget:gasCost:)``. Each step takes the debtor with the
+    /// ``IntentAction/liquidateBest(collaterals:debtToken:budget:gasCost:)``. Each step takes the debtor with the
     /// lowest health factor, quotes one Aave liquidation per collateral it holds (at the lending prices of
     /// that moment) and the sale of the seized collateral in that collateral's pool, and executes the most
     /// profitable when it beats the guard's `minProfit`; otherwise the debtor is skipped.
     mutating func liquidateBest(
-        _ a: Int, _ venues: [CollateralVenue], _ debtToken: Int, _ budget: Double, _ gasCost: Double,
+        _ a: Int, _ collaterals: TokenSet, _ debtToken: Int, _ budget: Double, _ gasCost: Double,
         _ g: IntentGuards
     ) throws(ProtocolError) -> Fill {
         let d = try reserve(debtToken)
-        guard !venues.isEmpty else { throw .invalidAmount("no collateral venues") }
-        for v in venues {
-            _ = try reserve(v.token)
-            let (baseToken, quoteToken) = try ammTokens(v.pool)
-            guard baseToken == v.token, quoteToken == debtToken else {
-                throw .invalidAmount("pool \(v.pool) does not trade token \(v.token) for token \(debtToken)")
+        guard collaterals.count > 0 else { throw .invalidAmount("no collateral tokens") }
+        for t in tokens.indices where collaterals.contains(t) {
+            _ = try reserve(t)
+            guard sellPool(t, debtToken) != nil else {
+                throw .invalidAmount("no Uniswap v2 pool trades token \(t) for token \(debtToken)")
             }
         }
         try _requireAmount("budget", budget, positive: false)
@@ -39,12 +39,13 @@ extension ProtocolState {
             guard borrower != a else { continue }
             let p = prices
             guard lending.healthFactor(user: borrower, prices: p) < 1 else { break }
-            guard let best = bestCandidate(borrower, venues, debtToken, d, left, gasCost, p), best.profit > minProfit
+            guard let best = bestCandidate(borrower, collaterals, debtToken, d, left, gasCost, p),
+                best.profit > minProfit
             else {
                 continue
             }
             let q = best.quote
-            let pool = best.venue.pool
+            let pool = best.pool
             // The sale validates before it writes; it runs first, so a failure leaves the loan untouched.
             guard let sold = try? amms[pool].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
                 continue
@@ -60,7 +61,7 @@ extension ProtocolState {
             written += bad
             badDebtValue += bad
             collateralLedger.record(
-                token: best.venue.token, value: q.collateralSeized * p[best.venue.token], badDebt: bad)
+                token: best.token, value: q.collateralSeized * p[best.token], badDebt: bad)
             payQueues()
             refreshPrices()
             heap.push(borrower, from: lending)
@@ -71,23 +72,28 @@ extension ProtocolState {
             profit: (proceeds - repaid) * prices[debtToken], badDebt: written)
     }
 
-    /// The most profitable liquidation of `borrower` over the venues whose collateral it holds, or nil.
+    /// The first Uniswap v2 pool trading `token` (base) for `debtToken` (quote).
+    func sellPool(_ token: Int, _ debtToken: Int) -> Int? {
+        amms.firstIndex { $0.baseToken == token && $0.quoteToken == debtToken }
+    }
+
+    /// The most profitable liquidation of `borrower` over the collaterals it holds, or nil.
     private func bestCandidate(
-        _ borrower: Int, _ venues: [CollateralVenue], _ debtToken: Int, _ d: Int, _ left: Double, _ gasCost: Double,
+        _ borrower: Int, _ collaterals: TokenSet, _ debtToken: Int, _ d: Int, _ left: Double, _ gasCost: Double,
         _ p: [Double]
     ) -> LiquidationCandidate? {
         var best: LiquidationCandidate?
-        for v in venues {
-            guard let c = lending.reserveIndex(of: v.token), lending.supplied(user: borrower, reserve: c) > 0,
-                !amms[v.pool].pool.isEmpty,
+        for (c, config) in lending.configs.enumerated() where collaterals.contains(config.token) {
+            guard lending.supplied(user: borrower, reserve: c) > 0, let k = sellPool(config.token, debtToken),
+                !amms[k].pool.isEmpty,
                 let q = try? lending.quoteLiquidation(
                     borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: p),
                 q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= lending.reserves[c].cash
             else { continue }
-            let quoted = amms[v.pool].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
+            let quoted = amms[k].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
             let profit = (quoted - q.debtRepaid) * p[debtToken] - gasCost
             if profit > (best?.profit ?? -.infinity) {
-                best = LiquidationCandidate(quote: q, venue: v, reserve: c, profit: profit)
+                best = LiquidationCandidate(quote: q, token: config.token, pool: k, reserve: c, profit: profit)
             }
         }
         return best
