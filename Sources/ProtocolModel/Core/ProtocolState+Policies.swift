@@ -81,11 +81,11 @@ extension ProtocolState {
         for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !amms[index].pool.isEmpty {
             guard let borrower = heap.popMin() else { break }
             guard borrower != a else { continue }
-            let p = prices
+            // `prices` is read in place, not copied: a live copy would make every refresh below copy it.
             let q: LiquidationOutcome
             do {
                 q = try lending.quoteLiquidation(
-                    borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: p)
+                    borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: prices)
             } catch .notLiquidatable {
                 break  // the lowest is healthy, so every other is too
             } catch {
@@ -97,14 +97,14 @@ extension ProtocolState {
                 continue
             }
             let quoted = amms[index].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
-            guard (quoted - q.debtRepaid) * p[debtToken] - gasCost > minProfit else { continue }
+            guard (quoted - q.debtRepaid) * prices[debtToken] - gasCost > minProfit else { continue }
             // The sale validates before it writes; it runs first, so a failure leaves the loan untouched.
             guard let sold = try? amms[index].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
                 continue
             }
             balances[a, debtToken] -= q.debtRepaid
             let bad = lending.commitLiquidation(
-                q, liquidator: a, borrower: borrower, collateralReserve: c, debtReserve: d, prices: p,
+                q, liquidator: a, borrower: borrower, collateralReserve: c, debtReserve: d, prices: prices,
                 receiveUnderlying: true)
             credit(a, debtToken, sold)
             left -= q.debtRepaid

@@ -18,9 +18,7 @@ struct DebtorHeap: Sendable {
         items.removeAll(keepingCapacity: true)
         keyPrices.removeAll(keepingCapacity: true)
         keyPrices.append(contentsOf: prices)
-        for account in pool.debtors {
-            let hf = pool.healthFactor(user: Int(account), prices: prices)
-            guard hf.isFinite else { continue }
+        pool.forEachDebtorHealthFactor(prices: prices) { account, hf in
             keys.append(hf)
             items.append(account)
         }

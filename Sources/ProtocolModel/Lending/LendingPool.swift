@@ -172,15 +172,23 @@ public struct LendingPool: Sendable, Equatable {
     public func accountData(user: Int, prices: [Double]) -> (
         thresholdCollateral: Double, ltvCollateral: Double, debt: Double
     ) {
+        guard userValid(user) else { return (0, 0, 0) }
+        // Reads the scaled claims directly: liquidations ask this for every position they look at.
+        let n = configs.count
+        let base = user * n
         var lt = 0.0
         var ltv = 0.0
         var d = 0.0
-        for r in configs.indices {
+        for r in 0..<n {
             let p = price(r, prices)
-            let c = supplied(user: user, reserve: r) * p
-            lt += c * configs[r].liquidation.liquidationThreshold
-            ltv += c * configs[r].ltv
-            d += debt(user: user, reserve: r) * p
+            let s = scaledSupply[base + r]
+            if s > 0 {
+                let c = s * reserves[r].supplyIndex * p
+                lt += c * configs[r].liquidation.liquidationThreshold
+                ltv += c * configs[r].ltv
+            }
+            let owed = scaledDebt[base + r]
+            if owed > 0 { d += owed * reserves[r].borrowIndex * p }
         }
         return (lt, ltv, d)
     }

@@ -26,22 +26,3 @@ public struct WithdrawalPolicy: Sendable, Equatable {
     /// Plain par withdrawals: no fee, no gate, no lock-up, uncovered losses kept as deficit.
     public static let plain = WithdrawalPolicy()
 }
-
-/// What happened to one withdrawal request.
-public struct WithdrawalReceipt: Sendable, Equatable {
-    /// USD paid now from the reserve.
-    public var paid: Double
-    /// USD owed and placed in the FIFO queue.
-    public var queued: Double
-    /// Fee kept by the protocol.
-    public var fee: Double
-    /// USD not accepted (gate or lock-up); it stays deposited.
-    public var refused: Double
-    /// Creates a receipt.
-    public init(paid: Double, queued: Double, fee: Double, refused: Double = 0) {
-        self.paid = paid
-        self.queued = queued
-        self.fee = fee
-        self.refused = refused
-    }
-}

@@ -119,3 +119,22 @@ struct OracleDepositLedger: Sendable {
         depositScale *= factor
     }
 }
+
+/// What happened to one withdrawal request.
+struct WithdrawalReceipt: Sendable, Equatable {
+    /// USD paid now from the reserve.
+    var paid: Double
+    /// USD owed and placed in the FIFO queue.
+    var queued: Double
+    /// Fee kept by the protocol.
+    var fee: Double
+    /// USD not accepted (gate or lock-up); it stays deposited.
+    var refused: Double
+    /// Creates a receipt.
+    init(paid: Double, queued: Double, fee: Double, refused: Double = 0) {
+        self.paid = paid
+        self.queued = queued
+        self.fee = fee
+        self.refused = refused
+    }
+}
