@@ -88,7 +88,9 @@ extension ProtocolState {
                 !amms[k].pool.isEmpty,
                 let q = try? lending.quoteLiquidation(
                     borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: p),
-                q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= lending.reserves[c].cash
+                q.debtRepaid > Self.dustRepayment,
+                // Cash may sit a rounding ulp below the suppliers' claims (see `commitLiquidation`).
+                q.collateralToLiquidator <= lending.reserves[c].cash * (1 + 1e-12) + 1e-15
             else { continue }
             let quoted = amms[k].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
             let profit = (quoted - q.debtRepaid) * p[debtToken] - gasCost

@@ -113,7 +113,7 @@ extension ProtocolState {
             written += bad
             badDebtValue += bad
             collateralLedger.record(
-                token: collateralToken, value: q.collateralSeized * p[collateralToken], badDebt: bad)
+                token: collateralToken, value: q.collateralSeized * prices[collateralToken], badDebt: bad)
             payQueues()
             refreshPrices()
             heap.push(borrower, from: lending)
