@@ -49,7 +49,8 @@ struct Run: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - started
         print(
             Summary.text(
-                result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out))
+                result.outcome, scenario: scenario, seed: seed, replicate: replicate, elapsed: elapsed, out: out,
+                assets: !result.assets.isEmpty))
         do {
             let report = try ReportFile.write(for: destination)
             print("  report:             \(Report.shown(report, given: out))")

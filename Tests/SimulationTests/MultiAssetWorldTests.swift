@@ -47,4 +47,17 @@ struct MultiAssetWorldTests {
         #expect(r.finalState.state.marketPrices[4] == r.assets.last?.price)
         #expect(r.finalState.state.marketPrices[4] != 1)
     }
+
+    @Test func aMultiAssetRunWritesTheTidyAssetsFile() async throws {
+        let s = try Scenario.load(path: Self.experiment, overrides: ["ticks=60"])
+        let r = try await Engine(scenario: s).run(seed: 1, replicate: 0)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ballast-assets-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try RunWriter.write(r, scenario: s, seed: 1, replicate: 0, to: dir)
+        let text = try String(contentsOf: dir.appendingPathComponent("assets.csv"), encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "tick,asset,price,lending_price,liquidated_value,bad_debt")
+        #expect(lines.count == 1 + 60 * 4)
+        #expect(lines.dropFirst().prefix(4).map { $0.split(separator: ",")[1] } == ["ETH", "WBTC", "stETH", "USDC"])
+    }
 }
