@@ -60,4 +60,13 @@ struct MultiAssetWorldTests {
         #expect(lines.count == 1 + 60 * 4)
         #expect(lines.dropFirst().prefix(4).map { $0.split(separator: ",")[1] } == ["ETH", "WBTC", "stETH", "USDC"])
     }
+
+    @Test func aMultiAssetRunIsTheSameWithAnyNumberOfWorkers() async throws {
+        let s = try Scenario.load(path: Self.experiment, overrides: ["ticks=80"])
+        let one = try await Engine(scenario: s, workers: 1).run(seed: 1, replicate: 3)
+        let three = try await Engine(scenario: s, workers: 3).run(seed: 1, replicate: 3)
+        #expect(one.series == three.series)
+        #expect(one.assets == three.assets)
+        #expect(one.outcome == three.outcome)
+    }
 }
