@@ -12,8 +12,10 @@ public struct Snapshot: Sendable {
     public let externalPrice: Double
     /// Whether the oracle for the collateral is frozen this tick (a scripted shock).
     public let oracleFrozen: Bool
-    /// The protocol: balances, the lending pool, the pools, prices.
-    public let state: ProtocolState
+    /// The protocol: balances, the lending pool, the pools, prices. Held in one box, so handing the
+    /// snapshot to every population costs one reference count, not one per array of the state.
+    public var state: ProtocolState { box.state }
+    private let box: StateBox
     /// Where the numeraire, the collateral, the pool and the reserves sit in ``state``.
     public let layout: WorldLayout
     /// End-of-tick AMM prices through tick − 1, starting with the opening price.
@@ -38,7 +40,7 @@ public struct Snapshot: Sendable {
         self.tick = tick
         self.externalPrice = externalPrice
         self.oracleFrozen = oracleFrozen
-        self.state = state
+        self.box = StateBox(state)
         self.layout = layout
         self.ammHistory = ammHistory
         self.shareValueHistory = shareValueHistory
@@ -56,4 +58,10 @@ public struct Snapshot: Sendable {
     public var lendingPrice: Double { state.prices[layout.collateral] }
     /// The deposit product's terms (fee, gate, lock-up, loss policy).
     public var withdrawalPolicy: WithdrawalPolicy { state.lending.configs[layout.depositReserve].withdrawals }
+}
+
+/// An immutable protocol state behind one reference.
+final class StateBox: Sendable {
+    let state: ProtocolState
+    init(_ state: ProtocolState) { self.state = state }
 }
