@@ -1,3 +1,4 @@
+import ProtocolModel
 import ScenarioSchema
 
 extension Borrowers {
@@ -39,5 +40,40 @@ extension Borrowers {
             }
         }
         setup.positions.append((account, main, debt))
+    }
+
+    /// The rule for one active borrower holding a basket, from its whole account: the LT-weighted collateral
+    /// value `thresholdCollateral` (the health factor's numerator) and its USD `debt`. Below `trigger_hf` it
+    /// repays from its spare USD `capital` towards `target_hf` (repaying r moves HF to T/(d − r), so the
+    /// target needs d − T/target); with no capital left and HF below `panic_hf` it sells a fraction of its
+    /// first collateral, `firstCollateral` units, into pool 0 to repay.
+    public static func decideBasket(
+        thresholdCollateral: Double, debt: Double, capital: Double, firstCollateral: Double, layout: WorldLayout,
+        _ c: Config
+    ) -> IntentAction? {
+        guard c.behaviour == .active, debt > 0 else { return nil }
+        let hf = thresholdCollateral / debt
+        guard hf < c.triggerHF else { return nil }
+        if capital > 0 {
+            let r = min(max(0, debt - thresholdCollateral / c.targetHF), capital)
+            return r > 0 ? .repay(token: layout.usd, amount: r) : nil
+        }
+        guard hf < c.panicHF, firstCollateral > 0 else { return nil }
+        return .repayWithCollateral(
+            collateralToken: layout.collateral, debtToken: layout.usd,
+            collateral: firstCollateral * c.panicSellFraction,
+            sellPool: layout.pool)
+    }
+}
+
+extension BorrowerPopulation {
+    /// Account `a`'s basket rule at snapshot `s`.
+    func basketAction(_ a: Int, _ s: Snapshot) -> IntentAction? {
+        let l = s.layout
+        let lending = s.state.lending
+        let data = lending.accountData(user: a, prices: s.state.prices)
+        return Borrowers.decideBasket(
+            thresholdCollateral: data.thresholdCollateral, debt: data.debt, capital: s.state.balances[a, l.usd],
+            firstCollateral: lending.supplied(user: a, reserve: l.collateralReserve), layout: l, config)
     }
 }

@@ -102,9 +102,9 @@ public enum Borrowers: AgentKind {
         c.panicSellFraction = try r.double("panic_sell_fraction", default: c.panicSellFraction, .probability)
         c.defendWithTopUps = try r.string("defence", default: "repay", oneOf: ["repay", "top_up"]) == "top_up"
         c.basket = try decodeBasket(r)
-        if !c.basket.isEmpty, c.behaviour == .active {
+        if !c.basket.isEmpty, c.behaviour == .active, c.defendWithTopUps {
             throw r.semanticError(
-                "behaviour", "expected passive borrowers with a collateral basket (active ones defend one collateral)")
+                "defence", "expected repay with a collateral basket (a top-up names one collateral), got top_up")
         }
         if c.ltvMin > c.ltvMax {
             throw r.semanticError("ltv_min", "expected ltv_min <= ltv_max, got \(c.ltvMin) > \(c.ltvMax)")
@@ -129,11 +129,11 @@ public enum Borrowers: AgentKind {
         for (k, w) in weights.enumerated() {
             let debt = totalWeight > 0 ? lent * w / totalWeight : 0
             let ltv = rng.uniform(in: c.ltvMin, c.ltvMax)
-            guard c.basket.isEmpty else {
+            if c.basket.isEmpty {
+                setup.positions.append((first + k, debt / (ltv * setup.initialPrice), debt))
+            } else {
                 addBasket(c.basket, account: first + k, value: debt / ltv, debt: debt, setup: &setup)
-                continue
             }
-            setup.positions.append((first + k, debt / (ltv * setup.initialPrice), debt))
             // Spare capital sits in the wallet: USD to repay with, or collateral to top up with.
             let capital = debt * c.capitalFraction
             guard c.behaviour == .active, capital > 0 else { continue }
@@ -171,6 +171,13 @@ public actor BorrowerPopulation: Population {
         var out: [Proposal] = []
         for i in 0..<count {
             let a = firstAccount + i
+            guard config.basket.isEmpty else {
+                if let action = basketAction(a, s) {
+                    out.append(
+                        Proposal(population: population, agent: Int32(i), intent: Intent(account: a, action: action)))
+                }
+                continue
+            }
             let position = Borrowers.Position(
                 collateral: lending.supplied(user: a, reserve: l.collateralReserve),
                 debt: lending.debt(user: a, reserve: l.depositReserve),

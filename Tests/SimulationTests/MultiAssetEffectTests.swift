@@ -33,4 +33,18 @@ struct MultiAssetEffectTests {
         let (mean, se) = Self.paired(differences)
         #expect(mean > 3 * se, "paired mean \(mean), standard error \(se)")
     }
+
+    @Test func activeBasketBorrowersRepayAndAreLiquidatedLess() async throws {
+        let passive = try Scenario.load(path: Self.fixture)
+        let active = try Scenario.load(
+            path: Self.fixture, overrides: ["borrowers.behaviour=active"])
+        var differences: [Double] = []
+        for r in 0..<12 {
+            let a = try await Engine(scenario: passive).run(seed: 7, replicate: UInt64(r), recordSeries: false)
+            let b = try await Engine(scenario: active).run(seed: 7, replicate: UInt64(r), recordSeries: false)
+            differences.append(b.outcome.liquidatedUSD - a.outcome.liquidatedUSD)
+        }
+        let (mean, se) = Self.paired(differences)
+        #expect(mean < -3 * se, "paired mean \(mean), standard error \(se)")
+    }
 }
