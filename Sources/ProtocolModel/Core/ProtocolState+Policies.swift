@@ -63,10 +63,7 @@ extension ProtocolState {
     ) throws(ProtocolError) -> Fill {
         let c = try reserve(collateralToken)
         let d = try reserve(debtToken)
-        let (baseToken, quoteToken) = try ammTokens(index)
-        guard baseToken == collateralToken, quoteToken == debtToken else {
-            throw .invalidAmount("pool \(index) does not trade token \(collateralToken) for token \(debtToken)")
-        }
+        try requirePair(index, base: collateralToken, quote: debtToken)
         guard !amms[index].pool.isEmpty else { throw .emptyPool }
         try _requireAmount("budget", budget, positive: false)
         let minProfit = g.minProfit ?? 0
@@ -126,16 +123,21 @@ extension ProtocolState {
         return fill
     }
 
+    /// Throws unless Uniswap v2 pool `index` trades `base` (sold) for `quote`.
+    func requirePair(_ index: Int, base: Int, quote: Int) throws(ProtocolError) {
+        let (baseToken, quoteToken) = try ammTokens(index)
+        guard baseToken == base, quoteToken == quote else {
+            throw .invalidAmount("pool \(index) does not trade token \(base) for token \(quote)")
+        }
+    }
+
     /// ``IntentAction/repayWithCollateral(collateralToken:debtToken:collateral:sellPool:)``.
     mutating func repayWithCollateral(
         _ a: Int, _ collateralToken: Int, _ debtToken: Int, _ collateral: Double, _ index: Int, _ g: IntentGuards
     ) throws(ProtocolError) -> Fill {
         let c = try reserve(collateralToken)
         let d = try reserve(debtToken)
-        let (baseToken, quoteToken) = try ammTokens(index)
-        guard baseToken == collateralToken, quoteToken == debtToken else {
-            throw .invalidAmount("pool \(index) does not trade token \(collateralToken) for token \(debtToken)")
-        }
+        try requirePair(index, base: collateralToken, quote: debtToken)
         try _requireAmount("collateral", collateral)
         guard !amms[index].pool.isEmpty else { throw .emptyPool }
         let have = lending.supplied(user: a, reserve: c)

@@ -3,45 +3,20 @@ extension LendingPool {
     /// the first. Agents ask this every tick, so the pass reads the scaled claims directly, with each
     /// reserve's index, price and threshold folded into one factor first.
     public func hasLiquidatable(prices: [Double]) -> Bool {
-        withReserveFactors(prices, thresholdWeighted: true) { collateralFactor, debtFactor in
-            let n = configs.count
-            return scaledSupply.withUnsafeBufferPointer { supply in
-                scaledDebt.withUnsafeBufferPointer { debt in
-                    for account in debtors {
-                        let base = Int(account) * n
-                        var owed = 0.0
-                        var backing = 0.0
-                        for r in 0..<n {
-                            owed += debt[base + r] * debtFactor[r]
-                            backing += supply[base + r] * collateralFactor[r]
-                        }
-                        if owed > 0 && backing < owed { return true }
-                    }
-                    return false
-                }
-            }
+        var found = false
+        scanDebtors(prices, thresholdWeighted: true) { _, owed, backing in
+            found = backing < owed
+            return !found
         }
+        return found
     }
 
     /// Calls `body` with every debtor that owes something and its health factor at `prices`, in the
     /// order of ``debtors``: the fast pass the liquidators' heap is built from.
     func forEachDebtorHealthFactor(prices: [Double], _ body: (Int32, Double) -> Void) {
-        withReserveFactors(prices, thresholdWeighted: true) { collateralFactor, debtFactor in
-            let n = configs.count
-            scaledSupply.withUnsafeBufferPointer { supply in
-                scaledDebt.withUnsafeBufferPointer { debt in
-                    for account in debtors {
-                        let base = Int(account) * n
-                        var owed = 0.0
-                        var backing = 0.0
-                        for r in 0..<n {
-                            owed += debt[base + r] * debtFactor[r]
-                            backing += supply[base + r] * collateralFactor[r]
-                        }
-                        if owed > 0 { body(account, backing / owed) }
-                    }
-                }
-            }
+        scanDebtors(prices, thresholdWeighted: true) { account, owed, backing in
+            body(account, backing / owed)
+            return true
         }
     }
 
@@ -49,48 +24,46 @@ extension LendingPool {
     /// `capped` = Σ min(debt value, collateral value) (a loan is worth at most what secures it) and
     /// `debt` = Σ debt value, both at `prices`.
     public func loanBook(prices: [Double]) -> (capped: Double, debt: Double) {
-        withReserveFactors(prices, thresholdWeighted: false) { collateralFactor, debtFactor in
-            let n = configs.count
-            return scaledSupply.withUnsafeBufferPointer { supply in
+        var capped = 0.0
+        var total = 0.0
+        scanDebtors(prices, thresholdWeighted: false) { _, owed, backing in
+            capped += min(owed, backing)
+            total += owed
+            return true
+        }
+        return (capped, total)
+    }
+
+    /// One pass over the debtors that owe something, in order: `body` gets the account, its debt value
+    /// and its collateral value (weighted by the liquidation thresholds when `thresholdWeighted`), all at
+    /// `prices`, and returns false to stop. The scaled claims are read directly, with each reserve's index,
+    /// price and threshold folded into one factor first: these passes run every tick.
+    @inline(__always)
+    private func scanDebtors(
+        _ prices: [Double], thresholdWeighted: Bool, _ body: (Int32, Double, Double) -> Bool
+    ) {
+        let n = configs.count
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(1, n)) { factors in
+            for r in 0..<n {
+                let p = price(r, prices)
+                let lt = thresholdWeighted ? configs[r].liquidation.liquidationThreshold : 1
+                factors[r] = reserves[r].supplyIndex * p * lt
+                factors[n + r] = reserves[r].borrowIndex * p
+            }
+            scaledSupply.withUnsafeBufferPointer { supply in
                 scaledDebt.withUnsafeBufferPointer { debt in
-                    var capped = 0.0
-                    var total = 0.0
                     for account in debtors {
                         let base = Int(account) * n
                         var owed = 0.0
                         var backing = 0.0
                         for r in 0..<n {
-                            owed += debt[base + r] * debtFactor[r]
-                            backing += supply[base + r] * collateralFactor[r]
+                            owed += debt[base + r] * factors[n + r]
+                            backing += supply[base + r] * factors[r]
                         }
-                        guard owed > 0 else { continue }
-                        capped += min(owed, backing)
-                        total += owed
+                        if owed > 0, !body(account, owed, backing) { return }
                     }
-                    return (capped, total)
                 }
             }
-        }
-    }
-
-    /// Runs `body` with, per reserve, the factor that turns a scaled supply into collateral value
-    /// (`supplyIndex·price`, times the liquidation threshold when `thresholdWeighted`) and a scaled debt
-    /// into debt value (`borrowIndex·price`), in a stack buffer.
-    private func withReserveFactors<R>(
-        _ prices: [Double], thresholdWeighted: Bool,
-        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Double>) -> R
-    ) -> R {
-        let n = configs.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(1, n)) { buffer in
-            let collateral = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
-            let debt = UnsafeMutableBufferPointer(rebasing: buffer[n..<(2 * n)])
-            for r in 0..<n {
-                let p = price(r, prices)
-                let lt = thresholdWeighted ? configs[r].liquidation.liquidationThreshold : 1
-                collateral[r] = reserves[r].supplyIndex * p * lt
-                debt[r] = reserves[r].borrowIndex * p
-            }
-            return body(collateral, debt)
         }
     }
 }
