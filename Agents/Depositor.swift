@@ -238,8 +238,8 @@ public actor DepositorShard: Population {
 
     /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
     /// already shrunk every claim alike, so early leavers cannot take more than their share.
-    private func redeemAll(_ i: Int, _ s: Snapshot, _ population: Int32) -> Proposal {
-        let a = firstAccount + i
+    private static func redeemAll(_ i: Int, first: Int, _ s: Snapshot, _ population: Int32) -> Proposal {
+        let a = first + i
         let claim = s.state.lending.supplied(user: a, reserve: s.layout.depositReserve)
         return Proposal(
             population: population, agent: Int32(i),
@@ -247,7 +247,16 @@ public actor DepositorShard: Population {
     }
 
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
-        let view = Depositors.tickView(snapshot, config)
+        // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
+        // access to an actor's stored property is checked for exclusivity at run time.
+        Self.proposeAll(
+            &agents, &rng, Depositors.tickView(snapshot, config), config, first: firstAccount, snapshot, population)
+    }
+
+    private static func proposeAll(
+        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
+        _ config: Depositors.Config, first: Int, _ snapshot: Snapshot, _ population: Int32
+    ) -> [Proposal] {
         var out: [Proposal] = []
         if config.strategy != .heuristic, let game = config.game {
             for i in agents.indices {
@@ -257,12 +266,12 @@ public actor DepositorShard: Population {
                         config, &rng)
                 else { continue }
                 agents[i].decided = true
-                if runs { out.append(redeemAll(i, snapshot, population)) }
+                if runs { out.append(redeemAll(i, first: first, snapshot, population)) }
             }
             return out
         }
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
-            out.append(redeemAll(i, snapshot, population))
+            out.append(redeemAll(i, first: first, snapshot, population))
         }
         return out
     }
