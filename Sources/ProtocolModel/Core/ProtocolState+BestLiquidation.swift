@@ -30,46 +30,23 @@ extension ProtocolState {
         _scratch.heap = DebtorHeap()
         defer { _scratch.heap = heap }
         heap.rebuild(from: lending, prices: prices)
-        var left = min(budget, balances[a, debtToken])
-        var repaid = 0.0
-        var proceeds = 0.0
-        var written = 0.0
-        for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment {
+        var totals = LiquidationTotals(left: min(budget, balances[a, debtToken]))
+        for _ in 0..<Self.maxLiquidationsPerIntent where totals.left > Self.dustRepayment {
             guard let borrower = heap.popMin() else { break }
             guard borrower != a else { continue }
             let p = prices
             guard lending.healthFactor(user: borrower, prices: p) < 1 else { break }
-            guard let best = bestCandidate(borrower, collaterals, debtToken, d, left, gasCost, p),
-                best.profit > minProfit
+            guard let best = bestCandidate(borrower, collaterals, debtToken, d, totals.left, gasCost, p),
+                best.profit > minProfit,
+                executeLiquidation(
+                    best.quote, liquidator: a, borrower: borrower, collateral: (best.token, best.reserve),
+                    debt: (debtToken, d), pool: best.pool, totals: &totals)
             else {
                 continue
             }
-            let q = best.quote
-            let pool = best.pool
-            // The sale validates before it writes; it runs first, so a failure leaves the loan untouched.
-            guard let sold = try? amms[pool].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
-                continue
-            }
-            balances[a, debtToken] -= q.debtRepaid
-            let bad = lending.commitLiquidation(
-                q, liquidator: a, borrower: borrower, collateralReserve: best.reserve, debtReserve: d, prices: p,
-                receiveUnderlying: true)
-            credit(a, debtToken, sold)
-            left -= q.debtRepaid
-            repaid += q.debtRepaid
-            proceeds += sold
-            written += bad
-            badDebtValue += bad
-            collateralLedger.record(
-                token: best.token, value: q.collateralSeized * p[best.token], badDebt: bad)
-            payQueues()
-            refreshPrices()
             heap.push(borrower, from: lending)
         }
-        guard repaid > 0 else { throw .nothingToDo }
-        return Fill(
-            tokenIn: debtToken, amountIn: repaid, tokenOut: debtToken, amountOut: proceeds,
-            profit: (proceeds - repaid) * prices[debtToken], badDebt: written)
+        return try totals.fill(debtToken: debtToken, prices: prices)
     }
 
     /// The first Uniswap v2 pool trading `token` (base) for `debtToken` (quote).
@@ -88,9 +65,7 @@ extension ProtocolState {
                 !amms[k].pool.isEmpty,
                 let q = try? lending.quoteLiquidation(
                     borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: p),
-                q.debtRepaid > Self.dustRepayment,
-                // Cash may sit a rounding ulp below the suppliers' claims (see `commitLiquidation`).
-                q.collateralToLiquidator <= lending.reserves[c].cash * (1 + 1e-12) + 1e-15
+                q.debtRepaid > Self.dustRepayment, cashCovers(q.collateralToLiquidator, reserve: c)
             else { continue }
             let quoted = amms[k].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
             let profit = (quoted - q.debtRepaid) * p[debtToken] - gasCost

@@ -71,56 +71,83 @@ extension ProtocolState {
         _scratch.heap = DebtorHeap()
         defer { _scratch.heap = heap }
         heap.rebuild(from: lending, prices: prices)
-        var left = min(budget, balances[a, debtToken])
-        var repaid = 0.0
-        var proceeds = 0.0
-        var written = 0.0
-        for _ in 0..<Self.maxLiquidationsPerIntent where left > Self.dustRepayment && !amms[index].pool.isEmpty {
+        var totals = LiquidationTotals(left: min(budget, balances[a, debtToken]))
+        for _ in 0..<Self.maxLiquidationsPerIntent where totals.left > Self.dustRepayment && !amms[index].pool.isEmpty {
             guard let borrower = heap.popMin() else { break }
             guard borrower != a else { continue }
             // `prices` is read in place, not copied: a live copy would make every refresh below copy it.
             let q: LiquidationOutcome
             do {
                 q = try lending.quoteLiquidation(
-                    borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: left, prices: prices)
+                    borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: totals.left, prices: prices)
             } catch .notLiquidatable {
                 break  // the lowest is healthy, so every other is too
             } catch {
                 continue
             }
-            // Cash may sit a rounding ulp below the suppliers' claims (see `commitLiquidation`).
-            let cash = lending.reserves[c].cash
-            guard q.debtRepaid > Self.dustRepayment, q.collateralToLiquidator <= cash * (1 + 1e-12) + 1e-15 else {
-                continue
-            }
+            guard q.debtRepaid > Self.dustRepayment, cashCovers(q.collateralToLiquidator, reserve: c) else { continue }
             let quoted = amms[index].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
             guard (quoted - q.debtRepaid) * prices[debtToken] - gasCost > minProfit else { continue }
-            // The sale validates before it writes; it runs first, so a failure leaves the loan untouched.
-            guard let sold = try? amms[index].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
-                continue
-            }
-            balances[a, debtToken] -= q.debtRepaid
-            let bad = lending.commitLiquidation(
-                q, liquidator: a, borrower: borrower, collateralReserve: c, debtReserve: d, prices: prices,
-                receiveUnderlying: true)
-            credit(a, debtToken, sold)
-            left -= q.debtRepaid
-            repaid += q.debtRepaid
-            proceeds += sold
-            written += bad
-            badDebtValue += bad
-            collateralLedger.record(
-                token: collateralToken, value: q.collateralSeized * prices[collateralToken], badDebt: bad)
-            payQueues()
-            refreshPrices()
+            guard
+                executeLiquidation(
+                    q, liquidator: a, borrower: borrower, collateral: (collateralToken, c), debt: (debtToken, d),
+                    pool: index, totals: &totals)
+            else { continue }
             heap.push(borrower, from: lending)
         }
-        guard repaid > 0 else { throw .nothingToDo }
-        var fill = Fill(
-            tokenIn: debtToken, amountIn: repaid, tokenOut: debtToken, amountOut: proceeds,
-            profit: (proceeds - repaid) * prices[debtToken], badDebt: written)
-        fill.secondaryOut = 0
-        return fill
+        return try totals.fill(debtToken: debtToken, prices: prices)
+    }
+
+    /// Whether reserve `r`'s cash can pay out `amount` of underlying. Cash and the suppliers' claims are
+    /// summed in different orders, so the last claim may exceed the cash by a rounding ulp; the payout then
+    /// floors the cash at 0 (see `commitLiquidation`).
+    func cashCovers(_ amount: Double, reserve r: Int) -> Bool {
+        amount <= lending.reserves[r].cash * (1 + 1e-12) + 1e-15
+    }
+
+    /// Running totals of one policy liquidation intent.
+    struct LiquidationTotals {
+        /// Repayment budget still unspent.
+        var left: Double
+        var repaid = 0.0
+        var proceeds = 0.0
+        var written = 0.0
+
+        /// The intent's fill; `nothingToDo` when no step repaid anything.
+        func fill(debtToken: Int, prices: [Double]) throws(ProtocolError) -> Fill {
+            guard repaid > 0 else { throw .nothingToDo }
+            return Fill(
+                tokenIn: debtToken, amountIn: repaid, tokenOut: debtToken, amountOut: proceeds,
+                profit: (proceeds - repaid) * prices[debtToken], badDebt: written)
+        }
+    }
+
+    /// One quoted liquidation step of a policy intent: the liquidator's collateral is sold in `pool` first
+    /// (the sale validates before it writes, so a failure leaves the loan untouched and returns false),
+    /// then the debt is repaid and the liquidation written, with the collateral received as underlying;
+    /// the queue is paid, the loss absorbed, prices refreshed and `totals` updated.
+    mutating func executeLiquidation(
+        _ q: LiquidationOutcome, liquidator a: Int, borrower: Int, collateral: (token: Int, reserve: Int),
+        debt: (token: Int, reserve: Int), pool: Int, totals: inout LiquidationTotals
+    ) -> Bool {
+        guard let sold = try? amms[pool].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
+            return false
+        }
+        balances[a, debt.token] -= q.debtRepaid
+        let bad = lending.commitLiquidation(
+            q, liquidator: a, borrower: borrower, collateralReserve: collateral.reserve, debtReserve: debt.reserve,
+            prices: prices, receiveUnderlying: true)
+        credit(a, debt.token, sold)
+        totals.left -= q.debtRepaid
+        totals.repaid += q.debtRepaid
+        totals.proceeds += sold
+        totals.written += bad
+        badDebtValue += bad
+        collateralLedger.record(
+            token: collateral.token, value: q.collateralSeized * prices[collateral.token], badDebt: bad)
+        payQueues()
+        refreshPrices()
+        return true
     }
 
     /// Throws unless Uniswap v2 pool `index` trades `base` (sold) for `quote`.
@@ -145,7 +172,7 @@ extension ProtocolState {
         guard sell > 0 else {
             throw .insufficientBalance(account: a, token: collateralToken, needed: collateral, available: 0)
         }
-        guard sell <= lending.reserves[c].cash * (1 + 1e-12) + 1e-15 else { throw .insufficientLiquidity }
+        guard cashCovers(sell, reserve: c) else { throw .insufficientLiquidity }
         let proceeds = amms[index].pool.amountOut(amountIn: sell, baseIn: true)
         let owed = lending.debt(user: a, reserve: d)
         let pay = min(proceeds, owed)
