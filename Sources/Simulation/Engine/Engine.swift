@@ -130,12 +130,7 @@ public struct Engine: Sendable {
             let risk: RateRisk
             var sheet = world.balanceSheet(depositRunoff: scenario.alm.depositRunoff, book: book)
             do {
-                risk = try world.rateRisk(scenario.rates, alm: scenario.alm)
-                if world.hasRateRisk(scenario.rates) {
-                    let items = try world.fixedTermItems(scenario.rates)
-                    sheet.assets += items.assets
-                    sheet.liabilities += items.liabilities
-                }
+                risk = try world.rateRisk(scenario.rates, alm: scenario.alm, lcrSheet: &sheet)
             } catch { throw .protocolFailure(tick: tick, error) }
             var row = SeriesRow(
                 tick: tick, externalPrice: world.externalPrice, ammPrice: world.amm.price,

@@ -22,17 +22,21 @@ extension WorldState {
 
     /// The lending market's cash flows: on-demand items due now, the fixed-term book's at their maturities.
     func cashFlows(_ rates: Scenario.Rates?, depositRunoff: Double) throws(ProtocolError) -> CashFlowSheet {
-        let perYear = rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
-        let onDemand = try CashFlowSheet(
-            onDemand: state.lending, prices: state.prices, ticksPerYear: perYear, depositRunOff: depositRunoff)
-        let term = try state.fixedTerm.cashFlows(at: tick, prices: state.prices, ticksPerYear: perYear)
-        return onDemand.merging(term)
+        try onDemandCashFlows(rates, depositRunoff: depositRunoff).merging(termCashFlows(rates))
     }
 
-    /// This tick's rate-risk metrics; all zero for a world without rate risk (the reference model).
-    func rateRisk(_ rates: Scenario.Rates?, alm: Scenario.ALM) throws(ProtocolError) -> RateRisk {
+    /// This tick's rate-risk metrics; all zero for a world without rate risk (the reference model). The
+    /// fixed-term book's items, with their maturities, are added to `lcrSheet` from the same cash flows,
+    /// for the LCR over `alm.horizonTicks`.
+    func rateRisk(_ rates: Scenario.Rates?, alm: Scenario.ALM, lcrSheet: inout BalanceSheet) throws(ProtocolError)
+        -> RateRisk
+    {
         guard hasRateRisk(rates) else { return RateRisk() }
-        let sheet = try cashFlows(rates, depositRunoff: alm.depositRunoff)
+        let term = try termCashFlows(rates)
+        let termItems = term.balanceSheet()
+        lcrSheet.assets += termItems.assets
+        lcrSheet.liabilities += termItems.liabilities
+        let sheet = try onDemandCashFlows(rates, depositRunoff: alm.depositRunoff).merging(term)
         let shift = rates?.yieldShift(at: tick) ?? 0
         let equity = sheet.equity(yieldShift: shift)
         let ladder = sheet.maturityLadder(edges: [alm.horizonTicks + 1])
@@ -42,11 +46,16 @@ extension WorldState {
             maturityGap: ladder.first?.cumulativeGap ?? 0)
     }
 
-    /// The fixed-term book's items, with their maturities, for the LCR over `alm.horizonTicks`.
-    func fixedTermItems(_ rates: Scenario.Rates?) throws(ProtocolError) -> (
-        assets: [BalanceSheetItem], liabilities: [BalanceSheetItem]
-    ) {
-        try state.fixedTerm.fixedTermItems(
+    private func onDemandCashFlows(_ rates: Scenario.Rates?, depositRunoff: Double) throws(ProtocolError)
+        -> CashFlowSheet
+    {
+        try CashFlowSheet(
+            onDemand: state.lending, prices: state.prices,
+            ticksPerYear: rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear, depositRunOff: depositRunoff)
+    }
+
+    private func termCashFlows(_ rates: Scenario.Rates?) throws(ProtocolError) -> CashFlowSheet {
+        try state.fixedTerm.cashFlows(
             at: tick, prices: state.prices, ticksPerYear: rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
     }
 }
