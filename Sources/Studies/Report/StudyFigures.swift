@@ -38,7 +38,7 @@ public enum StudyFigures {
                 curves,
                 text: FigureText(
                     title: "\(report.manifest.studyName): probability of a run (\(reps))",
-                    xLabel: axisLabel(xKey), yLabel: "P(run): withdrawn fraction reaches the run threshold",
+                    xLabel: axisLabel(xKey), yLabel: "P(run), as the scenario's run_definition counts a run",
                     bandLabel: band),
                 probabilityAxis: true, in: directory, name: "run-probability"))
         if names.count == 2 {
@@ -73,7 +73,8 @@ public enum StudyFigures {
     /// Axis labels with units for the keys researchers vary most.
     static func axisLabel(_ key: String) -> String {
         let known: [String: String] = [
-            "market.shock.size": "ETH price shock at tick 200 (fraction of the price)",
+            // The shock's asset and tick are the scenario's, not the figure's to state.
+            "market.shock.size": "scripted price shock (fraction of the price)",
             "lending.reserve_fraction": "liquid reserve (fraction of initial deposits)",
             "lending.insurance_fraction": "insurance fund (fraction of initial deposits)",
             "lending.withdrawal_fee": "withdrawal fee (fraction of the amount)",

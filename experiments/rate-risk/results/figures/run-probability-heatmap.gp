@@ -23,7 +23,7 @@ unset grid
 set border 15 front
 set key off
 set title 'rate-risk: P(run) (60 replicates per point)'
-set xlabel 'ETH price shock at tick 200 (fraction of the price)'
+set xlabel 'scripted price shock (fraction of the price)'
 set ylabel 'fixed_term.deposits[0].maturity_tick'
 set xrange [-0.5:3.5]
 set yrange [-0.5:1.5]

@@ -17,8 +17,8 @@ set linetype 2 lc rgb '#D55E00' lw 2.0 pt 5 ps 1.1 dt 1
 set bmargin 7
 set key below center horizontal maxcols 1 width 2 samplen 3 spacing 1.2
 set title 'rate-risk: probability of a run (60 replicates per point)'
-set xlabel 'ETH price shock at tick 200 (fraction of the price)'
-set ylabel 'P(run): withdrawn fraction reaches the run threshold'
+set xlabel 'scripted price shock (fraction of the price)'
+set ylabel 'P(run), as the scenario''s run_definition counts a run'
 set autoscale xfix
 set offsets graph 0.02, graph 0.02, 0, 0
 set yrange [0:1]
