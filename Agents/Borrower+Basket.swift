@@ -70,7 +70,7 @@ extension BorrowerPopulation {
     /// Account `a`'s basket rule at snapshot `s`.
     func basketAction(_ a: Int, _ s: Snapshot) -> IntentAction? {
         let l = s.layout
-        let lending = s.state.lending
+        let lending = s.state.markets[market]
         let data = lending.accountData(user: a, prices: s.state.prices)
         return Borrowers.decideBasket(
             thresholdCollateral: data.thresholdCollateral, debt: data.debt, capital: s.state.balances[a, l.usd],

@@ -117,7 +117,8 @@ public enum Borrowers: AgentKind {
     }
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
-        var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
+        var rng = RandomStream(
+            seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), purpose: "init")
         // decode built this distribution from the same parameter, so this cannot fail.
         guard let weightsDist = try? LogNormal(logMean: 0, logStandardDeviation: c.weightLogSD) else {
             preconditionFailure("validated by decode")
@@ -143,7 +144,7 @@ public enum Borrowers: AgentKind {
                 setup.wallets.append((first + k, setup.layout.usd, capital))
             }
         }
-        return [BorrowerPopulation(config: c, firstAccount: first)]
+        return [BorrowerPopulation(config: c, firstAccount: first, market: setup.market)]
     }
 }
 
@@ -155,8 +156,11 @@ public actor BorrowerPopulation: Population {
     public nonisolated let count: Int
     let config: Borrowers.Config
     let firstAccount: Int
+    /// The lending market where these borrowers hold their positions.
+    let market: Int
 
-    init(config: Borrowers.Config, firstAccount: Int) {
+    init(config: Borrowers.Config, firstAccount: Int, market: Int) {
+        self.market = market
         self.config = config
         self.firstAccount = firstAccount
         self.count = config.count
@@ -165,7 +169,7 @@ public actor BorrowerPopulation: Population {
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         guard config.behaviour == .active else { return [] }
         let l = s.layout
-        let lending = s.state.lending
+        let lending = s.state.markets[market]
         let lt = lending.configs[l.collateralReserve].liquidation.liquidationThreshold
         let capitalToken = config.defendWithTopUps ? l.collateral : l.usd
         var out: [Proposal] = []
@@ -174,7 +178,9 @@ public actor BorrowerPopulation: Population {
             guard config.basket.isEmpty else {
                 if let action = basketAction(a, s) {
                     out.append(
-                        Proposal(population: population, agent: Int32(i), intent: Intent(account: a, action: action)))
+                        Proposal(
+                            population: population, agent: Int32(i),
+                            intent: Intent(account: a, action: action, market: market)))
                 }
                 continue
             }
@@ -184,7 +190,9 @@ public actor BorrowerPopulation: Population {
                 capital: s.state.balances[a, capitalToken])
             if let action = Borrowers.decide(position, price: s.lendingPrice, lt: lt, layout: l, config) {
                 out.append(
-                    Proposal(population: population, agent: Int32(i), intent: Intent(account: a, action: action)))
+                    Proposal(
+                        population: population, agent: Int32(i),
+                        intent: Intent(account: a, action: action, market: market)))
             }
         }
         return out

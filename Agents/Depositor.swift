@@ -72,14 +72,17 @@ public enum Depositors: AgentKind {
         public let locked: Bool
     }
 
-    public static func tickView(_ s: Snapshot, _ c: Config) -> TickView {
-        let policy = s.withdrawalPolicy
+    /// The view of lending market `market` (0: the scenario's top-level market) that every agent of the
+    /// tick shares.
+    public static func tickView(_ s: Snapshot, _ c: Config, market: Int = 0) -> TickView {
+        let policy = s.withdrawalPolicy(market: market)
+        let m = s.market(market)
         let fee = policy.feeFraction
         let shift =
-            c.herding * s.withdrawnFraction + c.herdingRecent * s.recentOutflowFraction
+            c.herding * m.withdrawnFraction + c.herdingRecent * m.recentOutflowFraction
             - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
         return TickView(
-            theta: s.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
+            theta: m.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
             locked: s.tick < policy.lockedUntilTick)
     }
 
@@ -185,7 +188,8 @@ public enum Depositors: AgentKind {
         for s in 0..<shardCount {
             let n = c.count / shardCount + (s < c.count % shardCount ? 1 : 0)
             var rng = RandomStream(
-                seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "init")
+                seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
+                purpose: "init")
             var agents: [Agent] = []
             agents.reserveCapacity(n)
             for _ in 0..<n {
@@ -198,7 +202,8 @@ public enum Depositors: AgentKind {
             if c.strategy != .heuristic, let game = c.game {
                 // Private signals come from their own stream, so balances are those of the heuristic population.
                 var signals = RandomStream(
-                    seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "signal")
+                    seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
+                    purpose: "signal")
                 let noise = 1 / game.model.signalPrecision.squareRoot()
                 for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
             }
@@ -207,8 +212,11 @@ public enum Depositors: AgentKind {
             let first = setup.allocateAccounts(agents.count)
             for (k, a) in agents.enumerated() { setup.deposits.append((first + k, a.balance)) }
             let stream = RandomStream(
-                seed: setup.seed, replicate: setup.replicate, population: key, shard: UInt64(s), purpose: "decide")
-            shards.append(DepositorShard(shard: s, config: c, agents: agents, firstAccount: first, rng: stream))
+                seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
+                purpose: "decide")
+            shards.append(
+                DepositorShard(
+                    shard: s, config: c, agents: agents, firstAccount: first, market: setup.market, rng: stream))
         }
         return shards
     }
@@ -222,12 +230,15 @@ public actor DepositorShard: Population {
     let config: Depositors.Config
     public private(set) var agents: [Depositors.Agent]
     let firstAccount: Int
+    /// The lending market these depositors supply.
+    nonisolated let market: Int
     var rng: RandomStream
 
     init(
-        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int,
+        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int, market: Int,
         rng: consuming RandomStream
     ) {
+        self.market = market
         self.shard = shard
         self.count = agents.count
         self.config = config
@@ -238,24 +249,27 @@ public actor DepositorShard: Population {
 
     /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
     /// already shrunk every claim alike, so early leavers cannot take more than their share.
-    private static func redeemAll(_ i: Int, first: Int, _ s: Snapshot, _ population: Int32) -> Proposal {
+    private static func redeemAll(_ i: Int, first: Int, market: Int, _ s: Snapshot, _ population: Int32)
+        -> Proposal
+    {
         let a = first + i
-        let claim = s.state.lending.supplied(user: a, reserve: s.layout.depositReserve)
+        let claim = s.state.markets[market].supplied(user: a, reserve: s.layout.depositReserve)
         return Proposal(
             population: population, agent: Int32(i),
-            intent: Intent(account: a, action: .redeem(token: s.layout.usd, amount: claim)))
+            intent: Intent(account: a, action: .redeem(token: s.layout.usd, amount: claim), market: market))
     }
 
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
         // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
         // access to an actor's stored property is checked for exclusivity at run time.
         Self.proposeAll(
-            &agents, &rng, Depositors.tickView(snapshot, config), config, first: firstAccount, snapshot, population)
+            &agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
+            market: market, snapshot, population)
     }
 
     private static func proposeAll(
         _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
-        _ config: Depositors.Config, first: Int, _ snapshot: Snapshot, _ population: Int32
+        _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
     ) -> [Proposal] {
         var out: [Proposal] = []
         if config.strategy != .heuristic, let game = config.game {
@@ -266,12 +280,12 @@ public actor DepositorShard: Population {
                         config, &rng)
                 else { continue }
                 agents[i].decided = true
-                if runs { out.append(redeemAll(i, first: first, snapshot, population)) }
+                if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
             }
             return out
         }
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
-            out.append(redeemAll(i, first: first, snapshot, population))
+            out.append(redeemAll(i, first: first, market: market, snapshot, population))
         }
         return out
     }

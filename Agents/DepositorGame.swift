@@ -114,7 +114,7 @@ extension Depositors {
             return setup.reserveFraction
         case .prior:
             var rng = RandomStream(
-                seed: setup.seed, replicate: setup.replicate, population: key, purpose: "fundamental")
+                seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), purpose: "fundamental")
             return g.model.priorMean + rng.standardNormal() / g.model.priorPrecision.squareRoot()
         }
     }

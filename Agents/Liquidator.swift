@@ -50,7 +50,8 @@ public enum Liquidators: AgentKind {
         if c.budgetLogSD > 0, c.budgetPerTick > 0,
             let dist = try? LogNormal(median: c.budgetPerTick, logStandardDeviation: c.budgetLogSD)
         {
-            var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
+            var rng = RandomStream(
+                seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), purpose: "init")
             budgets = dist.sample(&rng, count: c.count)
         }
         // The budget is USD held, topped back up every tick; sale proceeds are swept out with it.
@@ -59,7 +60,7 @@ public enum Liquidators: AgentKind {
             setup.inventories.append((first + k, setup.layout.usd, b))
             setup.inventories.append((first + k, setup.layout.collateral, 0))
         }
-        return [LiquidatorPopulation(config: c, budgets: budgets, firstAccount: first)]
+        return [LiquidatorPopulation(config: c, budgets: budgets, firstAccount: first, market: setup.market)]
     }
 }
 
@@ -70,12 +71,15 @@ public actor LiquidatorPopulation: Population {
     let config: Liquidators.Config
     let budgets: [Double]
     let firstAccount: Int
+    /// The lending market whose positions these liquidators watch.
+    let market: Int
     /// The collaterals a liquidator can sell for USD, found in the first snapshot.
     var collaterals: TokenSet?
     /// Cumulative profit per liquidator in USD.
     public private(set) var profit: [Double]
 
-    init(config: Liquidators.Config, budgets: [Double], firstAccount: Int) {
+    init(config: Liquidators.Config, budgets: [Double], firstAccount: Int, market: Int) {
+        self.market = market
         self.config = config
         self.budgets = budgets
         self.firstAccount = firstAccount
@@ -85,10 +89,10 @@ public actor LiquidatorPopulation: Population {
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         // Only worth waking up when some position is liquidatable at the pool's price.
-        guard !s.amm.isEmpty, s.state.lending.hasLiquidatable(prices: s.state.prices) else { return [] }
+        guard !s.amm.isEmpty, s.state.markets[market].hasLiquidatable(prices: s.state.prices) else { return [] }
         var out: [Proposal] = []
         let guards = IntentGuards(minProfit: config.minProfitUSD)
-        let collaterals = self.collaterals ?? Liquidators.collaterals(s)
+        let collaterals = self.collaterals ?? Liquidators.collaterals(s, market: market)
         self.collaterals = collaterals
         for (i, b) in budgets.enumerated() {
             let choice =
@@ -100,7 +104,7 @@ public actor LiquidatorPopulation: Population {
                 out.append(
                     Proposal(
                         population: population, agent: Int32(i),
-                        intent: Intent(account: firstAccount + i, action: action, guards: guards),
+                        intent: Intent(account: firstAccount + i, action: action, guards: guards, market: market),
                         priorityFee: b * config.priorityFeeFraction))
             }
         }

@@ -89,7 +89,8 @@ public enum LiquidityProviders: AgentKind {
     }
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
-        var rng = RandomStream(seed: setup.seed, replicate: setup.replicate, population: key, purpose: "init")
+        var rng = RandomStream(
+            seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), purpose: "init")
         let share = setup.initialPoolShares / Double(c.count)
         let first = setup.allocateAccounts(c.count)
         let agents = (0..<c.count).map { k in

@@ -17,6 +17,12 @@ public struct SetupContext: Sendable {
     public let initialPoolShares: Double
     /// Where tokens, the pool and the reserves sit in the protocol state.
     public let layout: WorldLayout
+    /// The lending market (index into ``/ProtocolModel/ProtocolState/markets``) whose agents this context
+    /// sets up: 0 for the scenario's top-level sections, k for the k-th entry of `markets`. Its
+    /// deposits, positions and collateral supplies go to that market.
+    public let market: Int
+    /// The market's name in the scenario (empty for market 0).
+    public let marketName: String
     /// The liquid reserve as a fraction of D₀: the scenario's `lending.reserve_fraction`, unless the depositor
     /// kind draws the pool's liquidity ratio as a game's fundamental (`depositors.game.fundamental: prior`).
     public var reserveFraction: Double
@@ -43,8 +49,12 @@ public struct SetupContext: Sendable {
 
     public init(
         seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,
-        reserveFraction: Double = 0, layout: WorldLayout = .reference
+        reserveFraction: Double = 0, layout: WorldLayout = .reference, market: Int = 0, marketName: String = "",
+        firstAccount: Int = 0
     ) {
+        self.market = market
+        self.marketName = marketName
+        self.accountCount = max(0, firstAccount)
         self.reserveFraction = reserveFraction
         self.seed = seed
         self.replicate = replicate
@@ -52,6 +62,13 @@ public struct SetupContext: Sendable {
         self.loanFraction = loanFraction
         self.initialPoolShares = initialPoolShares
         self.layout = layout
+    }
+
+    /// The population name that keys a kind's random streams: the kind's key in market 0 (so a one-market
+    /// scenario draws exactly what it always drew), `key@name` in another market, so that two markets'
+    /// populations of one kind draw independently.
+    public func streamName(_ key: String) -> String {
+        market == 0 ? key : key + "@" + marketName
     }
 
     /// Hands out `count` consecutive accounts and returns the first.

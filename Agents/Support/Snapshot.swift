@@ -31,12 +31,15 @@ public struct Snapshot: Sendable {
     /// The fraction of D₀ withdrawn or queued during the previous tick: the outflow
     /// that herding depositors observe.
     public let recentOutflowFraction: Double
+    /// The lending markets after the first, in order (D₀, θ and outflows of the first are the fields above).
+    public let otherMarkets: [MarketView]
 
     public init(
         tick: Int, externalPrice: Double, oracleFrozen: Bool, state: ProtocolState, layout: WorldLayout,
         ammHistory: PriceHistory, shareValueHistory: PriceHistory, initialDeposits: Double, solvencyMargin: Double,
-        withdrawnFraction: Double, recentOutflowFraction: Double
+        withdrawnFraction: Double, recentOutflowFraction: Double, otherMarkets: [MarketView] = []
     ) {
+        self.otherMarkets = otherMarkets
         self.tick = tick
         self.externalPrice = externalPrice
         self.oracleFrozen = oracleFrozen
@@ -58,6 +61,21 @@ public struct Snapshot: Sendable {
     public var lendingPrice: Double { state.prices[layout.collateral] }
     /// The deposit product's terms (fee, gate, lock-up, loss policy).
     public var withdrawalPolicy: WithdrawalPolicy { state.lending.configs[layout.depositReserve].withdrawals }
+
+    /// What depositors see of lending market `m` (market 0: this snapshot's own fields).
+    public func market(_ m: Int) -> MarketView {
+        guard m > 0, m - 1 < otherMarkets.count else {
+            return MarketView(
+                initialDeposits: initialDeposits, solvencyMargin: solvencyMargin, withdrawnFraction: withdrawnFraction,
+                recentOutflowFraction: recentOutflowFraction)
+        }
+        return otherMarkets[m - 1]
+    }
+
+    /// The deposit product's terms of lending market `m`.
+    public func withdrawalPolicy(market m: Int) -> WithdrawalPolicy {
+        state.markets[m].configs[layout.depositReserve].withdrawals
+    }
 }
 
 /// An immutable protocol state behind one reference.

@@ -29,6 +29,7 @@ enum TestWorld {
         setup.initialDeposits = d0
         let borrowers = setup.allocateAccounts(positions.count)
         for (k, p) in positions.enumerated() { setup.positions.append((borrowers + k, p.collateral, p.debt)) }
-        return try WorldBuilder(scenario: s, layout: .reference, openingPrice: pool.usd / pool.collateral).build(setup)
+        return try WorldBuilder(scenario: s, layout: .reference, openingPrice: pool.usd / pool.collateral).build([setup]
+        )
     }
 }

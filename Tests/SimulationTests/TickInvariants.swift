@@ -121,23 +121,32 @@ actor TickInvariants {
                     "held \(held), expected in − out = \(expected) (Δ \(held - expected))")
             }
         }
-        let r = w.depositReserve
-        let left = r.cash + r.totalDebt + r.deficit + r.deployed + r.termLoans
-        let right = r.totalSupply + r.queued + r.accruedToTreasury + r.termDeposits + r.termResult
-        if !close(left, right, scale: w.initialDeposits) {
-            fail("conservation.reserve_identity", w.tick, "cash + debt + deficit + deployed = \(left), claims \(right)")
-        }
-        let pending = st.lending.queues[w.layout.depositReserve]
-        let pendingSum = pending.pending.reduce(0) { $0 + $1.amount }
-        if !close(r.queued, pendingSum, scale: w.initialDeposits) || !close(pending.total, r.queued, scale: 1) {
-            fail("queue.total", w.tick, "queue total \(r.queued) vs Σ claims \(pendingSum)")
-        }
-        if !close(w.badDebtUSD, r.badDebt, scale: debt0) {
-            fail("conservation.bad_debt", w.tick, "bad debt \(w.badDebtUSD) vs reserve's \(r.badDebt)")
-        }
-        // Interest only raises claims; only a socialised loss lowers them.
-        if !w.withdrawalPolicy.socialiseUncoveredLosses && r.supplyIndex < 1 {
-            fail("conservation.deposits", w.tick, "claims scaled by \(r.supplyIndex) without socialisation")
+        // Every lending market's deposit reserve balances on its own.
+        for m in st.markets.indices {
+            let r = w.depositReserve(market: m)
+            let scale = w.initialDepositsByMarket[m]
+            let left = r.cash + r.totalDebt + r.deficit + r.deployed + r.termLoans
+            let right = r.totalSupply + r.queued + r.accruedToTreasury + r.termDeposits + r.termResult
+            if !close(left, right, scale: scale) {
+                fail(
+                    "conservation.reserve_identity.\(m)", w.tick,
+                    "cash + debt + deficit + deployed = \(left), claims \(right)")
+            }
+            let pending = st.markets[m].queues[w.layout.depositReserve]
+            let pendingSum = pending.pending.reduce(0) { $0 + $1.amount }
+            if !close(r.queued, pendingSum, scale: scale) || !close(pending.total, r.queued, scale: 1) {
+                fail("queue.total.\(m)", w.tick, "queue total \(r.queued) vs Σ claims \(pendingSum)")
+            }
+            if !close(st.badDebtByMarket[m], r.badDebt, scale: max(debt0, scale)) {
+                fail(
+                    "conservation.bad_debt.\(m)", w.tick,
+                    "bad debt \(st.badDebtByMarket[m]) vs reserve's \(r.badDebt)")
+            }
+            // Interest only raises claims; only a socialised loss lowers them.
+            let policy = st.markets[m].configs[w.layout.depositReserve].withdrawals
+            if !policy.socialiseUncoveredLosses && r.supplyIndex < 1 {
+                fail("conservation.deposits.\(m)", w.tick, "claims scaled by \(r.supplyIndex) without socialisation")
+            }
         }
     }
 
@@ -286,7 +295,7 @@ actor TickInvariants {
     /// Depositors' balances, at the ledger's deposit scale, are the deposits the ledger still holds;
     /// LPs' shares are the pool's shares; nobody's balance is negative.
     private func checkAgents(_ w: WorldState, _ populations: [any Population]) async {
-        var balances = 0.0
+        var balances = [Double](repeating: 0, count: w.state.markets.count)
         var depositorShards = 0
         var lpShares = 0.0
         var lpPopulations = 0
@@ -303,7 +312,7 @@ actor TickInvariants {
                             "depositor.withdrawn_with_balance", w.tick,
                             "shard \(shard.shard) agent \(i) left with \(a.balance)")
                     }
-                    balances += a.balance
+                    balances[shard.market] += a.balance
                 }
             case let lps as LiquidityProviderPopulation:
                 lpPopulations += 1
@@ -317,12 +326,16 @@ actor TickInvariants {
                 break
             }
         }
-        let owed = w.outstandingDeposits
-        let claims = balances * w.depositReserve.supplyIndex
-        if depositorShards > 0 && !close(claims, owed, scale: w.initialDeposits) {
-            fail(
-                "depositors.claims", w.tick,
-                "depositors claim \(claims) but the pool owes them \(owed) (Δ \(claims - owed))")
+        // Each market's depositors claim what that market owes them.
+        for m in balances.indices where depositorShards > 0 {
+            let r = w.depositReserve(market: m)
+            let claims = balances[m] * r.supplyIndex
+            if !close(claims, r.totalSupply, scale: w.initialDepositsByMarket[m]) {
+                fail(
+                    "depositors.claims.\(m)", w.tick,
+                    "depositors claim \(claims) but market \(m) owes them \(r.totalSupply) (Δ \(claims - r.totalSupply))"
+                )
+            }
         }
         if lpPopulations > 0 {
             maxPoolShares = max(maxPoolShares, w.amm.totalShares)

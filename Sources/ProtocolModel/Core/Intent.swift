@@ -98,7 +98,7 @@ public struct TokenSet: Sendable, Equatable, Hashable {
     public var count: Int { bits.nonzeroBitCount }
 }
 
-/// A transaction: who acts, what it does, and the guards it carries.
+/// A transaction: who acts, what it does, in which lending market, and the guards it carries.
 public struct Intent: Sendable, Equatable {
     /// Acting account.
     public var account: Int
@@ -106,11 +106,15 @@ public struct Intent: Sendable, Equatable {
     public var action: IntentAction
     /// Revert conditions.
     public var guards: IntentGuards
+    /// The lending market (index into ``ProtocolState/markets``) that the action's supply, withdrawal,
+    /// redemption, borrowing, repayment and liquidation concern. Pool trades ignore it.
+    public var market: Int
     /// Creates an intent.
-    public init(account: Int, action: IntentAction, guards: IntentGuards = .none) {
+    public init(account: Int, action: IntentAction, guards: IntentGuards = .none, market: Int = 0) {
         self.account = account
         self.action = action
         self.guards = guards
+        self.market = market
     }
 }
 

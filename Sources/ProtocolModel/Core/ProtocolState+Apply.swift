@@ -28,68 +28,70 @@ extension ProtocolState {
         let a = intent.account
         guard a >= 0, a < accountCount else { throw .unknownIndex("account \(a) of \(accountCount)") }
         let p = prices
+        let m = intent.market
+        try requireMarket(m)
         switch intent.action {
         case let .supply(token, amount):
-            let r = try reserve(token)
+            let r = try reserve(token, m)
             try requireBalance(a, token, amount)
-            try lending.checkSupply(user: a, reserve: r, amount: amount)
+            try markets[m].checkSupply(user: a, reserve: r, amount: amount)
             try check(g, Fill(tokenIn: token, amountIn: amount))
             balances[a, token] -= amount
-            try lending.supply(user: a, reserve: r, amount: amount)
+            try markets[m].supply(user: a, reserve: r, amount: amount)
             payQueues()
             return Fill(tokenIn: token, amountIn: amount)
         case let .withdraw(token, amount):
-            let r = try reserve(token)
-            let take = try lending.quoteWithdrawal(user: a, reserve: r, amount: amount, prices: p)
+            let r = try reserve(token, m)
+            let take = try markets[m].quoteWithdrawal(user: a, reserve: r, amount: amount, prices: p)
             let fill = Fill(tokenOut: token, amountOut: take)
             try check(g, fill)
-            lending.commitWithdrawal(user: a, reserve: r, amount: take)
+            markets[m].commitWithdrawal(user: a, reserve: r, amount: take)
             credit(a, token, take)
             return fill
         case let .redeem(token, amount):
-            let r = try reserve(token)
-            let q = try lending.quoteRedemption(user: a, reserve: r, amount: amount, tick: tick, prices: p)
+            let r = try reserve(token, m)
+            let q = try markets[m].quoteRedemption(user: a, reserve: r, amount: amount, tick: tick, prices: p)
             var fill = Fill(tokenOut: token, amountOut: q.paid, secondaryOut: q.accepted)
             fill.queued = q.queued
             fill.fee = q.fee
             try check(g, fill)
-            lending.commitRedemption(q, user: a, reserve: r, tick: tick)
+            markets[m].commitRedemption(q, user: a, reserve: r, tick: tick)
             credit(a, token, q.paid)
             return fill
         case let .arbitrage(pool, gamma, maxBaseIn, maxQuoteIn, gasCost):
             return try arbitrage(a, pool, gamma, maxBaseIn, maxQuoteIn, gasCost, g)
         case let .liquidateLowest(collateralToken, debtToken, budget, sellPool, gasCost):
-            return try liquidateLowest(a, collateralToken, debtToken, budget, sellPool, gasCost, g)
+            return try liquidateLowest(a, m, collateralToken, debtToken, budget, sellPool, gasCost, g)
         case let .liquidateBest(collaterals, debtToken, budget, gasCost):
-            return try liquidateBest(a, collaterals, debtToken, budget, gasCost, g)
+            return try liquidateBest(a, m, collaterals, debtToken, budget, gasCost, g)
         case let .stableArbitrage(pool, maxValueIn, gasCost):
             return try stableArbitrage(a, pool, maxValueIn, gasCost, g)
         case let .repayWithCollateral(collateralToken, debtToken, collateral, sellPool):
-            return try repayWithCollateral(a, collateralToken, debtToken, collateral, sellPool, g)
+            return try repayWithCollateral(a, m, collateralToken, debtToken, collateral, sellPool, g)
         case let .provideLiquidity(pool, value):
             return try provideLiquidity(a, pool, value, g)
         case let .borrow(token, amount):
-            let r = try reserve(token)
-            try lending.checkBorrow(user: a, reserve: r, amount: amount, prices: p)
+            let r = try reserve(token, m)
+            try markets[m].checkBorrow(user: a, reserve: r, amount: amount, prices: p)
             let fill = Fill(tokenOut: token, amountOut: amount)
             try check(g, fill)
-            try lending.borrow(user: a, reserve: r, amount: amount, prices: p)
+            try markets[m].borrow(user: a, reserve: r, amount: amount, prices: p)
             credit(a, token, amount)
             return fill
         case let .repay(token, amount):
-            let r = try reserve(token)
+            let r = try reserve(token, m)
             try _requireAmount("amount", amount)
-            let pay = min(amount, lending.debt(user: a, reserve: r))
+            let pay = min(amount, markets[m].debt(user: a, reserve: r))
             guard pay > 0 else { throw .noDebt }
             try requireBalance(a, token, pay)
             let fill = Fill(tokenIn: token, amountIn: pay)
             try check(g, fill)
             balances[a, token] -= pay
-            try lending.repay(user: a, reserve: r, amount: pay)
+            try markets[m].repay(user: a, reserve: r, amount: pay)
             payQueues()
             return fill
         case let .liquidate(borrower, collateralToken, debtToken, debtToCover):
-            return try liquidate(a, borrower, collateralToken, debtToken, debtToCover, g, p)
+            return try liquidate(a, m, borrower, collateralToken, debtToken, debtToCover, g, p)
         case let .swap(index, amountIn, baseIn):
             return try swap(a, index, amountIn, baseIn, g, p)
         case let .stableSwap(index, i, j, dx):
@@ -205,16 +207,16 @@ extension ProtocolState {
     }
 
     private mutating func liquidate(
-        _ a: Int, _ borrower: Int, _ collateralToken: Int, _ debtToken: Int,
+        _ a: Int, _ m: Int, _ borrower: Int, _ collateralToken: Int, _ debtToken: Int,
         _ debtToCover: Double, _ g: IntentGuards,
         _ p: [Double]
     ) throws(ProtocolError) -> Fill {
         guard borrower >= 0, borrower < accountCount else { throw .unknownIndex("borrower \(borrower)") }
         guard borrower != a else { throw .invalidAmount("a borrower cannot liquidate itself") }
-        let c = try reserve(collateralToken)
-        let d = try reserve(debtToken)
-        try lending.check(a, c)
-        let quote = try lending.quoteLiquidation(
+        let c = try reserve(collateralToken, m)
+        let d = try reserve(debtToken, m)
+        try markets[m].check(a, c)
+        let quote = try markets[m].quoteLiquidation(
             borrower: borrower, collateralReserve: c, debtReserve: d,
             debtToCover: debtToCover, prices: p)
         guard quote.debtRepaid > 0 else { throw .invalidAmount("nothing to liquidate") }
@@ -226,10 +228,10 @@ extension ProtocolState {
                 - quote.debtRepaid * price(debtToken, p))
         try check(g, fill)
         balances[a, debtToken] -= quote.debtRepaid
-        fill.badDebt = lending.commitLiquidation(
+        fill.badDebt = markets[m].commitLiquidation(
             quote, liquidator: a, borrower: borrower, collateralReserve: c,
             debtReserve: d, prices: p)
-        badDebtValue += fill.badDebt
+        badDebtByMarket[m] += fill.badDebt
         collateralLedger.record(
             token: collateralToken, value: quote.collateralSeized * price(collateralToken, p),
             badDebt: fill.badDebt)
@@ -240,8 +242,9 @@ extension ProtocolState {
     /// The output and profit guards, checked against a fill worked out before anything was written.
     func checkGuards(_ g: IntentGuards, _ fill: Fill) throws(ProtocolError) { try check(g, fill) }
 
-    func reserve(_ token: Int) throws(ProtocolError) -> Int {
-        guard let r = lending.reserveIndex(of: token) else {
+    /// The index of `token`'s reserve in market `m` (already checked to exist).
+    func reserve(_ token: Int, _ m: Int) throws(ProtocolError) -> Int {
+        guard let r = markets[m].reserveIndex(of: token) else {
             throw .unknownIndex("no lending reserve for token \(token)")
         }
         return r

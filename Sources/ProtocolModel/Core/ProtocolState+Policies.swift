@@ -58,11 +58,11 @@ extension ProtocolState {
     /// one Aave liquidation (``LendingPool/quoteLiquidation(borrower:collateralReserve:debtReserve:debtToCover:prices:)``)
     /// at the lending prices of that moment, with the collateral received as underlying and sold at once.
     mutating func liquidateLowest(
-        _ a: Int, _ collateralToken: Int, _ debtToken: Int, _ budget: Double, _ index: Int, _ gasCost: Double,
+        _ a: Int, _ m: Int, _ collateralToken: Int, _ debtToken: Int, _ budget: Double, _ index: Int, _ gasCost: Double,
         _ g: IntentGuards
     ) throws(ProtocolError) -> Fill {
-        let c = try reserve(collateralToken)
-        let d = try reserve(debtToken)
+        let c = try reserve(collateralToken, m)
+        let d = try reserve(debtToken, m)
         try requirePair(index, base: collateralToken, quote: debtToken)
         guard !amms[index].pool.isEmpty else { throw .emptyPool }
         try _requireAmount("budget", budget, positive: false)
@@ -70,7 +70,7 @@ extension ProtocolState {
         var heap = _scratch.heap
         _scratch.heap = DebtorHeap()
         defer { _scratch.heap = heap }
-        heap.rebuild(from: lending, prices: prices)
+        heap.rebuild(from: markets[m], prices: prices)
         var totals = LiquidationTotals(left: min(budget, balances[a, debtToken]))
         for _ in 0..<Self.maxLiquidationsPerIntent where totals.left > Self.dustRepayment && !amms[index].pool.isEmpty {
             guard let borrower = heap.popMin() else { break }
@@ -78,22 +78,25 @@ extension ProtocolState {
             // `prices` is read in place, not copied: a live copy would make every refresh below copy it.
             let q: LiquidationOutcome
             do {
-                q = try lending.quoteLiquidation(
+                q = try markets[m].quoteLiquidation(
                     borrower: borrower, collateralReserve: c, debtReserve: d, debtToCover: totals.left, prices: prices)
             } catch .notLiquidatable {
                 break  // the lowest is healthy, so every other is too
             } catch {
                 continue
             }
-            guard q.debtRepaid > Self.dustRepayment, cashCovers(q.collateralToLiquidator, reserve: c) else { continue }
+            guard q.debtRepaid > Self.dustRepayment, cashCovers(q.collateralToLiquidator, market: m, reserve: c) else {
+                continue
+            }
             let quoted = amms[index].pool.amountOut(amountIn: q.collateralToLiquidator, baseIn: true)
             guard (quoted - q.debtRepaid) * prices[debtToken] - gasCost > minProfit else { continue }
             guard
                 executeLiquidation(
-                    q, liquidator: a, borrower: borrower, collateral: (collateralToken, c), debt: (debtToken, d),
+                    q, market: m, liquidator: a, borrower: borrower, collateral: (collateralToken, c),
+                    debt: (debtToken, d),
                     pool: index, totals: &totals)
             else { continue }
-            heap.push(borrower, from: lending)
+            heap.push(borrower, from: markets[m])
         }
         return try totals.fill(debtToken: debtToken, prices: prices)
     }
@@ -101,8 +104,8 @@ extension ProtocolState {
     /// Whether reserve `r`'s cash can pay out `amount` of underlying. Cash and the suppliers' claims are
     /// summed in different orders, so the last claim may exceed the cash by a rounding ulp; the payout then
     /// floors the cash at 0 (see `commitLiquidation`).
-    func cashCovers(_ amount: Double, reserve r: Int) -> Bool {
-        amount <= lending.reserves[r].cash * (1 + 1e-12) + 1e-15
+    func cashCovers(_ amount: Double, market m: Int, reserve r: Int) -> Bool {
+        amount <= markets[m].reserves[r].cash * (1 + 1e-12) + 1e-15
     }
 
     /// Running totals of one policy liquidation intent.
@@ -127,14 +130,15 @@ extension ProtocolState {
     /// then the debt is repaid and the liquidation written, with the collateral received as underlying;
     /// the queue is paid, the loss absorbed, prices refreshed and `totals` updated.
     mutating func executeLiquidation(
-        _ q: LiquidationOutcome, liquidator a: Int, borrower: Int, collateral: (token: Int, reserve: Int),
+        _ q: LiquidationOutcome, market m: Int, liquidator a: Int, borrower: Int,
+        collateral: (token: Int, reserve: Int),
         debt: (token: Int, reserve: Int), pool: Int, totals: inout LiquidationTotals
     ) -> Bool {
         guard let sold = try? amms[pool].pool.swap(amountIn: q.collateralToLiquidator, baseIn: true) else {
             return false
         }
         balances[a, debt.token] -= q.debtRepaid
-        let bad = lending.commitLiquidation(
+        let bad = markets[m].commitLiquidation(
             q, liquidator: a, borrower: borrower, collateralReserve: collateral.reserve, debtReserve: debt.reserve,
             prices: prices, receiveUnderlying: true)
         credit(a, debt.token, sold)
@@ -142,7 +146,7 @@ extension ProtocolState {
         totals.repaid += q.debtRepaid
         totals.proceeds += sold
         totals.written += bad
-        badDebtValue += bad
+        badDebtByMarket[m] += bad
         collateralLedger.record(
             token: collateral.token, value: q.collateralSeized * prices[collateral.token], badDebt: bad)
         payQueues()
@@ -160,35 +164,36 @@ extension ProtocolState {
 
     /// ``IntentAction/repayWithCollateral(collateralToken:debtToken:collateral:sellPool:)``.
     mutating func repayWithCollateral(
-        _ a: Int, _ collateralToken: Int, _ debtToken: Int, _ collateral: Double, _ index: Int, _ g: IntentGuards
+        _ a: Int, _ m: Int, _ collateralToken: Int, _ debtToken: Int, _ collateral: Double, _ index: Int,
+        _ g: IntentGuards
     ) throws(ProtocolError) -> Fill {
-        let c = try reserve(collateralToken)
-        let d = try reserve(debtToken)
+        let c = try reserve(collateralToken, m)
+        let d = try reserve(debtToken, m)
         try requirePair(index, base: collateralToken, quote: debtToken)
         try _requireAmount("collateral", collateral)
         guard !amms[index].pool.isEmpty else { throw .emptyPool }
-        let have = lending.supplied(user: a, reserve: c)
+        let have = markets[m].supplied(user: a, reserve: c)
         let sell = min(collateral, have)
         guard sell > 0 else {
             throw .insufficientBalance(account: a, token: collateralToken, needed: collateral, available: 0)
         }
-        guard cashCovers(sell, reserve: c) else { throw .insufficientLiquidity }
+        guard cashCovers(sell, market: m, reserve: c) else { throw .insufficientLiquidity }
         let proceeds = amms[index].pool.amountOut(amountIn: sell, baseIn: true)
-        let owed = lending.debt(user: a, reserve: d)
+        let owed = markets[m].debt(user: a, reserve: d)
         let pay = min(proceeds, owed)
         let fill = Fill(tokenIn: collateralToken, amountIn: sell, tokenOut: debtToken, amountOut: proceeds - pay)
         try checkGuards(g, fill)
         try amms[index].pool.swap(amountIn: sell, baseIn: true)
-        lending.setSupplied(a, c, sell >= have ? 0 : have - sell)
-        lending.reserves[c].cash = max(0, lending.reserves[c].cash - sell)
+        markets[m].setSupplied(a, c, sell >= have ? 0 : have - sell)
+        markets[m].reserves[c].cash = max(0, markets[m].reserves[c].cash - sell)
         if pay > 0 {
-            lending.setDebt(a, d, pay >= owed ? 0 : owed - pay)
-            lending.reserves[d].cash += pay
+            markets[m].setDebt(a, d, pay >= owed ? 0 : owed - pay)
+            markets[m].reserves[d].cash += pay
         }
         credit(a, debtToken, proceeds - pay)
         let p = prices
-        let bad = lending.writeOffIfExhausted(a, prices: p)
-        badDebtValue += bad
+        let bad = markets[m].writeOffIfExhausted(a, prices: p)
+        badDebtByMarket[m] += bad
         if bad > 0 { collateralLedger.record(token: collateralToken, value: 0, badDebt: bad) }
         payQueues()
         refreshPrices()

@@ -18,8 +18,12 @@ public struct StableMarket: Sendable, Equatable {
     public let tokens: [Int]
 }
 
-/// The whole protocol as one value: tokens, account balances, the lending pool, AMMs, StableSwap pools,
-/// oracles, the treasury and the current tick.
+/// The whole protocol as one value: tokens, account balances, one or more lending markets, AMMs,
+/// StableSwap pools, oracles, the treasury and the current tick.
+///
+/// Every lending market reads the same prices (``prices``) and trades in the same pools: markets that
+/// share a collateral also share the pool where its liquidations are sold, which is how a fire sale in
+/// one market reaches the other. An ``Intent`` names its market (``Intent/market``).
 ///
 /// ``apply(_:)->Receipt`` executes an ``Intent`` atomically and in place: it validates the whole effect
 /// before its first write, so a reverted intent leaves the state identical and nothing is copied. Tokens only move between holders, so for every token
@@ -27,10 +31,10 @@ public struct StableMarket: Sendable, Equatable {
 /// a token). Only the setup calls ``mint(account:token:amount:)`` create tokens.
 public struct ProtocolState: Sendable, Equatable {
     public static func == (l: ProtocolState, r: ProtocolState) -> Bool {
-        l.tokens == r.tokens && l.balances == r.balances && l.lending == r.lending && l.amms == r.amms
+        l.tokens == r.tokens && l.balances == r.balances && l.markets == r.markets && l.amms == r.amms
             && l.stablePools == r.stablePools && l.oracles == r.oracles && l.priceSources == r.priceSources
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
-            && l.outflows == r.outflows && l.badDebtValue == r.badDebtValue && l.treasury == r.treasury
+            && l.outflows == r.outflows && l.badDebtByMarket == r.badDebtByMarket && l.treasury == r.treasury
             && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow
             && l.tick == r.tick
     }
@@ -39,8 +43,14 @@ public struct ProtocolState: Sendable, Equatable {
     public let tokens: [Token]
     /// Account balances.
     public internal(set) var balances: Balances
-    /// The lending pool.
-    public internal(set) var lending: LendingPool
+    /// The lending markets, each with its own reserves, claims, queues and debtors. Market 0 carries the
+    /// fixed-term book.
+    public internal(set) var markets: [LendingPool]
+    /// The first lending market (``markets``[0]): the only one of a one-market world.
+    public internal(set) var lending: LendingPool {
+        _read { yield markets[0] }
+        _modify { yield &markets[0] }
+    }
     /// Uniswap v2 pools.
     public internal(set) var amms: [AMMMarket] = []
     /// StableSwap pools.
@@ -62,8 +72,10 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var inflows: [Double]
     /// Per token: everything that left the model (see ``inflows``).
     public internal(set) var outflows: [Double]
-    /// Cumulative bad debt written off, valued at the prices of the moment it was written off.
-    public internal(set) var badDebtValue = 0.0
+    /// Cumulative bad debt written off in each market, valued at the prices of the moment it was written off.
+    public internal(set) var badDebtByMarket: [Double]
+    /// Cumulative bad debt written off in every market, valued at the prices of the moment it was written off.
+    public var badDebtValue: Double { badDebtByMarket.reduce(0, +) }
     /// Per collateral token: value seized by liquidations and bad debt attributed to it.
     public internal(set) var collateralLedger = CollateralLedger()
     /// Fixed-term deposits and loans: their principal sits in (or was drawn from) the lending reserve of
@@ -96,7 +108,8 @@ public struct ProtocolState: Sendable, Equatable {
         }
         self.tokens = tokens
         self.balances = Balances(accounts: accounts, tokens: tokens.count)
-        self.lending = lending
+        self.markets = [lending]
+        self.badDebtByMarket = [0]
         self.oracles = oracles
         self.priceSources = Array(repeating: .oracle, count: tokens.count)
         self.prices = oracles.map(\.price)
@@ -110,6 +123,30 @@ public struct ProtocolState: Sendable, Equatable {
 
     /// Number of accounts.
     public var accountCount: Int { balances.accountCount }
+
+    /// Setup only: opens another lending market, sized for every account and lending tokens of this
+    /// state; returns its index in ``markets``.
+    /// - Throws: ``ProtocolError/invalidAmount(_:)`` when its user count is not the account count,
+    ///   ``ProtocolError/unknownIndex(_:)`` for a reserve token the state does not have.
+    @discardableResult
+    public mutating func addMarket(_ market: LendingPool) throws(ProtocolError) -> Int {
+        guard market.userCount == accountCount else {
+            throw .invalidAmount("userCount = \(market.userCount), expected accounts = \(accountCount)")
+        }
+        for c in market.configs where !tokens.indices.contains(c.token) {
+            throw .unknownIndex("reserve token \(c.token)")
+        }
+        markets.append(market)
+        badDebtByMarket.append(0)
+        return markets.count - 1
+    }
+
+    /// The index of `market`, or an error naming it.
+    func requireMarket(_ market: Int) throws(ProtocolError) {
+        guard markets.indices.contains(market) else {
+            throw .unknownIndex("lending market \(market) of \(markets.count)")
+        }
+    }
 
     /// Brings `amount` of `token` into `account` from outside the model: setup capital, or an inventory
     /// topped up. Counted in ``inflows``.
@@ -189,38 +226,46 @@ public struct ProtocolState: Sendable, Equatable {
     /// `collateralToken` (taken from its balance) supplied, and `debt` of `debtToken` borrowed from that
     /// reserve's cash into its balance. Opening books may start above the LTV a new borrow would need.
     public mutating func openPosition(
-        account: Int, collateralToken: Int, collateral: Double, debtToken: Int, debt: Double
+        account: Int, collateralToken: Int, collateral: Double, debtToken: Int, debt: Double, market m: Int = 0
     ) throws(ProtocolError) {
-        guard let c = lending.reserveIndex(of: collateralToken), let d = lending.reserveIndex(of: debtToken) else {
+        try requireMarket(m)
+        guard let c = markets[m].reserveIndex(of: collateralToken), let d = markets[m].reserveIndex(of: debtToken)
+        else {
             throw .unknownIndex("no reserve for token \(collateralToken) or \(debtToken)")
         }
         try _requireAmount("debt", debt, positive: false)
         // Loans drawn as shares of the deposits can sum to the whole cash plus a rounding ulp.
-        let cash = lending.reserves[d].cash
+        let cash = markets[m].reserves[d].cash
         guard debt <= cash * (1 + 1e-12) else { throw .insufficientLiquidity }
         if collateral > 0 {
             try debit(account, collateralToken, collateral)
-            try lending.supply(user: account, reserve: c, amount: collateral)
+            try markets[m].supply(user: account, reserve: c, amount: collateral)
         }
         guard debt > 0 else { return }
         let drawn = min(debt, cash)
-        lending.setDebt(account, d, lending.debt(user: account, reserve: d) + drawn)
-        lending.reserves[d].cash -= drawn
+        markets[m].setDebt(account, d, markets[m].debt(user: account, reserve: d) + drawn)
+        markets[m].reserves[d].cash -= drawn
         credit(account, debtToken, drawn)
     }
 
-    /// Setup only: supplies `amount` of `token` from `account` with no cap check.
-    public mutating func deposit(account: Int, token: Int, amount: Double) throws(ProtocolError) {
-        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no reserve for token \(token)") }
+    /// Setup only: supplies `amount` of `token` from `account` to market `m` with no cap check.
+    public mutating func deposit(account: Int, token: Int, amount: Double, market m: Int = 0) throws(ProtocolError) {
+        try requireMarket(m)
+        guard let r = markets[m].reserveIndex(of: token) else {
+            throw .unknownIndex("no reserve for token \(token)")
+        }
         try debit(account, token, amount)
-        try lending.supply(user: account, reserve: r, amount: amount)
+        try markets[m].supply(user: account, reserve: r, amount: amount)
     }
 
-    /// Setup only: moves `amount` of the `token` reserve's cash out of the model (see
+    /// Setup only: moves `amount` of the `token` reserve's cash in market `m` out of the model (see
     /// ``LendingPool/deployOutside(reserve:amount:)``); counted in ``outflows``.
-    public mutating func deployOutside(token: Int, amount: Double) throws(ProtocolError) {
-        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no reserve for token \(token)") }
-        try lending.deployOutside(reserve: r, amount: amount)
+    public mutating func deployOutside(token: Int, amount: Double, market m: Int = 0) throws(ProtocolError) {
+        try requireMarket(m)
+        guard let r = markets[m].reserveIndex(of: token) else {
+            throw .unknownIndex("no reserve for token \(token)")
+        }
+        try markets[m].deployOutside(reserve: r, amount: amount)
         outflows[token] += amount
     }
 
@@ -232,16 +277,18 @@ public struct ProtocolState: Sendable, Equatable {
     /// Pays every reserve's withdrawal queue from the cash that arrived, crediting the claimants, then
     /// absorbs the losses written off with it (socialised over what is still owed, or kept as deficit).
     mutating func payQueues() {
-        for r in lending.queues.indices where !lending.queues[r].isEmpty {
-            let token = lending.configs[r].token
-            var paid = _scratch.payments
-            paid.removeAll(keepingCapacity: true)
-            _scratch.payments = []
-            lending.payQueue(reserve: r) { account, amount in paid.append((account, amount)) }
-            for (account, amount) in paid { balances[account, token] += amount }
-            _scratch.payments = paid
+        for m in markets.indices {
+            for r in markets[m].queues.indices where !markets[m].queues[r].isEmpty {
+                let token = markets[m].configs[r].token
+                var paid = _scratch.payments
+                paid.removeAll(keepingCapacity: true)
+                _scratch.payments = []
+                markets[m].payQueue(reserve: r) { account, amount in paid.append((account, amount)) }
+                for (account, amount) in paid { balances[account, token] += amount }
+                _scratch.payments = paid
+            }
+            markets[m].absorbPendingLosses()
         }
-        lending.absorbPendingLosses()
     }
 
     /// Creates a StableSwap pool seeded from `creator`'s balances; returns its index.
@@ -259,19 +306,23 @@ public struct ProtocolState: Sendable, Equatable {
         return stablePools.count - 1
     }
 
-    /// Moves `amount` of `token` from `account` into a lending reserve's insurance fund.
-    public mutating func fundInsurance(account: Int, token: Int, amount: Double) throws(ProtocolError) {
-        guard let r = lending.reserveIndex(of: token) else { throw .unknownIndex("no reserve for token \(token)") }
-        var next = self
-        try next.debit(account, token, amount)
-        try next.lending.fundInsurance(reserve: r, amount: amount)
-        self = next
+    /// Moves `amount` of `token` from `account` into the insurance fund of market `m`'s reserve.
+    public mutating func fundInsurance(account: Int, token: Int, amount: Double, market m: Int = 0)
+        throws(ProtocolError)
+    {
+        try requireMarket(m)
+        guard let r = markets[m].reserveIndex(of: token) else {
+            throw .unknownIndex("no reserve for token \(token)")
+        }
+        try requireBalance(account, token, amount)
+        try markets[m].fundInsurance(reserve: r, amount: amount)
+        balances[account, token] -= amount
     }
 
-    /// Advances the clock, accruing lending interest for the elapsed ticks.
+    /// Advances the clock, accruing every market's interest for the elapsed ticks.
     public mutating func advance(to newTick: Int) {
         guard newTick > tick else { return }
-        lending.accrue(ticks: newTick - tick)
+        for m in markets.indices { markets[m].accrue(ticks: newTick - tick) }
         tick = newTick
     }
 
@@ -280,8 +331,10 @@ public struct ProtocolState: Sendable, Equatable {
     /// of policy intents, which ``inflows`` and ``outflows`` record.
     public func totalHoldings(of token: Int) -> Double {
         var sum = balances.total(of: token) + (escrow.indices.contains(token) ? escrow[token] : 0)
-        for (r, c) in lending.configs.enumerated() where c.token == token {
-            sum += lending.reserves[r].cash + lending.reserves[r].insuranceFund
+        for market in markets {
+            for (r, c) in market.configs.enumerated() where c.token == token {
+                sum += market.reserves[r].cash + market.reserves[r].insuranceFund
+            }
         }
         for m in amms {
             if m.baseToken == token { sum += m.pool.reserveBase }

@@ -16,7 +16,7 @@ extension ProtocolState {
     public mutating func openTermDeposit(
         account: Int, token: Int, principal: Double, ratePerTick: Double, maturityTick: Int
     ) throws(ProtocolError) -> Int {
-        let r = try reserve(token)
+        let r = try reserve(token, 0)
         try requireBalance(account, token, principal)
         // The book validates before it writes, so nothing below can fail.
         let id = try fixedTerm.openDeposit(
@@ -36,7 +36,7 @@ extension ProtocolState {
         account: Int, debtToken: Int, principal: Double, ratePerTick: Double, collateralToken: Int,
         collateral: Double, maturityTick: Int
     ) throws(ProtocolError) -> Int {
-        let r = try reserve(debtToken)
+        let r = try reserve(debtToken, 0)
         try requireBalance(account, collateralToken, collateral)
         guard principal <= lending.reserves[r].cash else { throw .insufficientLiquidity }
         let id = try fixedTerm.openLoan(
@@ -65,7 +65,7 @@ extension ProtocolState {
         defer { _scratch.rollOff = out }
         try fixedTerm.rollOff(at: tick, prices: prices, into: &out)
         for d in out.deposits {
-            let r = try reserve(d.token)
+            let r = try reserve(d.token, 0)
             let due = d.amountDue
             let paid = min(due, lending.reserves[r].cash)
             lending.reserves[r].cash -= paid
@@ -77,7 +77,7 @@ extension ProtocolState {
         }
         for m in out.loans {
             let loan = m.loan
-            let r = try reserve(loan.debtToken)
+            let r = try reserve(loan.debtToken, 0)
             lending.reserves[r].termLoans -= loan.principal
             escrow[loan.collateralToken] -= loan.collateral
             if m.defaulted {
@@ -86,7 +86,7 @@ extension ProtocolState {
                 inflows[loan.debtToken] += m.recovered
                 lending.reserves[r].cash += m.recovered
                 lending.reserves[r].termResult += m.recovered - loan.principal
-                badDebtValue += m.shortfall * prices[loan.debtToken]
+                badDebtByMarket[0] += m.shortfall * prices[loan.debtToken]
             } else {
                 let due = loan.amountDue
                 inflows[loan.debtToken] += due

@@ -48,8 +48,20 @@ public struct Engine: Sendable {
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
+        // Each further market's sections set up its own book; their accounts follow the previous ones.
+        var setups = [setup]
+        for (k, market) in s.otherMarkets.enumerated() {
+            var next = SetupContext(
+                seed: seed, replicate: replicate, initialPrice: p0, loanFraction: market.lending.loanFraction,
+                initialPoolShares: pool.totalShares, reserveFraction: market.lending.reserveFraction, layout: layout,
+                market: k + 1, marketName: market.name, firstAccount: setups[k].accountCount)
+            next.tokenSymbols = setup.tokenSymbols
+            next.tokenPrices = setup.tokenPrices
+            for section in market.agentSections { populations += section.makePopulations(setup: &next) }
+            setups.append(next)
+        }
         let world = try WorldBuilder(scenario: s, layout: layout, openingPrice: p0, openingPrices: openingPrices)
-            .build(setup)
+            .build(setups)
         return (world, populations)
     }
 
@@ -66,8 +78,9 @@ public struct Engine: Sendable {
         let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
         let stepsPerTick = populations.reduce(0) { $0 + $1.count }
         let venueReporters = populations.indices.filter { populations[$0].reportsVenueShare }
+        let allSections = scenario.agentSections + scenario.otherMarkets.flatMap(\.agentSections)
         let phaseReadsSolvency = scenario.phases.map { key in
-            scenario.agentSections.contains { $0.key == key && $0.readsSolvencyMargin }
+            allSections.contains { $0.key == key && $0.readsSolvencyMargin }
         }
         var marketState = scenario.market.initialState()
         var marketRNG = RandomStream(seed: seed, replicate: replicate, population: "world", purpose: "market")
@@ -80,6 +93,10 @@ public struct Engine: Sendable {
         let recordAssets = recordSeries && scenario.world.assets.count > 1
         var assetRows: [AssetRow] = []
         if recordAssets { assetRows.reserveCapacity(scenario.ticks * scenario.world.assets.count) }
+        let marketNames = ["main"] + scenario.otherMarkets.map(\.name)
+        let recordMarkets = recordSeries && marketNames.count > 1
+        var marketRows: [MarketRow] = []
+        if recordMarkets { marketRows.reserveCapacity(scenario.ticks * marketNames.count) }
         let openingDepth = world.amm.reserveQuote
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
 
@@ -148,6 +165,7 @@ public struct Engine: Sendable {
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
             if recordAssets { AssetRow.rows(tick: tick, world.state, into: &assetRows) }
+            if recordMarkets { MarketRow.rows(tick: tick, world, names: marketNames, into: &marketRows) }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
@@ -157,7 +175,8 @@ public struct Engine: Sendable {
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
-        return RunResult(outcome: outcome, series: series, finalState: world, assets: assetRows)
+        return RunResult(
+            outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -101,4 +101,6 @@ public struct RunResult: Sendable {
     public var finalState: WorldState
     /// Per tick and market asset (multi-asset scenarios with a recorded series; else empty).
     public var assets: [AssetRow] = []
+    /// Per tick and lending market (several-market scenarios with a recorded series; else empty).
+    public var markets: [MarketRow] = []
 }

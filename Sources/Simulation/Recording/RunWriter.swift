@@ -65,6 +65,11 @@ public enum RunWriter {
             for row in result.assets { assets += row.csvLine + "\n" }
             files.append(("assets.csv", Data(assets.utf8)))
         }
+        if !result.markets.isEmpty {
+            var markets = MarketRow.csvHeader + "\n"
+            for row in result.markets { markets += row.csvLine + "\n" }
+            files.append(("markets.csv", Data(markets.utf8)))
+        }
         try OutputFolder.install(files, at: directory)
     }
 

@@ -68,6 +68,8 @@ public struct Scenario: Sendable {
     public var rates: Rates?
     /// Fixed-term deposits and loans open at tick 0; nil: none.
     public var fixedTerm: FixedTerm?
+    /// The lending markets of `markets`, after the top-level one (market 0), in file order.
+    public var otherMarkets: [LendingMarket] = []
 
     /// What counts as a run in a replicate's outcome.
     public enum RunDefinition: String, Sendable, Equatable, CaseIterable {
@@ -79,6 +81,11 @@ public struct Scenario: Sendable {
         case reserveExhausted = "reserve_exhausted"
     }
 
-    /// Agents counted per tick, summed over kinds.
-    public var agentCount: Int { agentSections.reduce(0) { $0 + $1.agentCount } }
+    /// Agents counted per tick, summed over kinds and markets.
+    public var agentCount: Int {
+        (agentSections + otherMarkets.flatMap(\.agentSections)).reduce(0) { $0 + $1.agentCount }
+    }
+
+    /// The number of lending markets (the top-level one and those of `markets`).
+    public var marketCount: Int { 1 + otherMarkets.count }
 }

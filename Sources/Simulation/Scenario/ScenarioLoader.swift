@@ -11,7 +11,7 @@ extension Scenario {
 
     static let frameworkKeys = [
         "name", "ticks", "seed", "run_threshold", "run_definition", "ordering", "phases", "market", "amm", "lending",
-        "alm", "pools", "rates", "fixed_term",
+        "alm", "pools", "rates", "fixed_term", "markets",
     ]
 
     /// Loads `path`, applies `--set` overrides, and decodes and validates everything once, every agent
@@ -63,14 +63,17 @@ extension Scenario {
                 "expected 0 when \(opener.key) set the opening reserve from their game's prior "
                     + "(\(opener.key).game.fundamental: prior), got \(ValueRange.describe(lending.loanFraction))")
         }
+        let otherMarkets = try decodeMarkets(r, ticks: ticks)
+        let allSections = sections + otherMarkets.flatMap(\.agentSections)
         let phaseNodes = try r.list("phases")
         guard !phaseNodes.isEmpty else {
             throw r.semanticError("phases", "expected at least one agent section's key, got an empty list")
         }
         var phases: [String] = []
         for node in phaseNodes {
-            guard let key = node.scalarText, sections.contains(where: { $0.key == key }) else {
-                let known = sections.map(\.key).joined(separator: ", ")
+            guard let key = node.scalarText, allSections.contains(where: { $0.key == key }) else {
+                let known = AgentRegistry.kinds.map { $0.key }.filter { k in allSections.contains { $0.key == k } }
+                    .joined(separator: ", ")
                 throw ConfigError.semantic(
                     node, "expected the key of an agent section in this file (\(known)), got \(node.foundDescription)")
             }
@@ -96,6 +99,7 @@ extension Scenario {
         scenario.world = world
         scenario.rates = rates
         scenario.fixedTerm = fixedTerm
+        scenario.otherMarkets = otherMarkets
         return scenario
     }
 

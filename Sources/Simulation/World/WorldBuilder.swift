@@ -18,10 +18,12 @@ struct WorldBuilder {
     /// Every market asset's price at tick 0.
     var openingPrices: [Double] = []
 
-    func build(_ setup: SetupContext) throws(ConfigError) -> WorldState {
+    /// Builds the world from the setup of each lending market: `setups[0]` for the top-level sections,
+    /// then one per entry of `markets`, in order, whose accounts follow the previous ones.
+    func build(_ setups: [SetupContext]) throws(ConfigError) -> WorldState {
         var world: WorldState
         do throws(ProtocolError) {
-            world = try buildPools(setup)
+            world = try buildPools(setups)
         } catch {
             throw ConfigError(file: scenario.sourcePath, line: nil, keyPath: "lending", message: error.description)
         }
@@ -32,13 +34,15 @@ struct WorldBuilder {
     /// The fixed-term contracts of the file, each with its own outside account.
     private var termAccounts: Int { (scenario.fixedTerm?.deposits.count ?? 0) + (scenario.fixedTerm?.loans.count ?? 0) }
 
-    private func buildPools(_ setup: SetupContext) throws(ProtocolError) -> WorldState {
+    private func buildPools(_ setups: [SetupContext]) throws(ProtocolError) -> WorldState {
         let s = scenario
-        let accounts = setup.accountCount + 1 + termAccounts
+        let setup = setups[0]
+        let allocated = setups.last?.accountCount ?? setup.accountCount
+        let accounts = allocated + 1 + termAccounts
         let lending = try LendingPool(
             reserves: reserveConfigs(), users: accounts, closeFactor: s.lending.liquidation.closeFactor)
         // The protocol's own account: it funds the insurance fund and seeds the pool.
-        let protocolAccount = setup.accountCount
+        let protocolAccount = allocated
         let usdOracle = try PriceOracle(price: 1, deviationThreshold: 0, heartbeat: Int.max, updateDelay: 0)
         let collateralOracle: PriceOracle
         if let o = s.lending.oracle {
@@ -99,9 +103,17 @@ struct WorldBuilder {
         for w in setup.wallets where w.amount > 0 {
             try state.mint(account: w.account, token: w.token, amount: w.amount)
         }
+        var deposits = [d0]
+        var inventories = setup.inventories
+        for (k, market) in s.otherMarkets.enumerated() {
+            let other = setups[k + 1]
+            try addMarket(market, other, to: &state, protocolAccount: protocolAccount)
+            deposits.append(other.initialDeposits)
+            inventories += other.inventories
+        }
         return WorldState(
-            externalPrice: openingPrice, state: state, layout: layout, initialDeposits: d0,
-            inventories: setup.inventories)
+            externalPrice: openingPrice, state: state, layout: layout, initialDeposits: deposits,
+            inventories: inventories)
     }
 
     /// Opens the `fixed_term` ladder at tick 0: deposits first (their cash funds the loans), then loans,

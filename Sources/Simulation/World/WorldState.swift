@@ -14,33 +14,42 @@ public struct WorldState: Sendable {
     public var state: ProtocolState
     /// Where the numeraire, the collateral, the pool and the reserves sit in ``state``.
     public let layout: WorldLayout
-    public let initialDeposits: Double
+    /// D₀ of each lending market (index: the market's in ``/ProtocolModel/ProtocolState/markets``).
+    public let initialDepositsByMarket: [Double]
+    /// D₀ of the first (top-level) market.
+    public var initialDeposits: Double { initialDepositsByMarket[0] }
     public var history: PriceHistory
     /// √(x·y)/shares of the AMM at the end of each tick: one share's claim in constant-product units.
     public var shareValues = PriceHistory(openingPrice: 1)
-    /// Deposits withdrawn or queued last tick, USD (for herding).
-    public var lastTickOutflow = 0.0
-    /// The deposit reserve's cumulative withdrawals at the start of this tick.
-    var withdrawnAtTickStart = 0.0
+    /// Per market: deposits withdrawn or queued last tick, USD (for herding).
+    public internal(set) var lastTickOutflowByMarket: [Double]
+    /// The first market's deposits withdrawn or queued last tick, USD.
+    public var lastTickOutflow: Double { lastTickOutflowByMarket[0] }
+    /// Per market: the deposit reserve's cumulative withdrawals at the start of this tick.
+    var withdrawnAtTickStart: [Double]
     /// Standing inventories (arbitrageurs' and liquidators'), reset at the start of every tick.
     let inventories: [(account: Int, token: Int, amount: Double)]
 
     init(
-        externalPrice: Double, state: ProtocolState, layout: WorldLayout, initialDeposits: Double,
+        externalPrice: Double, state: ProtocolState, layout: WorldLayout, initialDeposits: [Double],
         inventories: [(account: Int, token: Int, amount: Double)]
     ) {
         self.externalPrice = externalPrice
         self.state = state
         self.layout = layout
-        self.initialDeposits = initialDeposits
+        self.initialDepositsByMarket = initialDeposits
+        self.lastTickOutflowByMarket = Array(repeating: 0, count: initialDeposits.count)
+        self.withdrawnAtTickStart = lastTickOutflowByMarket
         self.inventories = inventories
         history = PriceHistory(openingPrice: state.amms[layout.pool].pool.price)
     }
 
     /// The collateral/USD pool.
     public var amm: UniswapV2Pool { state.amms[layout.pool].pool }
-    /// The deposit (USD) reserve.
+    /// The deposit (USD) reserve of the first market.
     public var depositReserve: ReserveState { state.lending.reserves[layout.depositReserve] }
+    /// The deposit (USD) reserve of market `m`.
+    public func depositReserve(market m: Int) -> ReserveState { state.markets[m].reserves[layout.depositReserve] }
     /// The price at which the lending pool values collateral: its oracle's, or the live AMM price
     /// (the reference model, where the pool is its own oracle).
     public var lendingPrice: Double { state.prices[layout.collateral] }
@@ -53,17 +62,20 @@ public struct WorldState: Sendable {
     /// Cumulative debt repaid by liquidators, USD.
     public var liquidatedUSD: Double { depositReserve.liquidated }
     /// Cumulative debt written off, USD.
-    public var badDebtUSD: Double { state.badDebtValue }
+    public var badDebtUSD: Double { state.badDebtByMarket[0] }
 
     /// θ_t = A/L − 1 with A = reserve + insurance + Σ min(debt, collateral·p) and L = D_t + queue,
     /// where p is the lending price (p_AMM in the reference model). Fixed-term loans and deposits, when
     /// the market has them, count at their accrued values on each side.
-    public var solvencyMargin: Double {
-        let r = depositReserve
-        var assets = r.cash + r.insuranceFund + state.lending.loanBook(prices: state.prices).capped
+    public var solvencyMargin: Double { solvencyMargin(market: 0) }
+
+    /// θ of market `m` (only market 0 holds the fixed-term book).
+    public func solvencyMargin(market m: Int) -> Double {
+        let r = depositReserve(market: m)
+        var assets = r.cash + r.insuranceFund + state.markets[m].loanBook(prices: state.prices).capped
         var liabilities = r.totalSupply + r.queued
         let book = state.fixedTerm
-        if !book.loans.isEmpty || !book.deposits.isEmpty {
+        if m == 0, !book.loans.isEmpty || !book.deposits.isEmpty {
             assets += book.loanValue(debtToken: layout.usd, at: tick)
             liabilities += book.depositValue(token: layout.usd, at: tick)
         }
@@ -73,8 +85,12 @@ public struct WorldState: Sendable {
     /// w_t: the fraction of D₀ withdrawn or queued so far (a socialised haircut is not a withdrawal).
     /// Capped at 1: the withdrawals are summed in another order than D₀ was, so "everything" can
     /// round to 1 + 1e-16.
-    public var withdrawnFraction: Double {
-        initialDeposits > 0 ? min(1, depositReserve.withdrawn / initialDeposits) : 0
+    public var withdrawnFraction: Double { withdrawnFraction(market: 0) }
+
+    /// w_t of market `m`.
+    public func withdrawnFraction(market m: Int) -> Double {
+        let d0 = initialDepositsByMarket[m]
+        return d0 > 0 ? min(1, depositReserve(market: m).withdrawn / d0) : 0
     }
 
     /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
@@ -99,14 +115,16 @@ public struct WorldState: Sendable {
             }
         }
         for i in inventories { state.resetInventory(account: i.account, token: i.token, to: i.amount) }
-        withdrawnAtTickStart = depositReserve.withdrawn
+        for m in withdrawnAtTickStart.indices { withdrawnAtTickStart[m] = depositReserve(market: m).withdrawn }
     }
 
     /// Closes the tick: the price and share-value histories, and the tick's outflow for herding.
     mutating func close() {
         history.append(amm.price)
         shareValues.append(shareValue)
-        lastTickOutflow = depositReserve.withdrawn - withdrawnAtTickStart
+        for m in lastTickOutflowByMarket.indices {
+            lastTickOutflowByMarket[m] = depositReserve(market: m).withdrawn - withdrawnAtTickStart[m]
+        }
     }
 
     public func snapshot(includeSolvency: Bool) -> Snapshot {
@@ -115,6 +133,19 @@ public struct WorldState: Sendable {
             ammHistory: history, shareValueHistory: shareValues, initialDeposits: initialDeposits,
             solvencyMargin: includeSolvency ? solvencyMargin : .nan,
             withdrawnFraction: withdrawnFraction,
-            recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0)
+            recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0,
+            otherMarkets: otherMarketViews(includeSolvency: includeSolvency))
+    }
+
+    /// What depositors see of every market after the first (empty in a one-market world).
+    private func otherMarketViews(includeSolvency: Bool) -> [MarketView] {
+        guard initialDepositsByMarket.count > 1 else { return [] }
+        return (1..<initialDepositsByMarket.count).map { m in
+            let d0 = initialDepositsByMarket[m]
+            return MarketView(
+                initialDeposits: d0, solvencyMargin: includeSolvency ? solvencyMargin(market: m) : .nan,
+                withdrawnFraction: withdrawnFraction(market: m),
+                recentOutflowFraction: d0 > 0 ? lastTickOutflowByMarket[m] / d0 : 0)
+        }
     }
 }
