@@ -65,6 +65,11 @@ public enum RunWriter {
             for row in result.assets { assets += row.csvLine + "\n" }
             files.append(("assets.csv", Data(assets.utf8)))
         }
+        if !result.treasury.isEmpty {
+            var rows = TreasuryRow.csvHeader + "\n"
+            for row in result.treasury { rows += row.csvLine + "\n" }
+            files.append(("treasury.csv", Data(rows.utf8)))
+        }
         try OutputFolder.install(files, at: directory)
     }
 

@@ -99,6 +99,7 @@ struct WorldBuilder {
         for w in setup.wallets where w.amount > 0 {
             try state.mint(account: w.account, token: w.token, amount: w.amount)
         }
+        if let t = setup.treasury { state.treasury = t }
         return WorldState(
             externalPrice: openingPrice, state: state, layout: layout, initialDeposits: d0,
             inventories: setup.inventories)
