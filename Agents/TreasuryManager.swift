@@ -47,7 +47,8 @@ public enum TreasuryManager: AgentKind {
         public var lambda = 0.94
         /// Volatility per √year before the first return.
         public var initialVolatility = 0.6
-        /// Rebalance the delta hedge when |net delta| exceeds this fraction of `units`; nil: no hedge.
+        /// With `delta_hedge: true`, rebalance the hedge when |net delta| exceeds this fraction of `units`
+        /// (`hedge_band`); nil: no hedge.
         public var hedgeBand: Double?
     }
 
@@ -75,11 +76,11 @@ public enum TreasuryManager: AgentKind {
         c.collateralUnits = try r.double("collateral_units", default: 0, .closed(0, 1e12))
         c.bufferTarget = try r.double("buffer_target", default: 0, .probability)
         c.keepLiquid = try r.double("keep_liquid", default: c.keepLiquid, .probability)
-        if r.has("instruments") {
+        if r.node("instruments") != nil {
             for node in try r.list("instruments") {
                 let i = try ConfigReader(node)
                 let lockUp = try i.int("lock_up", default: 0, .integerAtLeast(0))
-                let term: Int? = i.has("term") ? try i.int("term", .integerAtLeast(1)) : nil
+                let term: Int? = i.node("term") != nil ? try i.int("term", .integerAtLeast(1)) : nil
                 if let term, term < lockUp {
                     throw i.semanticError("term", "expected a term of at least lock_up (\(lockUp)) ticks, got \(term)")
                 }
@@ -106,9 +107,8 @@ public enum TreasuryManager: AgentKind {
         x.roll = try o.bool("roll", default: x.roll)
         x.lambda = try o.double("ewma_lambda", default: x.lambda, .closed(0, 0.9999))
         x.initialVolatility = try o.double("initial_volatility", default: x.initialVolatility, .closed(1e-4, 20))
-        if o.has("hedge_band") {
-            x.hedgeBand = try o.double("hedge_band", .closed(0, 1e6))
-        }
+        let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
+        if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
         try o.finish()
         return x
     }
