@@ -60,9 +60,5 @@ struct ALMTests {
         #expect(close(sheet.durationGap, 1.0))
         // ΔE(+100 bp) = −(1,400 − 400)·0.01 = −10; −100 bp → +10.
         #expect(close(sheet.rateSensitivity.up100, -10) && close(sheet.rateSensitivity.down100, 10))
-        let report = ALMReport(
-            sheet: sheet, options: OptionsBook(hedgeUnits: 3),
-            market: MarketInputs(spot: 10, volatility: 0.3, tick: 0))
-        #expect(report.badDebt == 12 && report.optionsExposure.delta == 3 && report.optionsExposure.price == 30)
     }
 }
