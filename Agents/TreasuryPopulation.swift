@@ -80,9 +80,11 @@ struct TreasuryPlan {
                 let expiry = s.tick + o.tenor
                 actions.append(
                     .treasury(
-                        .tradeOption(kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium)))
+                        .tradeOption(
+                            kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium)))
                 book.positions.append(
-                    OptionPosition(kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
+                    OptionPosition(
+                        kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
                 tradedSeries = true
             }
         }

@@ -7,7 +7,8 @@ import Testing
 /// 100 ETH), investing in a money market, a staking position (unbonding 10 ticks) and a 100-tick note.
 struct TreasuryTests {
     static let menu = [
-        InstrumentTerms(name: "money market", ratePerTick: 0.0001, lockUp: 0, term: InstrumentTerms.openEnded,
+        InstrumentTerms(
+            name: "money market", ratePerTick: 0.0001, lockUp: 0, term: InstrumentTerms.openEnded,
             earlyExitPenalty: 0),
         InstrumentTerms(name: "staking", ratePerTick: 0.0002, lockUp: 10, term: 1_000, earlyExitPenalty: 0.01),
         InstrumentTerms(name: "note", ratePerTick: 0.001, lockUp: 10, term: 100, earlyExitPenalty: 0.02),
@@ -37,7 +38,9 @@ struct TreasuryTests {
         #expect(op(&s, .invest(instrument: 0, amount: 100_000)).succeeded)
         #expect(s.balances[4, Fixture.usd] == 300_000 && Self.conserved(s))
         #expect(!op(&s, .invest(instrument: 3, amount: 1)).succeeded)
-        #expect(op(&s, .invest(instrument: 0, amount: 1), account: 0).error == .unknownIndex("account 0 is not the treasury's"))
+        #expect(
+            op(&s, .invest(instrument: 0, amount: 1), account: 0).error
+                == .unknownIndex("account 0 is not the treasury's"))
         s.advance(to: 5)
         // Only the money market is unlocked: 100,000·(1 + 0.0001·5) = 100,050.
         let early = op(&s, .redeem(amount: 1e9))

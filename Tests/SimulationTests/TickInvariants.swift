@@ -318,7 +318,9 @@ actor TickInvariants {
             }
         }
         // The treasury's top-ups are supply too, owed to it rather than to the depositors.
-        let treasury = w.state.treasury.account.map { w.state.lending.supplied(user: $0, reserve: w.layout.depositReserve) }
+        let treasury = w.state.treasury.account.map {
+            w.state.lending.supplied(user: $0, reserve: w.layout.depositReserve)
+        }
         let owed = w.outstandingDeposits - (treasury ?? 0)
         let claims = balances * w.depositReserve.supplyIndex
         if depositorShards > 0 && !close(claims, owed, scale: w.initialDeposits) {

@@ -54,7 +54,10 @@ struct TreasuryScenarioTests {
     @Test func optionsProfitIsTheRepricingOnADeterministicPath() async throws {
         let s = try Self.scenario(
             ticks: 320,
-            ["market.sigma=0", "treasury.collateral_units=0", "treasury.options.roll=false", "treasury.options.tenor=300"])
+            [
+                "market.sigma=0", "treasury.collateral_units=0", "treasury.options.roll=false",
+                "treasury.options.tenor=300",
+            ])
         var engine = Engine(scenario: s)
         let rows = Rows()
         engine.tickObserver = { w, _, _ in
@@ -68,7 +71,8 @@ struct TreasuryScenarioTests {
         let perYear = 8_760.0
         var variance = 0.36 / perYear
         let strike = 0.9 * path[0].spot
-        let premium = BlackScholes.price(kind: .put, spot: path[0].spot, strike: strike, years: 300 / perYear, volatility: 0.6)
+        let premium = BlackScholes.price(
+            kind: .put, spot: path[0].spot, strike: strike, years: 300 / perYear, volatility: 0.6)
         for (k, row) in path.enumerated() {
             if k > 0 {
                 let ret = Foundation.log(row.spot / path[k - 1].spot)
@@ -83,7 +87,8 @@ struct TreasuryScenarioTests {
             let expected = units * (value - premium)
             #expect(abs(row.profit - expected) <= 1e-6 * units * strike, "tick \(row.tick)")
         }
-        #expect(path[300].spot < strike && (r.treasury.last?.optionsProfit ?? 0) > 0, "the drop put the puts in the money")
+        #expect(
+            path[300].spot < strike && (r.treasury.last?.optionsProfit ?? 0) > 0, "the drop put the puts in the money")
     }
 
     /// Paired outcomes of `n` replicates under two variants: the mean difference and its standard error.

@@ -24,8 +24,10 @@ extension ProtocolState {
             inflows[cash] += raised
             return Fill(tokenOut: cash, amountOut: raised)
         case let .tradeOption(kind, strike, expiry, quantity, premium):
-            return try tradeOption(a, OptionPosition(
-                kind: kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
+            return try tradeOption(
+                a,
+                OptionPosition(
+                    kind: kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
         case .settleOptions:
             return settleOptions(a)
         case let .hedge(amountIn, baseIn):

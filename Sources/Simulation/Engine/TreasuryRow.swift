@@ -46,14 +46,16 @@ public struct TreasuryRow: Sendable, Equatable {
         let t = world.state.treasury
         guard let account = t.account else { return nil }
         let spot = world.state.marketPrices[t.underlying]
-        let m = MarketInputs(spot: spot, volatility: t.volatility.annualised, tick: world.tick, yearsPerTick: yearsPerTick)
+        let m = MarketInputs(
+            spot: spot, volatility: t.volatility.annualised, tick: world.tick, yearsPerTick: yearsPerTick)
         let g = t.options.exposure(m)
         let cash = world.state.balances[account, t.cashToken]
         let invested = t.investedValue(at: world.tick)
         let supplied = world.state.lending.supplied(user: account, reserve: world.layout.depositReserve)
         return TreasuryRow(
             tick: world.tick, spot: spot, volatility: m.volatility, cashUSD: cash, investedUSD: invested,
-            suppliedUSD: supplied, hedgeUnits: t.options.hedgeUnits, optionsValue: g.price - t.options.hedgeUnits * spot,
+            suppliedUSD: supplied, hedgeUnits: t.options.hedgeUnits,
+            optionsValue: g.price - t.options.hedgeUnits * spot,
             delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, optionsProfit: t.optionsProfit(m),
             value: cash + invested + supplied + g.price)
     }
