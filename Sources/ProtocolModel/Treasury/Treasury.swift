@@ -72,7 +72,7 @@ public struct YieldInstrument: Sendable, Equatable {
 /// The treasury's cash and its hedge's collateral sit in an ordinary account of ``ProtocolState/balances``,
 /// so they count in ``ProtocolState/totalHoldings(of:)``. The instruments and the options' counterparties
 /// are outside the model: investing and paying a premium are outflows of the cash token, a redemption and
-/// a settlement received are inflows (``ProtocolState/applyTreasury(_:_:_:)``).
+/// a settlement received are inflows (``IntentAction/treasury(_:)``).
 public struct Treasury: Sendable, Equatable {
     /// The account holding its cash and its hedge; nil when no treasury manager runs (the default).
     public var account: Int?
