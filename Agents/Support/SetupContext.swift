@@ -46,6 +46,10 @@ public struct SetupContext: Sendable {
     public var collateralSupplies: [(account: Int, token: Int, amount: Double)] = []
     /// Standing inventories, topped up or swept back to these amounts at the start of every tick.
     public var inventories: [(account: Int, token: Int, amount: Double)] = []
+    /// Ticks in a year (the scenario's `rates.ticks_per_year`; 8,760 hourly ticks by default).
+    public var ticksPerYear = 8_760.0
+    /// The treasury's books, when a treasury manager runs (installed as the state's treasury).
+    public var treasury: Treasury?
 
     public init(
         seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,

@@ -52,8 +52,11 @@ struct BlackScholesTests {
         let m = MarketInputs(spot: 100, volatility: 0.2, rate: 0.05, tick: 0)
         // Bought at fair value: P&L ≈ 0.
         #expect(abs(book.profitAndLoss(m)) < 1e-8)
-        let trade = book.rebalanceHedge(m)
+        #expect(book.hedgeTrade(m, band: 10) == 0)
+        let trade = book.hedgeTrade(m, band: 0.1)
         #expect(close(trade, -10 * g(.put).delta, 1e-12))
+        book.hedgeUnits += trade
+        book.hedgeCost += trade * m.spot
         #expect(abs(book.exposure(m).delta) < 1e-12)
         // A 1-point move: the hedged P&L is second order, ≈ ½·Γ·ΔS² > 0 for a long option.
         let moved = MarketInputs(spot: 101, volatility: 0.2, rate: 0.05, tick: 0)

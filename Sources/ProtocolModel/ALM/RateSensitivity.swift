@@ -86,7 +86,7 @@ public struct CashFlowSheet: Sendable, Equatable {
     }
 
     /// The sheet as a ``BalanceSheet`` (one line per cash flow, at present value with its maturity and
-    /// modified duration), for the LCR, the tiers and ``ALMReport``.
+    /// modified duration), for the LCR and the tiers.
     /// - Parameter badDebt: Memo line of debt written off so far.
     public func balanceSheet(badDebt: Double = 0) -> BalanceSheet {
         var a: [BalanceSheetItem] = []

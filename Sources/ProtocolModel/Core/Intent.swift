@@ -73,6 +73,8 @@ public enum IntentAction: Sendable, Equatable {
     /// pool's price, buying whichever token the account lacks on the external market with the other; at
     /// most what the account's holdings are worth.
     case provideLiquidity(pool: Int, value: Double)
+    /// The treasury's account acts on the treasury's books (instruments, options, hedge).
+    case treasury(TreasuryOperation)
 }
 
 /// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially

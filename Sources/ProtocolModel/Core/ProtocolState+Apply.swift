@@ -70,6 +70,7 @@ extension ProtocolState {
             return try repayWithCollateral(a, m, collateralToken, debtToken, collateral, sellPool, g)
         case let .provideLiquidity(pool, value):
             return try provideLiquidity(a, pool, value, g)
+        case let .treasury(op): return try applyTreasury(a, op, g)
         case let .borrow(token, amount):
             let r = try reserve(token, m)
             try markets[m].checkBorrow(user: a, reserve: r, amount: amount, prices: p)
@@ -131,7 +132,7 @@ extension ProtocolState {
         }
     }
 
-    private mutating func swap(
+    mutating func swap(
         _ a: Int, _ index: Int, _ amountIn: Double, _ baseIn: Bool, _ g: IntentGuards,
         _ p: [Double]
     ) throws(ProtocolError) -> Fill {

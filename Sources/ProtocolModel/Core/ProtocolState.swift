@@ -85,7 +85,7 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var escrow: [Double]
     /// Scratch storage for the policy liquidations, reused across intents; not part of the state's value.
     var _scratch = _Scratch()
-    /// The protocol treasury (a separate book: its USD is not in ``balances``).
+    /// The protocol treasury's instruments and options (its cash is an account's balance; see ``Treasury``).
     public var treasury: Treasury
     /// Current tick.
     public internal(set) var tick: Int = 0
@@ -95,7 +95,7 @@ public struct ProtocolState: Sendable, Equatable {
     ///   the lending pool's user count does not match `accounts`.
     public init(
         tokens: [Token], accounts: Int, lending: LendingPool, oracles: [PriceOracle],
-        treasury: Treasury = Treasury(idleUSD: 0)
+        treasury: Treasury = .inactive
     ) throws(ProtocolError) {
         guard oracles.count == tokens.count else {
             throw .invalidAmount("oracles.count = \(oracles.count), expected tokens.count = \(tokens.count)")

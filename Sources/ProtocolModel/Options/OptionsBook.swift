@@ -86,12 +86,10 @@ public struct OptionsBook: Sendable, Equatable {
         return markToMarket(m) - paid
     }
 
-    /// Trades the hedge to bring net delta to zero; returns the units bought (negative = sold).
-    @discardableResult
-    public mutating func rebalanceHedge(_ m: MarketInputs) -> Double {
-        let trade = -exposure(m).delta
-        hedgeUnits += trade
-        hedgeCost += trade * m.spot
-        return trade
+    /// The units of the underlying to buy (negative: sell) to bring the net delta back to zero, when it
+    /// has left the band `[−band, band]`; 0 inside the band.
+    public func hedgeTrade(_ m: MarketInputs, band: Double) -> Double {
+        let delta = exposure(m).delta
+        return abs(delta) > band ? -delta : 0
     }
 }

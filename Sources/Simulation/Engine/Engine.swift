@@ -39,6 +39,7 @@ public struct Engine: Sendable {
             seed: seed, replicate: replicate, initialPrice: p0,
             loanFraction: s.lending.loanFraction, initialPoolShares: pool.totalShares,
             reserveFraction: s.lending.reserveFraction, layout: layout)
+        setup.ticksPerYear = s.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
         let openingPrices = s.market.initialState().prices
         if !s.world.assets.isEmpty {
             setup.tokenSymbols = ["USD"] + s.world.assets.map(\.name)
@@ -99,6 +100,9 @@ public struct Engine: Sendable {
         if recordMarkets { marketRows.reserveCapacity(scenario.ticks * marketNames.count) }
         let openingDepth = world.amm.reserveQuote
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
+        let yearsPerTick = 1 / (scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
+        var treasuryRows: [TreasuryRow] = []
+        if world.state.treasury.account != nil { outcome.treasury = TreasuryOutcome() }
 
         for tick in 0..<scenario.ticks {
             if tick >= 1 {
@@ -166,17 +170,25 @@ public struct Engine: Sendable {
             if recordSeries { series.append(row) }
             if recordAssets { AssetRow.rows(tick: tick, world.state, into: &assetRows) }
             if recordMarkets { MarketRow.rows(tick: tick, world, names: marketNames, into: &marketRows) }
+            if let t = TreasuryRow.row(world, yearsPerTick: yearsPerTick) {
+                if let bad = t.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
+                outcome.treasury?.record(t)
+                if recordSeries { treasuryRows.append(t) }
+            }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
         outcome.finalQueueUSD = world.queueUSD
         outcome.finalWithdrawnFraction = world.withdrawnFraction
         outcome.agentSteps = stepsPerTick * scenario.ticks
+        outcome.treasury?.penaltiesUSD = world.state.treasury.penalties
+        outcome.treasury?.unpaidSettlementsUSD = world.state.treasury.unpaidSettlements
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)
         }
         return RunResult(
-            outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows)
+            outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows,
+            treasury: treasuryRows)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -64,6 +64,8 @@ public struct Outcome: Sendable, Equatable, Codable {
     /// The largest duration gap (in absolute value, with its sign) of the run.
     public var maxDurationGap = 0.0
     public var agentSteps = 0
+    /// The treasury's worst values; nil (and absent from the JSON) without a `treasury` section.
+    public var treasury: TreasuryOutcome?
 
     enum CodingKeys: String, CodingKey {
         case run
@@ -87,6 +89,7 @@ public struct Outcome: Sendable, Equatable, Codable {
         case minEquityValueTick = "min_eve_tick"
         case maxDurationGap = "max_duration_gap"
         case agentSteps = "agent_steps"
+        case treasury
     }
 
     public init() {}
@@ -103,4 +106,6 @@ public struct RunResult: Sendable {
     public var assets: [AssetRow] = []
     /// Per tick and lending market (several-market scenarios with a recorded series; else empty).
     public var markets: [MarketRow] = []
+    /// Per tick, the treasury's books and Greeks (scenarios with a `treasury` section and a recorded series).
+    public var treasury: [TreasuryRow] = []
 }

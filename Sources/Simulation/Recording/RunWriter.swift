@@ -70,6 +70,11 @@ public enum RunWriter {
             for row in result.markets { markets += row.csvLine + "\n" }
             files.append(("markets.csv", Data(markets.utf8)))
         }
+        if !result.treasury.isEmpty {
+            var rows = TreasuryRow.csvHeader + "\n"
+            for row in result.treasury { rows += row.csvLine + "\n" }
+            files.append(("treasury.csv", Data(rows.utf8)))
+        }
         try OutputFolder.install(files, at: directory)
     }
 

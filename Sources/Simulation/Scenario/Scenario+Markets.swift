@@ -62,8 +62,8 @@ extension Scenario {
                 if r.has(kind.key), let n = r.node(kind.key) {
                     throw ConfigError.semantic(
                         n,
-                        "expected \(kind.key) at the top level: they act on the pools, which every market shares "
-                            + "(a market holds depositors, borrowers and liquidators)")
+                        "expected \(kind.key) at the top level: a further market holds only depositors, borrowers "
+                            + "and liquidators (the pools and the treasury are shared)")
                 }
             }
             if let config = sections.lazy.compactMap({ $0.config(as: Borrowers.self) }).first, !config.basket.isEmpty,

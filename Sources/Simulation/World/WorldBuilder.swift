@@ -103,6 +103,7 @@ struct WorldBuilder {
         for w in setup.wallets where w.amount > 0 {
             try state.mint(account: w.account, token: w.token, amount: w.amount)
         }
+        if let t = setup.treasury { state.treasury = t }
         var deposits = [d0]
         var inventories = setup.inventories
         for (k, market) in s.otherMarkets.enumerated() {

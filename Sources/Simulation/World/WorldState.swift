@@ -115,6 +115,7 @@ public struct WorldState: Sendable {
             }
         }
         for i in inventories { state.resetInventory(account: i.account, token: i.token, to: i.amount) }
+        if state.treasury.account != nil { state.treasury.volatility.observe(externalPrices[0]) }
         for m in withdrawnAtTickStart.indices { withdrawnAtTickStart[m] = depositReserve(market: m).withdrawn }
     }
 

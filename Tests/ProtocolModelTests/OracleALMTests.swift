@@ -23,25 +23,6 @@ struct OracleTests {
     }
 }
 
-struct TreasuryTests {
-    @Test func lockupsMaturityAndEmissions() throws {
-        var t = Treasury(idleUSD: 1_000, nativeHoldings: 50, emissionsBudget: 25, emissionsPerTick: 10)
-        try t.invest(600, name: "T-bill", ratePerTick: 0.001, tick: 0, lockUp: 10, term: 100, earlyExitPenalty: 0.02)
-        #expect(t.idleUSD == 400)
-        #expect(throws: ProtocolError.locked(untilTick: 10)) { try t.redeem(0, tick: 5) }
-        // At 50: 600·(1 + 0.001·50) = 630, less 2% early exit = 617.4.
-        let redeemed = try t.redeem(0, tick: 50)
-        #expect(close(redeemed, 617.4))
-        #expect(throws: ProtocolError.insufficientLiquidity) {
-            try t.invest(5_000, name: "x", ratePerTick: 0, tick: 0, lockUp: 0, term: 1)
-        }
-        let emitted = [t.emit(), t.emit(), t.emit(), t.emit()]
-        #expect(emitted == [10, 10, 5, 0])
-        let m = MarketInputs(spot: 1, volatility: 0.5, tick: 0)
-        #expect(close(t.value(at: 50, nativePrice: 2, market: m), 1_017.4 + 100))
-    }
-}
-
 /// Balance sheet: assets cash 100 (D 0), stablecoins 200 (liquid, 1% haircut), loans 700 (illiquid,
 /// maturity 720, D 2); liabilities: demand deposits 800 (run-off 30%, D 0), term deposits 100
 /// (maturity 2,000, D 4).
@@ -79,9 +60,5 @@ struct ALMTests {
         #expect(close(sheet.durationGap, 1.0))
         // ΔE(+100 bp) = −(1,400 − 400)·0.01 = −10; −100 bp → +10.
         #expect(close(sheet.rateSensitivity.up100, -10) && close(sheet.rateSensitivity.down100, 10))
-        let report = ALMReport(
-            sheet: sheet, options: OptionsBook(hedgeUnits: 3),
-            market: MarketInputs(spot: 10, volatility: 0.3, tick: 0))
-        #expect(report.badDebt == 12 && report.optionsExposure.delta == 3 && report.optionsExposure.price == 30)
     }
 }

@@ -1,0 +1,141 @@
+import ProtocolModel
+import ScenarioSchema
+
+/// The treasury manager: one agent running the protocol treasury's asset-liability policy.
+///
+/// Every tick it settles expired options and rolls the options book, trades the delta hedge back inside
+/// its band, tops the lending pool's USD reserve up to the buffer target (supplying the treasury's cash),
+/// pulls capital back from its instruments as the reserve falls short or its own cash runs low (honouring
+/// lock-ups, paying early-exit penalties), and invests idle cash above what it keeps liquid. It acts only
+/// through intents: `supply` for the top-up and ``/ProtocolModel/IntentAction/treasury(_:)`` for the
+/// treasury's own books (``/ProtocolModel/Treasury``). What it spends in one tick never exceeds the cash it
+/// held at the start of its phase, so its intents succeed in any order.
+public enum TreasuryManager: AgentKind {
+    public static let key = "treasury"
+
+    /// One instrument of the `instruments` list.
+    public struct Instrument: Sendable, Equatable {
+        /// Name, for reports.
+        public var name: String
+        /// Simple rate per year.
+        public var ratePerYear: Double
+        /// Ticks before it can be redeemed.
+        public var lockUp: Int
+        /// Ticks to maturity; nil: open-ended.
+        public var term: Int?
+        /// Fraction of the accrued value lost when redeemed before maturity.
+        public var earlyExitPenalty: Double
+        /// Share of each investment it receives (weights are normalised).
+        public var weight: Double
+    }
+
+    /// The `options` subsection: a rolling series of European options on the collateral.
+    public struct Options: Sendable, Equatable {
+        /// Put or call.
+        public var kind = OptionKind.put
+        /// Buy the options (a protective hedge) or write them (a vault product, for premium).
+        public var write = false
+        /// Units of collateral per series.
+        public var units = 0.0
+        /// Strike as a fraction of the spot at the trade.
+        public var strike = 0.9
+        /// Ticks from trade to expiry.
+        public var tenor = 168
+        /// Trade a new series when one expires.
+        public var roll = true
+        /// EWMA decay of the realised-volatility estimate.
+        public var lambda = 0.94
+        /// Volatility per √year before the first return.
+        public var initialVolatility = 0.6
+        /// With `delta_hedge: true`, rebalance the hedge when |net delta| exceeds this fraction of `units`
+        /// (`hedge_band`); nil: no hedge.
+        public var hedgeBand: Double?
+    }
+
+    public struct Config: Sendable, Equatable {
+        /// The treasury's opening cash.
+        public var idleUSD = 0.0
+        /// Collateral the treasury holds at tick 0 (the position its puts protect and its hedge trades).
+        public var collateralUnits = 0.0
+        /// Reserve target as a fraction of outstanding deposits: below it the treasury supplies its cash.
+        public var bufferTarget = 0.0
+        /// Fraction of its cash and instruments the treasury keeps as cash.
+        public var keepLiquid = 0.25
+        /// Where it may invest.
+        public var instruments: [Instrument] = []
+        /// The options book, if any.
+        public var options: Options?
+        public init() {}
+    }
+
+    public static func agentCount(_ c: Config) -> Int { 1 }
+
+    public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
+        var c = Config()
+        c.idleUSD = try r.double("idle_usd", default: 0, .usdAmount)
+        c.collateralUnits = try r.double("collateral_units", default: 0, .closed(0, 1e12))
+        c.bufferTarget = try r.double("buffer_target", default: 0, .probability)
+        c.keepLiquid = try r.double("keep_liquid", default: c.keepLiquid, .probability)
+        if r.node("instruments") != nil {
+            for node in try r.list("instruments") {
+                let i = try ConfigReader(node)
+                let lockUp = try i.int("lock_up", default: 0, .integerAtLeast(0))
+                let term: Int? = i.node("term") != nil ? try i.int("term", .integerAtLeast(1)) : nil
+                if let term, term < lockUp {
+                    throw i.semanticError("term", "expected a term of at least lock_up (\(lockUp)) ticks, got \(term)")
+                }
+                c.instruments.append(
+                    Instrument(
+                        name: try i.string("name"), ratePerYear: try i.double("rate", .closed(0, 10)), lockUp: lockUp,
+                        term: term, earlyExitPenalty: try i.double("early_exit_penalty", default: 0, .closed(0, 0.99)),
+                        weight: try i.double("weight", default: 1, .closed(0, 1e6))))
+                try i.finish()
+            }
+        }
+        if let o = try r.optionalChild("options") { c.options = try decodeOptions(o) }
+        try r.finish()
+        return c
+    }
+
+    private static func decodeOptions(_ o: ConfigReader) throws(ConfigError) -> Options {
+        var x = Options()
+        x.kind = try o.string("kind", default: "put", oneOf: ["put", "call"]) == "call" ? .call : .put
+        x.write = try o.string("side", default: "buy", oneOf: ["buy", "write"]) == "write"
+        x.units = try o.double("units", .positiveAmount)
+        x.strike = try o.double("strike", default: x.strike, .closed(0.01, 10))
+        x.tenor = try o.int("tenor", default: x.tenor, .integerAtLeast(1))
+        x.roll = try o.bool("roll", default: x.roll)
+        x.lambda = try o.double("ewma_lambda", default: x.lambda, .closed(0, 0.9999))
+        x.initialVolatility = try o.double("initial_volatility", default: x.initialVolatility, .closed(1e-4, 20))
+        let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
+        if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
+        try o.finish()
+        return x
+    }
+
+    public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
+        let layout = setup.layout
+        let account = setup.allocateAccounts(1)
+        setup.wallets.append((account, layout.usd, c.idleUSD))
+        setup.wallets.append((account, layout.collateral, c.collateralUnits))
+        let perYear = setup.ticksPerYear
+        let menu = c.instruments.map {
+            InstrumentTerms(
+                name: $0.name, ratePerTick: $0.ratePerYear / perYear, lockUp: $0.lockUp,
+                term: $0.term ?? InstrumentTerms.openEnded, earlyExitPenalty: $0.earlyExitPenalty)
+        }
+        let options = c.options ?? Options()
+        // The config was validated when it was decoded, so these cannot throw.
+        if let vol = try? EWMAVolatility(
+            lambda: options.lambda, initialVolatility: options.initialVolatility, ticksPerYear: perYear),
+            var t = try? Treasury(
+                cashToken: layout.usd, underlying: layout.collateral, pool: layout.pool, menu: menu, volatility: vol)
+        {
+            t.account = account
+            t.options.hedgeUnits = c.collateralUnits
+            t.options.hedgeCost = c.collateralUnits * setup.initialPrice
+            setup.treasury = t
+        }
+        return [TreasuryPopulation(config: c, account: account, ticksPerYear: perYear)]
+    }
+}

@@ -1,0 +1,134 @@
+import ProtocolModel
+
+/// The treasury manager's one agent (see ``TreasuryManager``).
+public actor TreasuryPopulation: Population {
+    public nonisolated let kind = TreasuryManager.key
+    public nonisolated let shard = 0
+    public nonisolated let count = 1
+    let config: TreasuryManager.Config
+    let account: Int
+    let yearsPerTick: Double
+    /// The instruments' weights, normalised.
+    let weights: [Double]
+    /// Whether the first options series was traded.
+    var traded = false
+
+    init(config: TreasuryManager.Config, account: Int, ticksPerYear: Double) {
+        self.config = config
+        self.account = account
+        self.yearsPerTick = 1 / ticksPerYear
+        let total = config.instruments.reduce(0) { $0 + $1.weight }
+        weights = config.instruments.map { total > 0 ? $0.weight / total : 0 }
+    }
+
+    public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
+        var plan = TreasuryPlan(s, account: account, yearsPerTick: yearsPerTick)
+        if let o = config.options {
+            plan.options(o, tradeNew: !traded || o.roll)
+            if plan.tradedSeries { traded = true }
+        }
+        plan.liquidity(bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights)
+        return plan.actions.map {
+            Proposal(population: population, agent: 0, intent: Intent(account: account, action: $0))
+        }
+    }
+}
+
+/// One tick's decisions of the treasury manager, spending at most the cash held at the snapshot.
+struct TreasuryPlan {
+    let s: Snapshot
+    let account: Int
+    let treasury: Treasury
+    let market: MarketInputs
+    /// Cash not yet committed this tick.
+    var budget: Double
+    var actions: [IntentAction] = []
+    var tradedSeries = false
+
+    init(_ s: Snapshot, account: Int, yearsPerTick: Double) {
+        self.s = s
+        self.account = account
+        treasury = s.state.treasury
+        market = MarketInputs(
+            spot: s.externalPrice, volatility: treasury.volatility.annualised, tick: s.tick, yearsPerTick: yearsPerTick)
+        budget = s.state.balances[account, s.layout.usd]
+    }
+
+    /// Settles what expired, trades the next series, and rebalances the hedge outside its band.
+    mutating func options(_ o: TreasuryManager.Options, tradeNew: Bool) {
+        var book = treasury.options
+        var live = 0
+        for p in book.positions {
+            if p.expiryTick <= s.tick {
+                // A written option's payoff is paid from this tick's cash: set it aside.
+                let intrinsic = p.kind == .put ? max(p.strike - s.externalPrice, 0) : max(s.externalPrice - p.strike, 0)
+                budget -= max(0, -p.quantity * intrinsic)
+            } else {
+                live += 1
+            }
+        }
+        if live < book.positions.count { actions.append(.treasury(.settleOptions)) }
+        book.positions.removeAll { $0.expiryTick <= s.tick }
+        if live == 0, tradeNew, s.externalPrice > 0 {
+            let strike = o.strike * s.externalPrice
+            let premium = BlackScholes.price(
+                kind: o.kind, spot: s.externalPrice, strike: strike, years: Double(o.tenor) * market.yearsPerTick,
+                volatility: market.volatility)
+            let quantity = o.write ? -o.units : o.units
+            if quantity * premium <= budget {
+                budget -= max(0, quantity * premium)
+                let expiry = s.tick + o.tenor
+                actions.append(
+                    .treasury(
+                        .tradeOption(
+                            kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium)))
+                book.positions.append(
+                    OptionPosition(
+                        kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
+                tradedSeries = true
+            }
+        }
+        guard let band = o.hedgeBand, !s.amm.isEmpty else { return }
+        let trade = book.hedgeTrade(market, band: band * o.units)
+        if trade > 0 {
+            let spend = min(trade * s.ammPrice, max(0, budget))
+            if spend > 0 {
+                budget -= spend
+                actions.append(.treasury(.hedge(amountIn: spend, baseIn: false)))
+            }
+        } else if trade < 0 {
+            let sell = min(-trade, book.hedgeUnits)
+            if sell > 0 { actions.append(.treasury(.hedge(amountIn: sell, baseIn: true))) }
+        }
+    }
+
+    /// Tops the reserve up to the buffer, pulls capital back when short, invests the excess.
+    mutating func liquidity(bufferTarget: Double, keepLiquid: Double, weights: [Double]) {
+        let reserve = s.state.lending.reserves[s.layout.depositReserve]
+        let shortfall = bufferTarget * reserve.totalSupply + reserve.queued - reserve.cash
+        let invested = treasury.investedValue(at: s.tick)
+        let cash = max(0, budget)
+        let keep = keepLiquid * (cash + invested)
+        var raise = 0.0
+        if shortfall > 0 {
+            let topUp = min(shortfall, cash)
+            if topUp > 0 { actions.append(.supply(token: s.layout.usd, amount: topUp)) }
+            budget -= topUp
+            raise = shortfall - topUp + max(0, keep - (cash - topUp))
+        } else if cash < 0.9 * keep {
+            raise = keep - cash
+        }
+        let matured = treasury.instruments.contains { $0.maturity <= s.tick }
+        if raise > 0, treasury.redeemableValue(at: s.tick) > 0 {
+            actions.append(.treasury(.redeem(amount: raise)))
+        } else if matured {
+            actions.append(.treasury(.redeem(amount: 0)))
+        }
+        // Invest only with the reserve at its buffer and more than 1% of the treasury above what it keeps.
+        let excess = max(0, budget) - keep
+        guard shortfall <= 0, raise == 0, excess > 0.01 * (cash + invested) else { return }
+        for (k, w) in weights.enumerated() where w > 0 {
+            actions.append(.treasury(.invest(instrument: k, amount: excess * w)))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import ProtocolModel
+
+/// One row of `treasury.csv`, written when the scenario has a `treasury` section: the treasury's books
+/// and its options book's Greeks at the end of the tick, marked at the external price and the treasury's
+/// EWMA volatility.
+public struct TreasuryRow: Sendable, Equatable {
+    public var tick: Int
+    /// The external price of the collateral the options are on.
+    public var spot: Double
+    /// The EWMA volatility per √year the options are marked at.
+    public var volatility: Double
+    /// The treasury's cash.
+    public var cashUSD: Double
+    /// Its instruments at accrued value.
+    public var investedUSD: Double
+    /// Its supply claim on the lending pool's USD reserve (what it topped the reserve up with, plus interest).
+    public var suppliedUSD: Double
+    /// Collateral it holds (the delta hedge, with the opening holding).
+    public var hedgeUnits: Double
+    /// The open options at market (positive: owned).
+    public var optionsValue: Double
+    /// Net delta of the options and the collateral held, in collateral units.
+    public var delta: Double
+    /// Net gamma, per collateral unit of spot move.
+    public var gamma: Double
+    /// Net theta, USD per year.
+    public var theta: Double
+    /// Net vega, USD per unit of volatility.
+    public var vega: Double
+    /// Profit of the options book and the collateral held since tick 0 (``/ProtocolModel/Treasury/optionsProfit(_:)``).
+    public var optionsProfit: Double
+    /// Everything: cash, instruments, supply claim, options and collateral held at market.
+    public var value: Double
+
+    public static let csvHeader =
+        "tick,spot,volatility,cash_usd,invested_usd,supplied_usd,hedge_units,options_value,delta,gamma,theta,vega,"
+        + "options_pnl,value"
+
+    public var csvLine: String {
+        "\(tick),\(spot),\(volatility),\(cashUSD),\(investedUSD),\(suppliedUSD),\(hedgeUnits),\(optionsValue),"
+            + "\(delta),\(gamma),\(theta),\(vega),\(optionsProfit),\(value)"
+    }
+
+    /// The row of `world` at the end of its tick, nil without a treasury manager.
+    static func row(_ world: WorldState, yearsPerTick: Double) -> TreasuryRow? {
+        let t = world.state.treasury
+        guard let account = t.account else { return nil }
+        let spot = world.state.marketPrices[t.underlying]
+        let m = MarketInputs(
+            spot: spot, volatility: t.volatility.annualised, tick: world.tick, yearsPerTick: yearsPerTick)
+        let g = t.options.exposure(m)
+        let cash = world.state.balances[account, t.cashToken]
+        let invested = t.investedValue(at: world.tick)
+        let supplied = world.state.lending.supplied(user: account, reserve: world.layout.depositReserve)
+        return TreasuryRow(
+            tick: world.tick, spot: spot, volatility: m.volatility, cashUSD: cash, investedUSD: invested,
+            suppliedUSD: supplied, hedgeUnits: t.options.hedgeUnits,
+            optionsValue: g.price - t.options.hedgeUnits * spot,
+            delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, optionsProfit: t.optionsProfit(m),
+            value: cash + invested + supplied + g.price)
+    }
+
+    /// The first non-finite column, with its value.
+    func firstNonFinite() -> (column: String, value: Double)? {
+        let values = [
+            spot, volatility, cashUSD, investedUSD, suppliedUSD, hedgeUnits, optionsValue, delta, gamma, theta, vega,
+            optionsProfit, value,
+        ]
+        let names = Self.csvHeader.split(separator: ",").dropFirst()
+        for (name, v) in zip(names, values) where !v.isFinite { return ("treasury." + name, v) }
+        return nil
+    }
+}
+
+/// The treasury's part of the outcome: its worst values over the run, each with its first tick.
+public struct TreasuryOutcome: Sendable, Equatable, Codable {
+    /// The treasury's value at tick 0 and at the end.
+    public var openingValue = 0.0
+    public var finalValue = 0.0
+    /// Its lowest value, and the loss from the opening value to it.
+    public var minValue = Double.infinity
+    public var minValueTick = 0
+    public var maxLoss = 0.0
+    /// The options book's lowest profit.
+    public var minOptionsProfit = Double.infinity
+    public var minOptionsProfitTick = 0
+    /// The largest net delta in absolute value (with its sign).
+    public var maxAbsDelta = 0.0
+    public var maxAbsDeltaTick = 0
+    /// The most negative theta (USD per year) and the largest vega.
+    public var minTheta = 0.0
+    public var minThetaTick = 0
+    public var maxVega = 0.0
+    public var maxVegaTick = 0
+    /// The largest supply claim on the reserve (how far the treasury topped it up).
+    public var maxSuppliedUSD = 0.0
+    public var maxSuppliedTick = 0
+    /// Early-exit penalties paid and written options' settlements the cash could not pay.
+    public var penaltiesUSD = 0.0
+    public var unpaidSettlementsUSD = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case openingValue = "opening_value"
+        case finalValue = "final_value"
+        case minValue = "min_value"
+        case minValueTick = "min_value_tick"
+        case maxLoss = "max_loss"
+        case minOptionsProfit = "min_options_pnl"
+        case minOptionsProfitTick = "min_options_pnl_tick"
+        case maxAbsDelta = "max_abs_delta"
+        case maxAbsDeltaTick = "max_abs_delta_tick"
+        case minTheta = "min_theta"
+        case minThetaTick = "min_theta_tick"
+        case maxVega = "max_vega"
+        case maxVegaTick = "max_vega_tick"
+        case maxSuppliedUSD = "max_supplied_usd"
+        case maxSuppliedTick = "max_supplied_tick"
+        case penaltiesUSD = "penalties_usd"
+        case unpaidSettlementsUSD = "unpaid_settlements_usd"
+    }
+
+    public init() {}
+
+    /// Folds in one tick's row.
+    mutating func record(_ r: TreasuryRow) {
+        if r.tick == 0 { openingValue = r.value }
+        finalValue = r.value
+        if r.value < minValue { (minValue, minValueTick) = (r.value, r.tick) }
+        maxLoss = max(maxLoss, openingValue - r.value)
+        if r.optionsProfit < minOptionsProfit { (minOptionsProfit, minOptionsProfitTick) = (r.optionsProfit, r.tick) }
+        if abs(r.delta) > abs(maxAbsDelta) { (maxAbsDelta, maxAbsDeltaTick) = (r.delta, r.tick) }
+        if r.theta < minTheta { (minTheta, minThetaTick) = (r.theta, r.tick) }
+        if r.vega > maxVega { (maxVega, maxVegaTick) = (r.vega, r.tick) }
+        if r.suppliedUSD > maxSuppliedUSD { (maxSuppliedUSD, maxSuppliedTick) = (r.suppliedUSD, r.tick) }
+    }
+}
