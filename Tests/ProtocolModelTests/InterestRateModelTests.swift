@@ -61,3 +61,49 @@ struct InterestRateModelTests {
         }
     }
 }
+
+/// Comet's accrual: each index grows by its own curve and the protocol keeps the difference.
+struct CometAccrualTests {
+    static func pool(supplySlope: Double) throws -> LendingPool {
+        let comet = CometRateModel(
+            supply: KinkedCurve(base: 0, slopeLow: supplySlope, slopeHigh: 0.5, kink: 0.9),
+            borrow: KinkedCurve(base: 0.001, slopeLow: 0.004, slopeHigh: 0.6, kink: 0.9))
+        var p = try LendingPool(
+            reserves: [
+                ReserveConfig(
+                    token: 0, ltv: 0.8, liquidation: LiquidationParameters(liquidationThreshold: 0.85),
+                    reserveFactor: 0, rateModel: .comet(comet)),
+                ReserveConfig(
+                    token: 1, ltv: 0.75, liquidation: LiquidationParameters(liquidationThreshold: 0.8),
+                    reserveFactor: 0, borrowingEnabled: false, rateModel: .comet(comet)),
+            ], users: 2)
+        try p.supply(user: 0, reserve: 0, amount: 1_000)
+        try p.supply(user: 1, reserve: 1, amount: 1)
+        try p.borrow(user: 1, reserve: 0, amount: 500, prices: [1, 2_000])
+        return p
+    }
+
+    @Test func indicesFollowTheirOwnCurvesAndTheProtocolKeepsTheDifference() throws {
+        var p = try Self.pool(supplySlope: 0.003)
+        // U = 500 / (500 + 500) = 0.5: borrow 0.001 + 0.004·0.5 = 0.003, supply 0.003·0.5 = 0.0015 per tick.
+        p.accrue(ticks: 10)
+        let r = p.reserves[0]
+        #expect(abs(r.borrowIndex - 1.03) < 1e-12)
+        #expect(abs(r.supplyIndex - 1.015) < 1e-12)
+        #expect(abs(r.accruedToTreasury - (500 * 0.03 - 1_000 * 0.015)) < 1e-9)  // 15 − 15 = 0
+        #expect(abs(r.cash + r.totalDebt - (r.totalSupply + r.accruedToTreasury)) < 1e-9)
+    }
+
+    @Test func aSteeperSupplyCurvePaysSuppliersMoreAndCanRunTheProtocolNegative() throws {
+        var low = try Self.pool(supplySlope: 0.002)
+        var high = try Self.pool(supplySlope: 0.008)
+        low.accrue(ticks: 10)
+        high.accrue(ticks: 10)
+        #expect(high.reserves[0].totalSupply > low.reserves[0].totalSupply)
+        #expect(low.reserves[0].accruedToTreasury > 0 && high.reserves[0].accruedToTreasury < 0)
+        for p in [low, high] {
+            let r = p.reserves[0]
+            #expect(abs(r.cash + r.totalDebt - (r.totalSupply + r.accruedToTreasury)) < 1e-9)
+        }
+    }
+}

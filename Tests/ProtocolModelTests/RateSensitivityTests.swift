@@ -14,9 +14,8 @@ struct RateSensitivityTests {
         #expect(close(f.modifiedDuration(ticksPerYear: Self.hourly), 1 / 1.1))
         // +100 bp: 1,100/1.11 = 990.99099 (−9.00901); first order −1,000·0.90909·0.01 = −9.09091.
         let sheet = try CashFlowSheet(assets: [f], liabilities: [], ticksPerYear: Self.hourly)
-        let shock = sheet.rateShock(basisPoints: 100)
-        #expect(close(shock.fullRevaluation, 1_100 / 1.11 - 1_000))
-        #expect(close(shock.firstOrder, -1_000 / 1.1 * 0.01))
+        #expect(close(sheet.equityChange(basisPoints: 100), 1_100 / 1.11 - 1_000))
+        #expect(close(sheet.firstOrderEquityChange(basisPoints: 100), -1_000 / 1.1 * 0.01))
         // An on-demand flow is worth its amount at any yield.
         let cash = FixedCashFlow(name: "cash", amount: 5, ticksToDue: 0, tier: .cash)
         #expect(cash.presentValue(ticksPerYear: Self.hourly, yieldShift: 0.05) == 5)
@@ -54,13 +53,22 @@ struct RateSensitivityTests {
         #expect(close(sheet.liabilityDuration, 720 / Self.hourly / 1.03))
         #expect(close(sheet.assetMacaulayDuration, 0.9) && close(sheet.liabilityMacaulayDuration, 720 / Self.hourly))
         #expect(close(sheet.durationGap, 0.9 / 1.06 - 0.9 * 720 / Self.hourly / 1.03))
-        let up = sheet.rateShock(basisPoints: 100)
-        let down = sheet.rateShock(basisPoints: -100)
+        let up = (
+            fullRevaluation: sheet.equityChange(basisPoints: 100),
+            firstOrder: sheet.firstOrderEquityChange(basisPoints: 100)
+        )
+        let down = (
+            fullRevaluation: sheet.equityChange(basisPoints: -100),
+            firstOrder: sheet.firstOrderEquityChange(basisPoints: -100)
+        )
+        func relativeError(_ x: (fullRevaluation: Double, firstOrder: Double)) -> Double {
+            abs(x.firstOrder - x.fullRevaluation) / abs(x.fullRevaluation)
+        }
         let exactUp = 900 * (1.06 / 1.07 - 1) - 900 * (power(1.03 / 1.04, 720 / Self.hourly) - 1)
         #expect(close(up.fullRevaluation, exactUp, 1e-9))
         #expect(up.fullRevaluation < 0 && up.firstOrder < 0)  // funded short, lent long: rates up hurt
         #expect(down.fullRevaluation > 0 && down.firstOrder > 0)
-        #expect(up.relativeError < 0.02 && down.relativeError < 0.02)
+        #expect(relativeError(up) < 0.02 && relativeError(down) < 0.02)
         // Convexity: the exact loss is smaller and the exact gain larger than the first-order line.
         #expect(up.fullRevaluation > up.firstOrder && down.fullRevaluation > down.firstOrder)
         // The BalanceSheet built from the flows gives the same first order and duration gap.
@@ -91,7 +99,7 @@ struct RateSensitivityTests {
         pool.reserves[0].scaledSupply = 1_000
         let onDemand = try CashFlowSheet(onDemand: pool, prices: [1], ticksPerYear: Self.hourly, depositRunOff: 0.3)
         #expect(onDemand.assetValue() == 1_000 && onDemand.liabilityValue() == 1_000)
-        #expect(onDemand.rateShock(basisPoints: 100).fullRevaluation == 0 && onDemand.durationGap == 0)
+        #expect(onDemand.equityChange(basisPoints: 100) == 0 && onDemand.durationGap == 0)
         let all = onDemand.merging(sheet).balanceSheet()
         // LCR(24) = (400 + 100)/(1,000·0.3); the one-month deposits enter at a 720-tick horizon.
         #expect(close(all.liquidityCoverageRatio(horizonTicks: 24), 500.0 / 300))

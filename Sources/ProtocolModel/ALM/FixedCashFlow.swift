@@ -71,25 +71,3 @@ public struct FixedCashFlow: Sendable, Equatable {
         }
     }
 }
-
-/// The result of a parallel shift of every yield: the equity change by full revaluation and to first order.
-public struct RateShock: Sendable, Equatable {
-    /// The shift, in basis points (100 = +1 percentage point).
-    public var basisPoints: Double
-    /// Equity after minus before, every cash flow discounted again at its yield plus the shift.
-    public var fullRevaluation: Double
-    /// The duration approximation `−durationGap·A·Δy`.
-    public var firstOrder: Double
-    /// `|firstOrder − fullRevaluation| / |fullRevaluation|` (0 when both are 0, +∞ when only the full one is).
-    public var relativeError: Double {
-        let d = abs(firstOrder - fullRevaluation)
-        if d == 0 { return 0 }
-        return fullRevaluation == 0 ? .infinity : d / abs(fullRevaluation)
-    }
-    /// Creates a result.
-    public init(basisPoints: Double, fullRevaluation: Double, firstOrder: Double) {
-        self.basisPoints = basisPoints
-        self.fullRevaluation = fullRevaluation
-        self.firstOrder = firstOrder
-    }
-}

@@ -78,13 +78,6 @@ public struct CashFlowSheet: Sendable, Equatable {
         -durationGap * assetValue() * basisPoints / 10_000
     }
 
-    /// Both equity changes for a parallel move of `basisPoints`.
-    public func rateShock(basisPoints: Double) -> RateShock {
-        RateShock(
-            basisPoints: basisPoints, fullRevaluation: equityChange(basisPoints: basisPoints),
-            firstOrder: firstOrderEquityChange(basisPoints: basisPoints))
-    }
-
     /// The sheet as a ``BalanceSheet`` (one line per cash flow, at present value with its maturity and
     /// modified duration), for the LCR and the tiers.
     /// - Parameter badDebt: Memo line of debt written off so far.

@@ -206,12 +206,19 @@ public struct LendingPool: Sendable, Equatable {
         return (m.borrowRate(utilisation: u), m.supplyRate(utilisation: u, reserveFactor: configs[r].reserveFactor))
     }
 
-    /// Accrues `ticks` ticks of interest at the current borrow rates (simple interest per call, as each
-    /// Aave/Compound action compounds since the last one): debt grows by `rate·ticks`, the reserve
-    /// factor's share goes to the treasury, the rest raises the supply index.
+    /// Accrues `ticks` ticks of interest at the current rates (simple interest per call, as each
+    /// Aave/Compound action compounds since the last one): debt grows by `borrowRate·ticks`. Under a
+    /// jump-rate model the reserve factor's share of that interest goes to the treasury and the rest raises
+    /// the supply index (Aave, Compound v2). Under Comet the supply index grows by its own curve's
+    /// `supplyRate·ticks`, and the treasury's claim takes the difference, which is negative when suppliers
+    /// earn more than borrowers pay (Compound III's `accrueInternal`; its reserves may go below zero).
     public mutating func accrue(ticks: Int) {
         guard ticks > 0 else { return }
         for r in configs.indices {
+            if case .comet = configs[r].rateModel {
+                accrueComet(reserve: r, ticks: ticks)
+                continue
+            }
             let s = reserves[r]
             let debt = s.totalDebt
             guard debt > 0 else { continue }
@@ -227,6 +234,17 @@ public struct LendingPool: Sendable, Equatable {
                 reserves[r].accruedToTreasury += interest - toTreasury
             }
         }
+    }
+
+    /// Comet's accrual of reserve `r`: both indices grow by their own curve; the treasury takes the rest.
+    private mutating func accrueComet(reserve r: Int, ticks: Int) {
+        let rate = rates(reserve: r)
+        let n = Double(ticks)
+        let interest = reserves[r].totalDebt * rate.borrow * n
+        let earned = reserves[r].totalSupply * rate.supply * n
+        if reserves[r].scaledDebt > 0 { reserves[r].borrowIndex *= 1 + rate.borrow * n }
+        if reserves[r].scaledSupply > 0 { reserves[r].supplyIndex *= 1 + rate.supply * n }
+        reserves[r].accruedToTreasury += interest - earned
     }
 
     /// Adds `amount` to the insurance fund of reserve `r` (tokens the caller moved in).
