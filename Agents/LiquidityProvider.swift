@@ -91,28 +91,32 @@ public enum LiquidityProviders: AgentKind {
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         var rng = RandomStream(
             seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), purpose: "init")
-        let share = setup.initialPoolShares / Double(c.count)
+        let share = setup.poolOpeningShares / Double(c.count)
         let first = setup.allocateAccounts(c.count)
         let agents = (0..<c.count).map { k in
-            setup.poolShares.append((first + k, 1 / Double(c.count)))
+            setup.poolShares.append((first + k, 1 / Double(c.count), setup.pool))
             return Agent(
                 tolerance: rng.uniform(in: c.toleranceMin, c.toleranceMax), shares: share, withdrawnValue: 0,
-                entryPrice: setup.initialPrice)
+                entryPrice: setup.poolPrice)
         }
-        return [LiquidityProviderPopulation(config: c, agents: agents, firstAccount: first)]
+        return [LiquidityProviderPopulation(config: c, agents: agents, firstAccount: first, pool: setup.pool)]
     }
 }
 
 public actor LiquidityProviderPopulation: Population {
     public nonisolated let kind = LiquidityProviders.key
     public nonisolated let shard = 0
-    public nonisolated var reportsVenueShare: Bool { true }
+    /// Only the first pool's LPs make the series' `lp_share_in_pool`.
+    public nonisolated var reportsVenueShare: Bool { pool == 0 }
     public nonisolated let count: Int
     let config: LiquidityProviders.Config
     public private(set) var agents: [LiquidityProviders.Agent]
     let firstAccount: Int
+    /// The Uniswap v2 pool these LPs provide to.
+    public nonisolated let pool: Int
 
-    init(config: LiquidityProviders.Config, agents: [LiquidityProviders.Agent], firstAccount: Int) {
+    init(config: LiquidityProviders.Config, agents: [LiquidityProviders.Agent], firstAccount: Int, pool: Int) {
+        self.pool = pool
         self.config = config
         self.agents = agents
         self.firstAccount = firstAccount
@@ -121,12 +125,11 @@ public actor LiquidityProviderPopulation: Population {
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
         let window = config.volatilityWindow
-        let growth = s.shareValueHistory.logChange(window: window)
+        let growth = s.shareValueHistory(pool: pool).logChange(window: window)
         let view = LiquidityProviders.TickView(
-            volatility: s.ammHistory.realizedVolatility(window: window),
-            feeYieldPerTick: max(0, growth) / Double(window), price: s.ammPrice)
+            volatility: s.priceHistory(pool: pool).realizedVolatility(window: window),
+            feeYieldPerTick: max(0, growth) / Double(window), price: s.state.amms[pool].pool.price)
         var out: [Proposal] = []
-        let pool = s.layout.pool
         for i in agents.indices {
             // The shares are the state's: the agent's own count is only what it last saw.
             agents[i].shares = s.state.amms[pool].shares[firstAccount + i]
@@ -141,7 +144,7 @@ public actor LiquidityProviderPopulation: Population {
     }
 
     public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
-        let pool = snapshot.layout.pool
+        let price = snapshot.state.amms[pool].pool.price
         for r in receipts {
             guard let fill = r.fill else { continue }
             let i = r.intent.account - firstAccount
@@ -149,10 +152,10 @@ public actor LiquidityProviderPopulation: Population {
             switch r.intent.action {
             case .removeLiquidity:
                 // The quote leg and the base leg at the pool's price: the value it will bring back.
-                agents[i].withdrawnValue = fill.amountOut + fill.secondaryOut * snapshot.ammPrice
+                agents[i].withdrawnValue = fill.amountOut + fill.secondaryOut * price
             case .provideLiquidity:
                 agents[i].withdrawnValue = 0
-                agents[i].entryPrice = snapshot.ammPrice
+                agents[i].entryPrice = price
             default: break
             }
         }

@@ -34,8 +34,15 @@ public struct SetupContext: Sendable {
     public var deposits: [(account: Int, amount: Double)] = []
     /// Opening loans: collateral supplied and USD debt drawn, per account.
     public var positions: [(account: Int, collateral: Double, debt: Double)] = []
-    /// Opening LP shares: (account, fraction of the pool's opening shares).
-    public var poolShares: [(account: Int, fraction: Double)] = []
+    /// Opening LP shares: (account, fraction of the pool's opening shares, the pool's index in
+    /// ``/ProtocolModel/ProtocolState/amms``).
+    public var poolShares: [(account: Int, fraction: Double, pool: Int)] = []
+    /// The Uniswap v2 pool that the LP section being built provides to (index in
+    /// ``/ProtocolModel/ProtocolState/amms``): 0 for the top-level `lps`, k for the `lps` of a `pools` entry.
+    public private(set) var pool = 0
+    /// That pool's opening price (quote per base) and LP shares.
+    public private(set) var poolPrice: Double
+    public private(set) var poolOpeningShares: Double
     /// Opening wallet balances: (account, token, amount).
     public var wallets: [(account: Int, token: Int, amount: Double)] = []
     /// Every token's symbol, by token index (USD first, then the market's assets).
@@ -58,6 +65,8 @@ public struct SetupContext: Sendable {
     ) {
         self.market = market
         self.marketName = marketName
+        self.poolPrice = initialPrice
+        self.poolOpeningShares = initialPoolShares
         self.accountCount = max(0, firstAccount)
         self.reserveFraction = reserveFraction
         self.seed = seed
@@ -72,7 +81,16 @@ public struct SetupContext: Sendable {
     /// scenario draws exactly what it always drew), `key@name` in another market, so that two markets'
     /// populations of one kind draw independently.
     public func streamName(_ key: String) -> String {
-        market == 0 ? key : key + "@" + marketName
+        if pool != 0 { return key + "@pool" + String(pool) }
+        return market == 0 ? key : key + "@" + marketName
+    }
+
+    /// Points the next LP section at Uniswap v2 pool `index`, whose opening price is `price` and whose
+    /// opening shares are `openingShares` (pool 0 is the collateral's pool, set at creation).
+    public mutating func providing(pool index: Int, price: Double, openingShares: Double) {
+        pool = index
+        poolPrice = price
+        poolOpeningShares = openingShares
     }
 
     /// Hands out `count` consecutive accounts and returns the first.

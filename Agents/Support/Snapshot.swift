@@ -14,7 +14,9 @@ public struct Snapshot: Sendable {
     public let oracleFrozen: Bool
     /// The protocol: balances, the lending pool, the pools, prices. Held in one box, so handing the
     /// snapshot to every population costs one reference count, not one per array of the state.
-    public var state: ProtocolState { box.state }
+    public var state: ProtocolState {
+        _read { yield box.state }
+    }
     private let box: StateBox
     /// Where the numeraire, the collateral, the pool and the reserves sit in ``state``.
     public let layout: WorldLayout
@@ -33,13 +35,17 @@ public struct Snapshot: Sendable {
     public let recentOutflowFraction: Double
     /// The lending markets after the first, in order (D₀, θ and outflows of the first are the fields above).
     public let otherMarkets: [MarketView]
+    /// End-of-tick prices and share values of the Uniswap v2 pools after the first, in pool order.
+    public let otherPoolHistories: [(prices: PriceHistory, shareValues: PriceHistory)]
 
     public init(
         tick: Int, externalPrice: Double, oracleFrozen: Bool, state: ProtocolState, layout: WorldLayout,
         ammHistory: PriceHistory, shareValueHistory: PriceHistory, initialDeposits: Double, solvencyMargin: Double,
-        withdrawnFraction: Double, recentOutflowFraction: Double, otherMarkets: [MarketView] = []
+        withdrawnFraction: Double, recentOutflowFraction: Double, otherMarkets: [MarketView] = [],
+        otherPoolHistories: [(prices: PriceHistory, shareValues: PriceHistory)] = []
     ) {
         self.otherMarkets = otherMarkets
+        self.otherPoolHistories = otherPoolHistories
         self.tick = tick
         self.externalPrice = externalPrice
         self.oracleFrozen = oracleFrozen
@@ -61,6 +67,16 @@ public struct Snapshot: Sendable {
     public var lendingPrice: Double { state.prices[layout.collateral] }
     /// The deposit product's terms (fee, gate, lock-up, loss policy).
     public var withdrawalPolicy: WithdrawalPolicy { state.lending.configs[layout.depositReserve].withdrawals }
+
+    /// End-of-tick prices of Uniswap v2 pool `pool` through tick − 1 (pool 0: ``ammHistory``).
+    public func priceHistory(pool: Int) -> PriceHistory {
+        pool > 0 && pool - 1 < otherPoolHistories.count ? otherPoolHistories[pool - 1].prices : ammHistory
+    }
+
+    /// End-of-tick value of one LP share of pool `pool` through tick − 1 (pool 0: ``shareValueHistory``).
+    public func shareValueHistory(pool: Int) -> PriceHistory {
+        pool > 0 && pool - 1 < otherPoolHistories.count ? otherPoolHistories[pool - 1].shareValues : shareValueHistory
+    }
 
     /// What depositors see of lending market `m` (market 0: this snapshot's own fields).
     public func market(_ m: Int) -> MarketView {

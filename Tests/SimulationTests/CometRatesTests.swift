@@ -40,3 +40,16 @@ struct CometRatesTests {
         #expect(mean < -3 * se, "paired mean \(mean), standard error \(se)")
     }
 }
+
+extension CometRatesTests {
+    /// The series' `borrow_rate` and `supply_rate` are the USD reserve's rates per year at the end of the tick.
+    @Test func theSeriesRecordsTheReservesRatesPerYear() async throws {
+        let s = try Self.scenario(supplySlope: 0.054)
+        let r = try await Engine(scenario: s).run(seed: 3, replicate: 0)
+        let last = try #require(r.series.last)
+        let rates = r.finalState.state.lending.rates(reserve: 0)
+        #expect(abs(last.borrowRate - rates.borrow * 8_760) < 1e-12)
+        #expect(abs(last.supplyRate - rates.supply * 8_760) < 1e-12)
+        #expect(last.borrowRate > 0.015 && last.supplyRate > 0)
+    }
+}

@@ -41,7 +41,7 @@ struct DeterminismTests {
         #expect(
             header
                 == "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,lcr,utilisation,"
-                + "duration_gap,eve,eve_up_100bp,maturity_gap"
+                + "duration_gap,eve,eve_up_100bp,maturity_gap,borrow_rate,supply_rate"
         )
         for d in dirs { try? FileManager.default.removeItem(at: d) }
     }

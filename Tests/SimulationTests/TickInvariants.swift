@@ -297,8 +297,8 @@ actor TickInvariants {
     private func checkAgents(_ w: WorldState, _ populations: [any Population]) async {
         var balances = [Double](repeating: 0, count: w.state.markets.count)
         var depositorShards = 0
-        var lpShares = 0.0
-        var lpPopulations = 0
+        var lpShares = [Double](repeating: 0, count: w.state.amms.count)
+        var lpPools = Set<Int>()
         for pop in populations {
             switch pop {
             case let shard as DepositorShard:
@@ -315,12 +315,12 @@ actor TickInvariants {
                     balances[shard.market] += a.balance
                 }
             case let lps as LiquidityProviderPopulation:
-                lpPopulations += 1
+                lpPools.insert(lps.pool)
                 for (i, a) in await lps.agents.enumerated() {
                     if !(a.shares >= 0 && a.withdrawnValue >= 0) {
                         fail("negative.lp", w.tick, "LP \(i): shares \(a.shares), withdrawn value \(a.withdrawnValue)")
                     }
-                    lpShares += a.shares
+                    lpShares[lps.pool] += a.shares
                 }
             default:
                 break
@@ -343,16 +343,18 @@ actor TickInvariants {
                 )
             }
         }
-        if lpPopulations > 0 {
-            maxPoolShares = max(maxPoolShares, w.amm.totalShares)
-            if !close(lpShares, w.amm.totalShares, scale: maxPoolShares) {
-                fail("lps.shares", w.tick, "LPs hold \(lpShares) shares, the pool has \(w.amm.totalShares)")
-            } else if lpShares == 0 && w.amm.totalShares != 0 {
+        // Each pool with LPs: their shares are all of the pool's (the pools without LPs keep the protocol's).
+        for k in lpPools.sorted() {
+            let pool = w.state.amms[k].pool
+            maxPoolShares = max(maxPoolShares, pool.totalShares)
+            if !close(lpShares[k], pool.totalShares, scale: maxPoolShares) {
+                fail("lps.shares.\(k)", w.tick, "LPs hold \(lpShares[k]) shares, pool \(k) has \(pool.totalShares)")
+            } else if lpShares[k] == 0 && pool.totalShares != 0 {
                 // Shares nobody owns: the pool should have emptied when the last LP left.
                 fail(
-                    "lps.ownerless_shares", w.tick,
-                    "every LP is out but the pool keeps \(w.amm.totalShares) shares, "
-                        + "\(w.amm.reserveBase) collateral and \(w.amm.reserveQuote) USD (price \(w.amm.price))")
+                    "lps.ownerless_shares.\(k)", w.tick,
+                    "every LP is out but pool \(k) keeps \(pool.totalShares) shares, "
+                        + "\(pool.reserveBase) base and \(pool.reserveQuote) quote (price \(pool.price))")
             }
         }
     }

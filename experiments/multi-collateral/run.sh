@@ -2,7 +2,7 @@
 # Which collateral drives liquidations and bad debt, with calm correlations kept in stress (blend 0) and
 # with every correlation taken to one in stress (blend 1): paired replicates (the same seed and replicate
 # under both settings), per-asset totals at the last tick of assets.csv, means with 95% intervals.
-# About 45 seconds on 2 cores with a release build (100 replicates per setting).
+# About 70 seconds on 2 cores with a release build (200 replicates per setting).
 #   experiments/multi-collateral/run.sh [BALLAST] [REPLICATES]
 set -euo pipefail
 # Paths are relative to the repository root, so the committed results name no machine's folders.
@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 ballast=${1:-$(swift build -c release --show-bin-path)/ballast}
 case "$ballast" in /*) ;; *) ballast="$root/$ballast" ;; esac
-n=${2:-100}
+n=${2:-200}
 here=experiments/multi-collateral
 scenario=$here/multi-collateral.yaml
 runs=$(mktemp -d)

@@ -49,6 +49,13 @@ public struct Engine: Sendable {
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
         }
+        // The LPs of further pools, each given its pool's opening price and shares.
+        for p in s.poolSections {
+            guard let opening = Self.openingPool(s, p.pool) else { continue }
+            setup.providing(pool: p.pool, price: opening.price, openingShares: opening.totalShares)
+            populations += p.section.makePopulations(setup: &setup)
+        }
+        setup.providing(pool: 0, price: p0, openingShares: pool.totalShares)
         // Each further market's sections set up its own book; their accounts follow the previous ones.
         var setups = [setup]
         for (k, market) in s.otherMarkets.enumerated() {
@@ -79,7 +86,7 @@ public struct Engine: Sendable {
         let phases: [[Int]] = scenario.phases.map { key in populations.indices.filter { populations[$0].kind == key } }
         let stepsPerTick = populations.reduce(0) { $0 + $1.count }
         let venueReporters = populations.indices.filter { populations[$0].reportsVenueShare }
-        let allSections = scenario.agentSections + scenario.otherMarkets.flatMap(\.agentSections)
+        let allSections = scenario.allAgentSections
         let phaseReadsSolvency = scenario.phases.map { key in
             allSections.contains { $0.key == key && $0.readsSolvencyMargin }
         }
@@ -95,6 +102,7 @@ public struct Engine: Sendable {
         var assetRows: [AssetRow] = []
         if recordAssets { assetRows.reserveCapacity(scenario.ticks * scenario.world.assets.count) }
         let marketNames = ["main"] + scenario.otherMarkets.map(\.name)
+        let ticksPerYear = scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
         let recordMarkets = recordSeries && marketNames.count > 1
         var marketRows: [MarketRow] = []
         if recordMarkets { marketRows.reserveCapacity(scenario.ticks * marketNames.count) }
@@ -165,11 +173,16 @@ public struct Engine: Sendable {
             row.equityValue = risk.equityValue
             row.equityChangeUp100bp = risk.equityChangeUp100bp
             row.maturityGap = risk.maturityGap
+            (row.borrowRate, row.supplyRate) = world.ratesPerYear(market: 0, ticksPerYear: ticksPerYear)
             if let bad = row.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
             if recordAssets { AssetRow.rows(tick: tick, world.state, into: &assetRows) }
-            if recordMarkets { MarketRow.rows(tick: tick, world, names: marketNames, into: &marketRows) }
+            if recordMarkets {
+                MarketRow.rows(
+                    tick: tick, world, names: marketNames, mainLCR: row.liquidityCoverage, alm: scenario.alm,
+                    ticksPerYear: ticksPerYear, into: &marketRows)
+            }
             if let t = TreasuryRow.row(world, yearsPerTick: yearsPerTick) {
                 if let bad = t.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
                 outcome.treasury?.record(t)
@@ -261,5 +274,17 @@ extension Outcome {
             minEquityValueTick = row.tick
         }
         if abs(row.durationGap) > abs(maxDurationGap) { maxDurationGap = row.durationGap }
+    }
+}
+
+extension Engine {
+    /// Uniswap v2 pool `index` of the `pools` list as it opens (index 0 is the legacy `amm`).
+    static func openingPool(_ s: Scenario, _ index: Int) -> UniswapV2Pool? {
+        for (k, p) in s.world.pools.enumerated() where s.world.poolIndices[k] == index {
+            if case let .uniswapV2(_, _, reserveBase, reserveQuote, feeBps) = p {
+                return try? UniswapV2Pool(reserveBase: reserveBase, reserveQuote: reserveQuote, feeBps: feeBps)
+            }
+        }
+        return nil
     }
 }

@@ -20,26 +20,45 @@ public struct MarketRow: Sendable, Equatable {
     public var badDebtUSD: Double
     /// Debt ÷ (reserve + debt).
     public var utilisation: Double
+    /// Liquidity coverage ratio (``ALMMetrics``); the first market's counts its fixed-term items too.
+    public var liquidityCoverage: Double
+    /// The USD reserve's borrow rate, per year.
+    public var borrowRate: Double
+    /// The USD reserve's supply rate, per year.
+    public var supplyRate: Double
 
     public static let csvHeader =
-        "tick,market,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,utilisation"
+        "tick,market,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,utilisation,lcr,"
+        + "borrow_rate,supply_rate"
 
     public var csvLine: String {
         "\(tick),\(market),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),"
-            + "\(utilisation)"
+            + "\(utilisation),\(liquidityCoverage),\(borrowRate),\(supplyRate)"
     }
 
-    /// The rows of tick `tick`, one per market of `world`; `names` are the markets' names.
-    static func rows(tick: Int, _ world: WorldState, names: [String], into rows: inout [MarketRow]) {
+    /// The rows of tick `tick`, one per market of `world`; `names` are the markets' names and `mainLCR`
+    /// the first market's LCR as the series records it.
+    static func rows(
+        tick: Int, _ world: WorldState, names: [String], mainLCR: Double, alm: Scenario.ALM, ticksPerYear: Double,
+        into rows: inout [MarketRow]
+    ) {
         for m in world.state.markets.indices where m < names.count {
             let r = world.depositReserve(market: m)
-            let debt = world.state.markets[m].loanBook(prices: world.state.prices).debt
+            let book = world.state.markets[m].loanBook(prices: world.state.prices)
+            let lcr =
+                m == 0
+                ? mainLCR
+                : ALMMetrics.liquidityCoverage(
+                    world.balanceSheet(depositRunoff: alm.depositRunoff, book: book, market: m),
+                    horizonTicks: alm.horizonTicks)
+            let rates = world.ratesPerYear(market: m, ticksPerYear: ticksPerYear)
             rows.append(
                 MarketRow(
                     tick: tick, market: names[m], reserveUSD: r.cash, queueUSD: r.queued,
                     withdrawnFraction: world.withdrawnFraction(market: m), theta: world.solvencyMargin(market: m),
                     liquidatedUSD: r.liquidated, badDebtUSD: world.state.badDebtByMarket[m],
-                    utilisation: WorldState.utilisation(cash: r.cash, debt: debt)))
+                    utilisation: WorldState.utilisation(cash: r.cash, debt: book.debt), liquidityCoverage: lcr,
+                    borrowRate: rates.borrow, supplyRate: rates.supply))
         }
     }
 }

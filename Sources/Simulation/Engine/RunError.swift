@@ -30,7 +30,7 @@ extension SeriesRow {
         let values = [
             externalPrice, ammPrice, reserveUSD, queueUSD, withdrawnFraction, theta, liquidatedUSD,
             badDebtUSD, lpShareInPool, liquidityCoverage, utilisation, durationGap, equityValue,
-            equityChangeUp100bp, maturityGap,
+            equityChangeUp100bp, maturityGap, borrowRate, supplyRate,
         ]
         let names = Self.csvHeader.split(separator: ",").dropFirst()
         for (name, value) in zip(names, values) where !value.isFinite { return (String(name), value) }

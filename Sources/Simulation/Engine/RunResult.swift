@@ -25,14 +25,19 @@ public struct SeriesRow: Sendable, Equatable {
     public var equityChangeUp100bp = 0.0
     /// Assets less liabilities falling due within the LCR's horizon.
     public var maturityGap = 0.0
+    /// The USD reserve's borrow rate, per year, at the end of the tick (0 without `rates`).
+    public var borrowRate = 0.0
+    /// The USD reserve's supply rate, per year, at the end of the tick (0 without `rates`).
+    public var supplyRate = 0.0
 
     public static let csvHeader =
         "tick,p_ext,p_amm,reserve_usd,queue_usd,withdrawn_fraction,theta,liquidated_usd,bad_debt_usd,lp_share_in_pool,"
-        + "lcr,utilisation,duration_gap,eve,eve_up_100bp,maturity_gap"
+        + "lcr,utilisation,duration_gap,eve,eve_up_100bp,maturity_gap,borrow_rate,supply_rate"
 
     public var csvLine: String {
         "\(tick),\(externalPrice),\(ammPrice),\(reserveUSD),\(queueUSD),\(withdrawnFraction),\(theta),\(liquidatedUSD),\(badDebtUSD),\(lpShareInPool),"
-            + "\(liquidityCoverage),\(utilisation),\(durationGap),\(equityValue),\(equityChangeUp100bp),\(maturityGap)"
+            + "\(liquidityCoverage),\(utilisation),\(durationGap),\(equityValue),\(equityChangeUp100bp),\(maturityGap),"
+            + "\(borrowRate),\(supplyRate)"
     }
 }
 

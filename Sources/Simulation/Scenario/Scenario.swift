@@ -70,6 +70,21 @@ public struct Scenario: Sendable {
     public var fixedTerm: FixedTerm?
     /// The lending markets of `markets`, after the top-level one (market 0), in file order.
     public var otherMarkets: [LendingMarket] = []
+    /// The LP sections of `pools` entries, each with its pool.
+    public var poolSections: [PoolSection] = []
+
+    /// An `lps` section inside a `pools` entry: the LPs of that Uniswap v2 pool.
+    public struct PoolSection: Sendable {
+        /// The pool's index in ``/ProtocolModel/ProtocolState/amms``.
+        public var pool: Int
+        /// The LP kind's decoded section.
+        public var section: AgentSection
+    }
+
+    /// Every agent section: the top level's, the pools' and the further markets'.
+    public var allAgentSections: [AgentSection] {
+        agentSections + poolSections.map(\.section) + otherMarkets.flatMap(\.agentSections)
+    }
 
     /// What counts as a run in a replicate's outcome.
     public enum RunDefinition: String, Sendable, Equatable, CaseIterable {
@@ -82,9 +97,7 @@ public struct Scenario: Sendable {
     }
 
     /// Agents counted per tick, summed over kinds and markets.
-    public var agentCount: Int {
-        (agentSections + otherMarkets.flatMap(\.agentSections)).reduce(0) { $0 + $1.agentCount }
-    }
+    public var agentCount: Int { allAgentSections.reduce(0) { $0 + $1.agentCount } }
 
     /// The number of lending markets (the top-level one and those of `markets`).
     public var marketCount: Int { 1 + otherMarkets.count }

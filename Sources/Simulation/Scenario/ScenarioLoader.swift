@@ -64,7 +64,8 @@ extension Scenario {
                     + "(\(opener.key).game.fundamental: prior), got \(ValueRange.describe(lending.loanFraction))")
         }
         let otherMarkets = try decodeMarkets(r, ticks: ticks)
-        let allSections = sections + otherMarkets.flatMap(\.agentSections)
+        let poolSections = try WorldDecoder.poolSections(r, world)
+        let allSections = sections + poolSections.map(\.section) + otherMarkets.flatMap(\.agentSections)
         let phaseNodes = try r.list("phases")
         guard !phaseNodes.isEmpty else {
             throw r.semanticError("phases", "expected at least one agent section's key, got an empty list")
@@ -100,6 +101,7 @@ extension Scenario {
         scenario.rates = rates
         scenario.fixedTerm = fixedTerm
         scenario.otherMarkets = otherMarkets
+        scenario.poolSections = poolSections
         return scenario
     }
 

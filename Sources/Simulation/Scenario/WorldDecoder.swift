@@ -84,8 +84,13 @@ enum WorldDecoder {
                 base: base, quote: quote, reserveBase: try p.double("reserve_base", .closed(1e-6, 1e15)),
                 reserveQuote: try p.double("reserve_quote", .closed(1e-6, 1e15)),
                 feeBps: try p.double("fee_bps", default: 30, .closed(0, 9_999)))
+            _ = p.node("lps")  // the pool's own LPs: poolSections
             try p.finish()
             return pool
+        }
+        if p.has("lps"), let lps = p.node("lps") {
+            throw ConfigError.semantic(
+                lps, "expected lps only in a uniswap_v2 pool (LPs provide to constant-product pools)")
         }
         let coinNodes = try p.list("coins")
         var coins: [Int] = []
@@ -112,5 +117,23 @@ enum WorldDecoder {
             fee: try p.double("fee", default: 0.0004, .closed(0, 0.5)))
         try p.finish()
         return pool
+    }
+}
+
+extension WorldDecoder {
+    /// The `lps` section of each `pools` entry that has one, with the pool's index in the state: the LPs
+    /// of that pool, decoded by the LP kind.
+    static func poolSections(_ root: ConfigReader, _ spec: WorldSpec) throws(ConfigError) -> [Scenario.PoolSection] {
+        guard let nodes = try optionalList(root, "pools") else { return [] }
+        var out: [Scenario.PoolSection] = []
+        for (k, node) in nodes.enumerated() where k < spec.pools.count {
+            guard case .uniswapV2 = spec.pools[k], case let .mapping(entries) = node.value,
+                let lps = entries.first(where: { $0.key == "lps" })?.node
+            else { continue }
+            out.append(
+                Scenario.PoolSection(
+                    pool: spec.poolIndices[k], section: try LiquidityProviders.section(try ConfigReader(lps))))
+        }
+        return out
     }
 }

@@ -89,11 +89,13 @@ struct WorldBuilder {
         let pool = try state.createAMM(
             baseToken: layout.collateral, quoteToken: layout.usd, reserveBase: s.amm.reserveCollateral,
             reserveQuote: s.amm.reserveUSD, feeBps: s.amm.feeBps, creator: protocolAccount)
-        let shares = state.amms[pool].pool.totalShares
-        for lp in setup.poolShares {
-            try state.transferShares(pool: pool, from: protocolAccount, to: lp.account, shares: shares * lp.fraction)
-        }
         try addPools(&state, creator: protocolAccount)
+        // Every pool's opening shares, split among its LPs (the protocol keeps a pool without LPs).
+        for lp in setup.poolShares where state.amms.indices.contains(lp.pool) {
+            let shares = state.amms[lp.pool].pool.totalShares
+            try state.transferShares(
+                pool: lp.pool, from: protocolAccount, to: lp.account, shares: shares * lp.fraction)
+        }
         if firstCollateral?.priceFromPool ?? (s.lending.oracle == nil) {
             state.priceSources[layout.collateral] = .pool(pool)
         }

@@ -11,9 +11,10 @@ extension WorldState {
         balanceSheet(depositRunoff: depositRunoff, book: state.lending.loanBook(prices: state.prices))
     }
 
-    /// The balance sheet from a loan-book pass already made (``/ProtocolModel/LendingPool/loanBook(prices:)``).
-    func balanceSheet(depositRunoff: Double, book: (capped: Double, debt: Double)) -> BalanceSheet {
-        let r = depositReserve
+    /// The balance sheet of market `market` from a loan-book pass already made
+    /// (``/ProtocolModel/LendingPool/loanBook(prices:)``).
+    func balanceSheet(depositRunoff: Double, book: (capped: Double, debt: Double), market: Int = 0) -> BalanceSheet {
+        let r = depositReserve(market: market)
         return BalanceSheet(
             assets: [
                 BalanceSheetItem(name: "reserve", value: r.cash, tier: .cash),
@@ -25,7 +26,13 @@ extension WorldState {
                     name: "deposits", value: r.totalSupply, tier: .cash, stressFactor: depositRunoff),
                 BalanceSheetItem(name: "withdrawal queue", value: r.queued, tier: .cash, stressFactor: 1),
             ],
-            badDebt: badDebtUSD)
+            badDebt: state.badDebtByMarket[market])
+    }
+
+    /// The USD reserve's borrow and supply rates in market `m`, per year.
+    func ratesPerYear(market m: Int, ticksPerYear: Double) -> (borrow: Double, supply: Double) {
+        let r = state.markets[m].rates(reserve: layout.depositReserve)
+        return (r.borrow * ticksPerYear, r.supply * ticksPerYear)
     }
 
     /// Utilisation as Aave's rate strategy computes it: debt ÷ (available liquidity + debt), with the

@@ -21,6 +21,8 @@ public struct WorldState: Sendable {
     public var history: PriceHistory
     /// √(x·y)/shares of the AMM at the end of each tick: one share's claim in constant-product units.
     public var shareValues = PriceHistory(openingPrice: 1)
+    /// The same two histories for every Uniswap v2 pool after the first, in pool order.
+    public var otherPoolHistories: [(prices: PriceHistory, shareValues: PriceHistory)] = []
     /// Per market: deposits withdrawn or queued last tick, USD (for herding).
     public internal(set) var lastTickOutflowByMarket: [Double]
     /// The first market's deposits withdrawn or queued last tick, USD.
@@ -42,6 +44,9 @@ public struct WorldState: Sendable {
         self.withdrawnAtTickStart = lastTickOutflowByMarket
         self.inventories = inventories
         history = PriceHistory(openingPrice: state.amms[layout.pool].pool.price)
+        otherPoolHistories = state.amms.indices.dropFirst().map { k in
+            (PriceHistory(openingPrice: state.amms[k].pool.price), PriceHistory(openingPrice: 1))
+        }
     }
 
     /// The collateral/USD pool.
@@ -94,9 +99,10 @@ public struct WorldState: Sendable {
     }
 
     /// √(x·y)/shares now, or 0 when the pool is empty (the history then repeats its last value).
-    var shareValue: Double {
-        let amm = amm
-        return amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
+    var shareValue: Double { Self.shareValue(amm) }
+
+    static func shareValue(_ amm: UniswapV2Pool) -> Double {
+        amm.isEmpty ? 0 : (amm.reserveBase * amm.reserveQuote).squareRoot() / amm.totalShares
     }
 
     /// Opens the tick: the clock (interest accrues), every token's external price (market asset `k` is
@@ -123,6 +129,11 @@ public struct WorldState: Sendable {
     mutating func close() {
         history.append(amm.price)
         shareValues.append(shareValue)
+        for k in otherPoolHistories.indices where k + 1 < state.amms.count {
+            let pool = state.amms[k + 1].pool
+            otherPoolHistories[k].prices.append(pool.price)
+            otherPoolHistories[k].shareValues.append(Self.shareValue(pool))
+        }
         for m in lastTickOutflowByMarket.indices {
             lastTickOutflowByMarket[m] = depositReserve(market: m).withdrawn - withdrawnAtTickStart[m]
         }
@@ -135,7 +146,7 @@ public struct WorldState: Sendable {
             solvencyMargin: includeSolvency ? solvencyMargin : .nan,
             withdrawnFraction: withdrawnFraction,
             recentOutflowFraction: initialDeposits > 0 ? lastTickOutflow / initialDeposits : 0,
-            otherMarkets: otherMarketViews(includeSolvency: includeSolvency))
+            otherMarkets: otherMarketViews(includeSolvency: includeSolvency), otherPoolHistories: otherPoolHistories)
     }
 
     /// What depositors see of every market after the first (empty in a one-market world).
