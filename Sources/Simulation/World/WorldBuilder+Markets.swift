@@ -10,18 +10,39 @@ extension WorldBuilder {
         _ market: Scenario.LendingMarket, _ setup: SetupContext, to state: inout ProtocolState, protocolAccount: Int
     ) throws(ProtocolError) {
         let l = market.lending
+        let (usd, collateral) = try baseReserves(l)
+        let m = try state.addMarket(
+            try LendingPool(
+                reserves: [usd, collateral], users: state.accountCount, closeFactor: l.liquidation.closeFactor))
+        try openBook(setup, l, market: m, protocolAccount: protocolAccount, in: &state)
+        for w in setup.wallets where w.amount > 0 {
+            try state.mint(account: w.account, token: w.token, amount: w.amount)
+        }
+    }
+
+    /// A market's two base reserves under lending keys `l`: USD (the deposits, backing no borrowing), with
+    /// the scenario's rate model and `l`'s deposit terms, and the first asset as collateral, lending nothing.
+    func baseReserves(_ l: Scenario.Lending) throws(ProtocolError) -> (usd: ReserveConfig, collateral: ReserveConfig) {
         let noInterest = InterestRateModel.jumpRate(
             try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1))
         var usd = ReserveConfig(
             token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: scenario.rates?.reserveFactor ?? 0,
             rateModel: try scenario.rates?.model() ?? noInterest, withdrawals: l.withdrawals)
-        usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing
+        usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing in this market
         let collateral = ReserveConfig(
             token: layout.collateral, ltv: l.liquidation.liquidationThreshold, liquidation: l.liquidation,
             reserveFactor: 0, borrowingEnabled: false, rateModel: noInterest)
-        let m = try state.addMarket(
-            try LendingPool(
-                reserves: [usd, collateral], users: state.accountCount, closeFactor: l.liquidation.closeFactor))
+        return (usd, collateral)
+    }
+
+    /// Opens market `m`'s book from its setup: D₀ supplied to the USD reserve, the insurance fund funded
+    /// by the protocol's account, the loans (collateral supplied, USD drawn and taken out of the model by
+    /// the borrower), basket collateral, and what is neither lent nor kept as the reserve deployed in a
+    /// strategy the model does not value.
+    func openBook(
+        _ setup: SetupContext, _ l: Scenario.Lending, market m: Int, protocolAccount: Int,
+        in state: inout ProtocolState
+    ) throws(ProtocolError) {
         for d in setup.deposits where d.amount > 0 {
             try state.mint(account: d.account, token: layout.usd, amount: d.amount)
             try state.deposit(account: d.account, token: layout.usd, amount: d.amount, market: m)
@@ -40,10 +61,11 @@ extension WorldBuilder {
             let drawn = state.balances[p.account, layout.usd]
             if drawn > 0 { try state.burn(account: p.account, token: layout.usd, amount: drawn) }
         }
+        for c in setup.collateralSupplies where c.amount > 0 {
+            try state.mint(account: c.account, token: c.token, amount: c.amount)
+            try state.deposit(account: c.account, token: c.token, amount: c.amount, market: m)
+        }
         let offBook = state.markets[m].reserves[layout.depositReserve].cash - setup.reserveFraction * d0
         if offBook > 1e-9 * max(1, d0) { try state.deployOutside(token: layout.usd, amount: offBook, market: m) }
-        for w in setup.wallets where w.amount > 0 {
-            try state.mint(account: w.account, token: w.token, amount: w.amount)
-        }
     }
 }

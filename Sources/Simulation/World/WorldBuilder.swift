@@ -55,34 +55,8 @@ struct WorldBuilder {
         var state = try ProtocolState(
             tokens: tokens(), accounts: accounts, lending: lending,
             oracles: [usdOracle, collateralOracle] + (try extraOracles()))
-        // Deposits: D₀ supplied to the USD reserve.
-        for d in setup.deposits where d.amount > 0 {
-            try state.mint(account: d.account, token: layout.usd, amount: d.amount)
-            try state.deposit(account: d.account, token: layout.usd, amount: d.amount)
-        }
         let d0 = setup.initialDeposits
-        let insurance = s.lending.insuranceFraction * d0
-        if insurance > 0 {
-            try state.mint(account: protocolAccount, token: layout.usd, amount: insurance)
-            try state.fundInsurance(account: protocolAccount, token: layout.usd, amount: insurance)
-        }
-        // Loans: the collateral supplied, the USD drawn and taken out of the model by the borrower.
-        for p in setup.positions where p.debt > 0 || p.collateral > 0 {
-            if p.collateral > 0 { try state.mint(account: p.account, token: layout.collateral, amount: p.collateral) }
-            try state.openPosition(
-                account: p.account, collateralToken: layout.collateral, collateral: p.collateral,
-                debtToken: layout.usd, debt: p.debt)
-            let drawn = state.balances[p.account, layout.usd]
-            if drawn > 0 { try state.burn(account: p.account, token: layout.usd, amount: drawn) }
-        }
-        for c in setup.collateralSupplies where c.amount > 0 {
-            try state.mint(account: c.account, token: c.token, amount: c.amount)
-            try state.deposit(account: c.account, token: c.token, amount: c.amount)
-        }
-        // What is neither lent nor kept as the reserve sits in a strategy the model does not value.
-        let cash = state.lending.reserves[layout.depositReserve].cash
-        let offBook = cash - setup.reserveFraction * d0
-        if offBook > 1e-9 * max(1, d0) { try state.deployOutside(token: layout.usd, amount: offBook) }
+        try openBook(setup, s.lending, market: 0, protocolAccount: protocolAccount, in: &state)
         // The pool, seeded by the protocol account and split among the LPs.
         try state.mint(account: protocolAccount, token: layout.collateral, amount: s.amm.reserveCollateral)
         try state.mint(account: protocolAccount, token: layout.usd, amount: s.amm.reserveUSD)
@@ -157,16 +131,8 @@ struct WorldBuilder {
     /// The USD reserve (deposits; not collateral) and the collateral reserve, with the scenario's
     /// liquidation parameters, deposit terms and rate model (`rates`). The reference model pays no interest.
     private func reserveConfigs() throws(ProtocolError) -> [ReserveConfig] {
-        let l = scenario.lending
-        let noInterest = InterestRateModel.jumpRate(
-            try JumpRateModel(baseRate: 0, multiplier: 0, jumpMultiplier: 0, kink: 1))
-        var usd = ReserveConfig(
-            token: layout.usd, ltv: 0, liquidation: l.liquidation, reserveFactor: scenario.rates?.reserveFactor ?? 0,
-            rateModel: try scenario.rates?.model() ?? noInterest, withdrawals: l.withdrawals)
-        usd.liquidation.liquidationThreshold = 1e-9  // deposits back no borrowing in this market
-        var collateral = ReserveConfig(
-            token: layout.collateral, ltv: l.liquidation.liquidationThreshold, liquidation: l.liquidation,
-            reserveFactor: 0, borrowingEnabled: false, rateModel: noInterest)
+        var (usd, collateral) = try baseReserves(scenario.lending)
+        let noInterest = collateral.rateModel
         if let first = firstCollateral { collateral = reserveConfig(first, rateModel: noInterest) }
         return [usd, collateral]
             + scenario.world.reserves.filter { $0.token != layout.collateral }.map {
