@@ -70,3 +70,22 @@ struct TwoMarketsTests {
         #expect(one.markets.map(\.csvLine) == four.markets.map(\.csvLine))
     }
 }
+
+extension TwoMarketsTests {
+    /// The outcome's `markets` list folds the further market's rows exactly as the first market's outcome
+    /// folds the series, with or without a recorded series.
+    @Test func theOutcomeSummarisesEveryFurtherMarket() async throws {
+        let scenario = try Self.scenario(neighbourLTVMax: 0.86)
+        let recorded = try await Engine(scenario: scenario).run(seed: 7, replicate: 1)
+        let bare = try await Engine(scenario: scenario).run(seed: 7, replicate: 1, recordSeries: false)
+        let m = try #require(recorded.outcome.markets?.first)
+        #expect(recorded.outcome.markets == bare.outcome.markets)
+        let rows = recorded.markets.filter { $0.market == "degen" }
+        #expect(m.name == "degen" && m.liquidatedUSD == rows.last?.liquidatedUSD && m.liquidatedUSD > 0)
+        #expect(m.worstTheta == rows.map(\.theta).min())
+        #expect(m.maxUtilisation == rows.map(\.utilisation).max())
+        // A one-market scenario's outcome has no markets list.
+        let one = try await Engine(scenario: try TestSupport.scenario(ticks: 20)).run(seed: 1, replicate: 0)
+        #expect(one.outcome.markets == nil)
+    }
+}

@@ -103,9 +103,10 @@ public struct Engine: Sendable {
         if recordAssets { assetRows.reserveCapacity(scenario.ticks * scenario.world.assets.count) }
         let marketNames = ["main"] + scenario.otherMarkets.map(\.name)
         let ticksPerYear = scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear
-        let recordMarkets = recordSeries && marketNames.count > 1
+        let severalMarkets = marketNames.count > 1
         var marketRows: [MarketRow] = []
-        if recordMarkets { marketRows.reserveCapacity(scenario.ticks * marketNames.count) }
+        if recordSeries && severalMarkets { marketRows.reserveCapacity(scenario.ticks * marketNames.count) }
+        if severalMarkets { outcome.markets = marketNames.dropFirst().map { MarketOutcome(name: $0) } }
         let openingDepth = world.amm.reserveQuote
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
         let yearsPerTick = 1 / (scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
@@ -178,10 +179,15 @@ public struct Engine: Sendable {
             outcome.record(row, rule: runRule, initialDeposits: world.initialDeposits)
             if recordSeries { series.append(row) }
             if recordAssets { AssetRow.rows(tick: tick, world.state, into: &assetRows) }
-            if recordMarkets {
+            if severalMarkets {
+                let first = marketRows.count
                 MarketRow.rows(
                     tick: tick, world, names: marketNames, mainLCR: row.liquidityCoverage, alm: scenario.alm,
                     ticksPerYear: ticksPerYear, into: &marketRows)
+                for (k, r) in marketRows[(first + 1)...].enumerated() {
+                    outcome.markets?[k].record(r, rule: runRule, initialDeposits: world.initialDepositsByMarket[k + 1])
+                }
+                if !recordSeries { marketRows.removeAll(keepingCapacity: true) }
             }
             if let t = TreasuryRow.row(world, yearsPerTick: yearsPerTick) {
                 if let bad = t.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }

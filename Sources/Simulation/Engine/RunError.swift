@@ -49,6 +49,10 @@ extension Outcome {
             ("min_lcr", minLiquidityCoverage), ("max_utilisation", maxUtilisation), ("min_eve", minEquityValue),
             ("max_duration_gap", maxDurationGap),
         ]
-        return fields.first { !$0.1.isFinite }
+        if let bad = fields.first(where: { !$0.1.isFinite }) { return bad }
+        for m in markets ?? [] {
+            if let bad = m.firstNonFinite() { return ("markets.\(m.name).\(bad.field)", bad.value) }
+        }
+        return nil
     }
 }

@@ -71,6 +71,8 @@ public struct Outcome: Sendable, Equatable, Codable {
     public var agentSteps = 0
     /// The treasury's worst values; nil (and absent from the JSON) without a `treasury` section.
     public var treasury: TreasuryOutcome?
+    /// Every lending market after the first; nil (and absent from the JSON) with one market.
+    public var markets: [MarketOutcome]?
 
     enum CodingKeys: String, CodingKey {
         case run
@@ -95,6 +97,7 @@ public struct Outcome: Sendable, Equatable, Codable {
         case maxDurationGap = "max_duration_gap"
         case agentSteps = "agent_steps"
         case treasury
+        case markets
     }
 
     public init() {}
