@@ -17,7 +17,7 @@ struct Stress: AsyncParsableCommand {
 
     @Argument(help: "The scenario file (YAML).") var scenario: String
     @Option(help: "Comma-separated stresses (names in experiments/stresses, or files).") var stresses: String
-    @Option(help: "Comma-separated policy files (default: one column, baseline).") var policies: String?
+    @Option(help: "Comma-separated policy files (columns after the baseline).") var policies: String?
     @Option(help: "Replicates per cell (per size with --reverse).") var replicates: Int
     @Option(help: "The seed (default: the scenario's `seed`).") var seed: UInt64?
     @Option(help: "The output folder (default: out/stress).") var out: String?

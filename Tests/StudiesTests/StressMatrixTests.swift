@@ -31,11 +31,12 @@ struct StressMatrixTests {
 
     @Test func cellsRunEachPolicyUnderEachStressAfterANoneRow() {
         let m = StressMatrix(stresses: ["flash_crash", "gas_spike:cost_usd=9000"], policies: ["p/fee.yaml", "q.yaml"])
-        #expect(m.stresses == ["none", "flash_crash", "gas_spike:cost_usd=9000"] && m.policies == ["fee", "q"])
-        #expect(m.cells.count == 6)
+        #expect(m.stresses == ["none", "flash_crash", "gas_spike:cost_usd=9000"] && m.policies == ["baseline", "fee", "q"])
+        #expect(m.cells.count == 9)
+        #expect(m.cellOverrides[0] == ["policies=[]", "stresses=[]"])
         #expect(
-            m.cellOverrides[5] == ["policies=[{file: \"q.yaml\"}]", "stresses=[{name: \"gas_spike\", cost_usd: 9000}]"])
-        #expect(m.cellOverrides[0] == ["policies=[{file: \"p/fee.yaml\"}]", "stresses=[]"])
+            m.cellOverrides[8] == ["policies=[{file: \"q.yaml\"}]", "stresses=[{name: \"gas_spike\", cost_usd: 9000}]"])
+        #expect(m.cellOverrides[1] == ["policies=[{file: \"p/fee.yaml\"}]", "stresses=[]"])
         let spec = m.spec(scenarioPath: "s.yaml", replicates: 4, seed: 1, overrides: [])
         let other = StressMatrix(stresses: ["flash_crash"], policies: []).spec(
             scenarioPath: "s.yaml", replicates: 4, seed: 1, overrides: [])

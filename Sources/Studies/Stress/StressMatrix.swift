@@ -2,13 +2,14 @@ import Foundation
 import Stochastics
 
 /// The matrix of policies × stresses that `ballast stress` runs: one study point per cell, each the
-/// scenario with one policy fragment (or none: "baseline") and one stress fragment (or none: "none").
+/// scenario with one policy fragment (or none: the `baseline` column) and one stress fragment (or none:
+/// the `none` row).
 ///
 /// A cell runs the scenario with `--set policies=[…]` and `--set stresses=[…]`, so the fragments
 /// replace any `policies:` or `stresses:` list the scenario has. Replicate r of every cell uses the
 /// same random streams (common random numbers), so the cells differ by their fragments, not by noise.
 public struct StressMatrix: Sendable, Equatable {
-    /// The column labels: the policy names, or `baseline`.
+    /// The column labels: `baseline` (the scenario as written), then the policy names.
     public var policies: [String]
     /// The row labels: `none` (the scenario as written), then the stresses.
     public var stresses: [String]
@@ -17,20 +18,15 @@ public struct StressMatrix: Sendable, Equatable {
     /// The stress references (nil for `none`), aligned with ``stresses``.
     public var stressReferences: [String?]
 
-    /// A matrix of `stresses` (with a `none` row first) against `policies` (`baseline` when empty).
+    /// A matrix of `stresses` (with a `none` row first) against `policies` (with a `baseline` column first).
     /// - Parameters:
     ///   - stresses: Stress names or files, each optionally with parameters written `name:key=value:…`.
     ///   - policies: Policy files or names.
     public init(stresses: [String], policies: [String]) {
         self.stresses = ["none"] + stresses
         stressReferences = [nil] + stresses.map { Optional($0) }
-        if policies.isEmpty {
-            self.policies = ["baseline"]
-            policyReferences = [nil]
-        } else {
-            self.policies = policies.map(Self.label)
-            policyReferences = policies.map { Optional($0) }
-        }
+        self.policies = ["baseline"] + policies.map(Self.label)
+        policyReferences = [nil] + policies.map { Optional($0) }
     }
 
     /// A short label: the file name without folder and `.yaml`.
