@@ -121,7 +121,8 @@ public actor LiquidatorPopulation: Population {
             let choice =
                 collaterals.count > 1
                 ? IntentAction.liquidateBest(
-                    collaterals: collaterals, debtToken: s.layout.usd, budget: b, gasCost: config.gasCost(atTick: s.tick))
+                    collaterals: collaterals, debtToken: s.layout.usd, budget: b,
+                    gasCost: config.gasCost(atTick: s.tick))
                 : Liquidators.decide(budget: b, s, config)
             if let action = choice, b > 0 {
                 out.append(

@@ -12,31 +12,37 @@ extension ConfigDocument {
     /// - Parameters:
     ///   - overlay: The mapping of key paths to values.
     ///   - origin: Names the overlay in errors about a path the scenario does not have.
-    public mutating func applyOverlay(_ overlay: ConfigNode, origin: String) throws(ConfigError) {
+    ///   - reference: Where the scenario chose the overlay: a failed requirement is reported there.
+    public mutating func applyOverlay(
+        _ overlay: ConfigNode, origin: String, reference: ConfigNode? = nil
+    ) throws(ConfigError) {
         guard case let .mapping(entries) = overlay.value else {
-            throw ConfigError.semantic(overlay, "expected a mapping of key paths to values, got \(overlay.foundDescription)")
+            throw ConfigError.semantic(
+                overlay, "expected a mapping of key paths to values, got \(overlay.foundDescription)")
         }
         var newRoot = root
         for entry in entries {
             let append = entry.key.hasPrefix("+")
             let pathText = append ? String(entry.key.dropFirst()) : entry.key
-            let where_ = ConfigNode.path(overlay.keyPath, key: entry.key)
+            let entryPath = ConfigNode.path(overlay.keyPath, key: entry.key)
             let located = ConfigNode(
-                file: entry.node.file, line: entry.node.line, column: nil, keyPath: where_, value: .null)
+                file: entry.node.file, line: entry.node.line, column: nil, keyPath: entryPath, value: .null)
             if entry.key.hasPrefix("?") {
                 let steps = try OverlayPath.parse(String(entry.key.dropFirst()), at: located)
                 let found = OverlayPath.find(steps[...], in: newRoot)
                 guard let found, found.scalarText == entry.node.scalarText else {
                     throw ConfigError.semantic(
-                        located, "\(origin) applies only where \(entry.key.dropFirst()) is "
-                            + "\(entry.node.foundDescription); the scenario has \(found?.foundDescription ?? "no such key")")
+                        reference ?? located,
+                        "\(origin) applies only where \(entry.key.dropFirst()) is "
+                            + "\(entry.node.foundDescription); the scenario has \(found?.foundDescription ?? "no such key")"
+                    )
                 }
                 continue
             }
             let steps = try OverlayPath.parse(pathText, at: located)
-            if append, case .sequence = entry.node.value {
-            } else if append {
-                throw ConfigError.semantic(located, "expected a sequence of elements to append, got \(entry.node.foundDescription)")
+            if append, !entry.node.isSequence {
+                throw ConfigError.semantic(
+                    located, "expected a sequence of elements to append, got \(entry.node.foundDescription)")
             }
             newRoot = try OverlayPath.graft(
                 steps[...], into: newRoot, value: entry.node, append: append, at: located, origin: origin)
@@ -64,6 +70,14 @@ extension ConfigDocument {
         copy.value = .mapping(
             entries + [(key, ConfigNode(file: file, line: nil, column: nil, keyPath: key, value: .sequence([])))])
         replaceRoot(copy, recording: nil)
+    }
+}
+
+extension ConfigNode {
+    /// Whether the node is a sequence.
+    var isSequence: Bool {
+        if case .sequence = value { return true }
+        return false
     }
 }
 
@@ -101,7 +115,8 @@ enum OverlayPath {
 
     private static func malformed(_ path: String, _ node: ConfigNode) -> ConfigError {
         ConfigError.semantic(
-            node, "malformed key path \(ConfigNode.echo(path)) (expected names separated by '.', "
+            node,
+            "malformed key path \(ConfigNode.echo(path)) (expected names separated by '.', "
                 + "each with optional [index] or [name=NAME])")
     }
 
@@ -177,7 +192,8 @@ enum OverlayPath {
             } else {
                 guard !node.keyPath.isEmpty else {
                     throw ConfigError.semantic(
-                        entry, "\(origin) needs a \(key) section, and the scenario has none (an overlay never adds "
+                        entry,
+                        "\(origin) needs a \(key) section, and the scenario has none (an overlay never adds "
                             + "a top-level section)")
                 }
                 let path = ConfigNode.path(node.keyPath, key: key)
@@ -185,7 +201,11 @@ enum OverlayPath {
                     file: entry.file, line: entry.line, column: nil, keyPath: path,
                     value: steps.count > 1 ? .mapping([]) : .null)
                 updated.append(
-                    (key, try graft(steps.dropFirst(), into: empty, value: value, append: append, at: entry, origin: origin)))
+                    (
+                        key,
+                        try graft(
+                            steps.dropFirst(), into: empty, value: value, append: append, at: entry, origin: origin)
+                    ))
             }
             copy.value = .mapping(updated)
         case let (.index(index), .sequence(items)) where index < items.count:
@@ -194,10 +214,12 @@ enum OverlayPath {
                 steps.dropFirst(), into: items[index], value: value, append: append, at: entry, origin: origin)
             copy.value = .sequence(updated)
         case let (.named(name), .sequence(items)):
-            guard let i = items.firstIndex(where: { item in
-                guard case let .mapping(e) = item.value else { return false }
-                return e.first { $0.key == "name" }?.node.scalarText == name
-            }) else {
+            guard
+                let i = items.firstIndex(where: { item in
+                    guard case let .mapping(e) = item.value else { return false }
+                    return e.first { $0.key == "name" }?.node.scalarText == name
+                })
+            else {
                 throw ConfigError.semantic(
                     entry, "\(origin) needs an element named \(name) in \(node.keyPath), and there is none")
             }
@@ -207,7 +229,8 @@ enum OverlayPath {
             copy.value = .sequence(updated)
         default:
             throw ConfigError.semantic(
-                entry, "\(origin) cannot reach \(node.keyPath.isEmpty ? "the top level" : node.keyPath) "
+                entry,
+                "\(origin) cannot reach \(node.keyPath.isEmpty ? "the top level" : node.keyPath) "
                     + "(it is \(node.foundDescription))")
         }
         return copy

@@ -76,14 +76,17 @@ public enum OverlayParameters {
             guard let text = values[t] else { throw unknown(t) }
             guard let x = Double(text), x.isFinite else {
                 throw ConfigError.semantic(
-                    node, "\(origin): parameter \(t) is used in arithmetic, so it must be a number, got \(ConfigNode.echo(text))")
+                    node,
+                    "\(origin): parameter \(t) is used in arithmetic, so it must be a number, got \(ConfigNode.echo(text))"
+                )
             }
             return x
         }
         func unknown(_ t: String) -> ConfigError {
             let known = values.keys.sorted().joined(separator: ", ")
             return ConfigError.semantic(
-                node, "\(origin): unknown parameter \(ConfigNode.echo(t)) (parameters: \(known.isEmpty ? "none" : known))")
+                node,
+                "\(origin): unknown parameter \(ConfigNode.echo(t)) (parameters: \(known.isEmpty ? "none" : known))")
         }
         switch tokens.count {
         case 1 where tokens[0].hasPrefix("-") && values[String(tokens[0].dropFirst())] != nil:
@@ -104,7 +107,8 @@ public enum OverlayParameters {
         default: break
         }
         throw ConfigError.semantic(
-            node, "\(origin): expected ${name}, ${-name} or ${a op b} (op one of + - * /, spaces around it), "
+            node,
+            "\(origin): expected ${name}, ${-name} or ${a op b} (op one of + - * /, spaces around it), "
                 + "got ${\(ConfigNode.echo(body))}")
     }
 

@@ -106,9 +106,13 @@ struct Stress: AsyncParsableCommand {
         let report = try StressMatrixReport(matrix: matrix, store: store, confidence: spec.confidence, seed: spec.seed)
         let written = try report.write(to: directory)
         print(report.table)
-        print("\nP(insolvency): bad debt > 0 or θ < 0 at some tick; VaR95: 95th percentile of bad debt; "
-            + "worst LCR: 5th percentile of each run's minimum LCR; [95% intervals]")
+        print(
+            "\nP(insolvency): bad debt > 0 or θ < 0 at some tick; VaR95: 95th percentile of bad debt; "
+                + "worst LCR: 5th percentile of each run's minimum LCR; [95% intervals]")
         print("results: \(folder)/\(ResultStore.fileName)")
-        for line in written { print(line) }
+        for line in written {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            print(parts.count == 2 ? "\(parts[0]) \(folder)/\(parts[1])" : line)
+        }
     }
 }

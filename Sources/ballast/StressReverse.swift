@@ -82,7 +82,7 @@ struct StressReverse {
             String(format: "%@ = %.4g: the smallest at which P(run) >= %.2f", parameter, result.threshold, target)
                 + " (95% interval from the Wilson band: [\(lo), \(hi)]; \(replicates) replicates per size, "
                 + "\(result.evaluations.count) sizes)")
-        print("evaluations: \(file.path)")
+        print("evaluations: \(out)/reverse.csv")
     }
 
     /// Runs `body` on a new thread (it blocks while runs are in flight) and returns its result.
@@ -109,7 +109,9 @@ struct ReplicateBatch: Sendable {
             func add() {
                 let r = next
                 next += 1
-                group.addTask { try await Engine(scenario: s).run(seed: seed, replicate: UInt64(r), recordSeries: false).outcome.run }
+                group.addTask {
+                    try await Engine(scenario: s).run(seed: seed, replicate: UInt64(r), recordSeries: false).outcome.run
+                }
             }
             for _ in 0..<min(workers, replicates) { add() }
             while let ran = try await group.next() {

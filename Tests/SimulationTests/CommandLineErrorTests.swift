@@ -61,8 +61,10 @@ struct CommandLineErrorTests {
             args: ["stress", reference, "--stresses", "oracle_delay", "--replicates", "2"], status: 2,
             stderr: "stress oracle_delay applies only where lending.oracle is \"feed\"; the scenario has \"amm\""),
         Case(
-            args: ["stress", reference, "--stresses", "flash_crash", "--reverse", "flash_crash.size", "--range", "0.5,0.1",
-                "--replicates", "2"],
+            args: [
+                "stress", reference, "--stresses", "flash_crash", "--reverse", "flash_crash.size", "--range", "0.5,0.1",
+                "--replicates", "2",
+            ],
             status: 2, stderr: "error: --range: expected LOW,HIGH with LOW < HIGH, got 0.5,0.1"),
     ]
 

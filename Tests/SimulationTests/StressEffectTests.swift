@@ -44,7 +44,9 @@ struct StressEffectTests {
     static let crash = "{name: flash_crash, tick: 150, size: 0.25}"
 
     @Test func anOracleDelayInACrashRaisesBadDebt() async throws {
-        let (mean, se) = try await Self.effect(Self.small, stress: "{name: oracle_delay, delay: 24}", base: Self.crash, replicates: 32) {
+        let (mean, se) = try await Self.effect(
+            Self.small, stress: "{name: oracle_delay, delay: 24}", base: Self.crash, replicates: 32
+        ) {
             $0.badDebtUSD
         }
         #expect(mean > 3 * se, "paired mean \(mean), standard error \(se)")
@@ -79,7 +81,9 @@ struct StressEffectTests {
     }
 
     @Test func aBridgeFailureRaisesBadDebt() async throws {
-        let (mean, se) = try await Self.effect(Self.twoAssets, stress: "{name: bridge_failure, tick: 30}", replicates: 32) {
+        let (mean, se) = try await Self.effect(
+            Self.twoAssets, stress: "{name: bridge_failure, tick: 30}", replicates: 32
+        ) {
             $0.badDebtUSD
         }
         #expect(mean > 3 * se, "paired mean \(mean), standard error \(se)")

@@ -31,7 +31,8 @@ struct StressMatrixTests {
 
     @Test func cellsRunEachPolicyUnderEachStressAfterANoneRow() {
         let m = StressMatrix(stresses: ["flash_crash", "gas_spike:cost_usd=9000"], policies: ["p/fee.yaml", "q.yaml"])
-        #expect(m.stresses == ["none", "flash_crash", "gas_spike:cost_usd=9000"] && m.policies == ["baseline", "fee", "q"])
+        #expect(
+            m.stresses == ["none", "flash_crash", "gas_spike:cost_usd=9000"] && m.policies == ["baseline", "fee", "q"])
         #expect(m.cells.count == 9)
         #expect(m.cellOverrides[0] == ["policies=[]", "stresses=[]"])
         #expect(

@@ -19,3 +19,4 @@ here=experiments/stress-matrix
 "$ballast" stress experiments/reference/reference.yaml --stresses flash_crash \
     --reverse flash_crash.size --range 0.1,0.5 --target 0.5 --tolerance 0.005 --replicates 100 \
     --out "$here/reverse" | tee "$here/reverse.txt"
+experiments/stress-matrix/paired.py > experiments/stress-matrix/paired.csv

@@ -20,7 +20,8 @@ public enum ScenarioOverlays {
             case .null: items = []
             default:
                 throw ConfigError.semantic(
-                    list, "expected a list of \(key == "stresses" ? "stress" : "policy") names, files or "
+                    list,
+                    "expected a list of \(key == "stresses" ? "stress" : "policy") names, files or "
                         + "{name: …, parameter: value} mappings, got \(list.foundDescription)")
             }
             for item in items {

@@ -50,14 +50,16 @@ public struct StressFragment: Sendable {
         if let p = try r.optionalChild("parameters"), case let .mapping(entries) = p.mappingNode.value {
             for e in entries {
                 guard let text = p.node(e.key)?.scalarText else {
-                    throw ConfigError.semantic(e.node, "expected a scalar default value, got \(e.node.foundDescription)")
+                    throw ConfigError.semantic(
+                        e.node, "expected a scalar default value, got \(e.node.foundDescription)")
                 }
                 parameters.append((e.key, text))
             }
         }
         let overlays = (r.node("overlay"), r.node("single_asset"), r.node("multi_asset"))
         guard overlays.0 != nil || overlays.1 != nil || overlays.2 != nil else {
-            throw r.semanticError("overlay", "expected overlay, single_asset or multi_asset (key paths and values), got none")
+            throw r.semanticError(
+                "overlay", "expected overlay, single_asset or multi_asset (key paths and values), got none")
         }
         try r.finish()
         return StressFragment(name: name, kind: kind, file: path, parameters: parameters, overlays: overlays)
@@ -91,11 +93,15 @@ public struct StressFragment: Sendable {
         let origin = "\(kind) \(name)"
         let multi = Self.isMultiAsset(doc.root)
         if let o = overlays.any {
-            try doc.applyOverlay(try OverlayParameters.substitute(o, merged, origin: origin, givenAt: givenAt), origin: origin)
+            try doc.applyOverlay(
+                try OverlayParameters.substitute(o, merged, origin: origin, givenAt: givenAt), origin: origin,
+                reference: at)
         }
         let form = multi ? overlays.multi : overlays.single
         if let o = form {
-            try doc.applyOverlay(try OverlayParameters.substitute(o, merged, origin: origin, givenAt: givenAt), origin: origin)
+            try doc.applyOverlay(
+                try OverlayParameters.substitute(o, merged, origin: origin, givenAt: givenAt), origin: origin,
+                reference: at)
         } else if overlays.any == nil {
             throw ConfigError.semantic(
                 at, "\(kind) \(name) has no overlay for a \(multi ? "multi-asset" : "one-asset") market")

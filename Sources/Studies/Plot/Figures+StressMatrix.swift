@@ -14,7 +14,8 @@ extension Figures {
     ///   - directory: Where the files go.
     ///   - name: The files' base name.
     public static func stressMatrix(
-        rows: [String], columns: [String], cells: [(row: Int, column: Int, value: Double, lower: Double, upper: Double)],
+        rows: [String], columns: [String],
+        cells: [(row: Int, column: Int, value: Double, lower: Double, upper: Double)],
         title: String, colorLabel: String, in directory: URL, name: String
     ) throws -> PlotOutput {
         let files = try FigureFiles(directory: directory, name: name)

@@ -26,7 +26,8 @@ public struct StressMatrixReport: Sendable {
         var lines = [(["stress", "policy"] + StressCellEstimate.csvColumns).joined(separator: ",")]
         for (i, cell) in matrix.cells.enumerated() {
             let values = estimates[i].csvValues.map { GnuplotNumber.text($0) }
-            lines.append(([matrix.stresses[cell.stress], matrix.policies[cell.policy]] + values).joined(separator: ","))
+            lines.append(
+                ([matrix.stresses[cell.stress], matrix.policies[cell.policy]] + values).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -73,11 +74,12 @@ public struct StressMatrixReport: Sendable {
         return String(format: "%.0f", x)
     }
 
-    /// Writes `stress-matrix.csv` (atomically) and the heatmaps in `figures/`; returns what was written.
+    /// Writes `stress-matrix.csv` (atomically) and the heatmaps in `figures/`; returns what was written,
+    /// as paths relative to `directory`.
     public func write(to directory: URL) throws -> [String] {
         let csvURL = directory.appendingPathComponent("stress-matrix.csv")
         try AtomicFile.write(csv, to: csvURL)
-        var written = ["table: \(csvURL.path)"]
+        var written = ["table: stress-matrix.csv"]
         let figures = directory.appendingPathComponent("figures")
         for (name, title, pick) in [
             ("p-run", "P(run)", { (e: StressCellEstimate) in e.runProbability }),
@@ -91,7 +93,7 @@ public struct StressMatrixReport: Sendable {
                 },
                 title: "\(title) by stress and policy, with 95% Wilson intervals", colorLabel: title,
                 in: figures, name: "stress-matrix-\(name)")
-            written.append("figure: \((out.png ?? out.script).path)")
+            written.append("figure: figures/\((out.png ?? out.script).lastPathComponent)")
         }
         return written
     }

@@ -121,7 +121,8 @@ public struct StudySpec: Sendable {
 
     /// The `--set` overrides for a point.
     public func overrides(for point: StudyPoint) -> [String] {
-        if !cellOverrides.isEmpty, let v = point.values.first, let i = Int(exactly: v), cellOverrides.indices.contains(i)
+        if !cellOverrides.isEmpty, let v = point.values.first, let i = Int(exactly: v),
+            cellOverrides.indices.contains(i)
         {
             return fixedOverrides + cellOverrides[i]
         }
