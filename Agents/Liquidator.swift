@@ -21,14 +21,31 @@ public enum Liquidators: AgentKind {
         public var minProfitUSD = 0.0
         /// Fraction of the budget bid as a priority fee under the priority-fee ordering.
         public var priorityFeeFraction = 0.0
+        /// A gas spike: from tick `from` to tick `to` (inclusive) each liquidation costs `costUSD`
+        /// instead of ``gasCostUSD`` (`gas_spike: {from, to, cost_usd}`).
+        public var gasSpike: (from: Int, to: Int, costUSD: Double)?
         public init() {}
+
+        /// The gas cost of one liquidation at `tick`.
+        public func gasCost(atTick tick: Int) -> Double {
+            guard let s = gasSpike, tick >= s.from, tick <= s.to else { return gasCostUSD }
+            return s.costUSD
+        }
+
+        /// Compares every field (the spike field by field: a tuple is not `Equatable`).
+        public static func == (a: Config, b: Config) -> Bool {
+            a.count == b.count && a.budgetPerTick == b.budgetPerTick && a.budgetLogSD == b.budgetLogSD
+                && a.gasCostUSD == b.gasCostUSD && a.minProfitUSD == b.minProfitUSD
+                && a.priorityFeeFraction == b.priorityFeeFraction && a.gasSpike?.from == b.gasSpike?.from
+                && a.gasSpike?.to == b.gasSpike?.to && a.gasSpike?.costUSD == b.gasSpike?.costUSD
+        }
     }
 
     public static func decide(budget: Double, _ s: Snapshot, _ c: Config) -> IntentAction? {
         guard budget > 0, !s.amm.isEmpty else { return nil }
         return .liquidateLowest(
             collateralToken: s.layout.collateral, debtToken: s.layout.usd, budget: budget, sellPool: s.layout.pool,
-            gasCost: c.gasCostUSD)
+            gasCost: c.gasCost(atTick: s.tick))
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }
@@ -41,6 +58,12 @@ public enum Liquidators: AgentKind {
         c.gasCostUSD = try r.double("gas_cost_usd", default: c.gasCostUSD, .usdAmount)
         c.minProfitUSD = try r.double("min_profit_usd", default: c.minProfitUSD, .usdAmount)
         c.priorityFeeFraction = try r.double("priority_fee_fraction", default: c.priorityFeeFraction, .probability)
+        if let g = try r.optionalChild("gas_spike") {
+            let from = try g.int("from", .integerAtLeast(0))
+            let to = try g.int("to", .integerAtLeast(0))
+            guard to >= from else { throw g.semanticError("to", "expected to >= from (\(from)), got \(to)") }
+            c.gasSpike = (from, to, try g.double("cost_usd", .usdAmount))
+        }
         try r.finish()
         return c
     }
@@ -98,7 +121,8 @@ public actor LiquidatorPopulation: Population {
             let choice =
                 collaterals.count > 1
                 ? IntentAction.liquidateBest(
-                    collaterals: collaterals, debtToken: s.layout.usd, budget: b, gasCost: config.gasCostUSD)
+                    collaterals: collaterals, debtToken: s.layout.usd, budget: b,
+                    gasCost: config.gasCost(atTick: s.tick))
                 : Liquidators.decide(budget: b, s, config)
             if let action = choice, b > 0 {
                 out.append(

@@ -75,9 +75,10 @@ public struct ConfigDocument: Sendable, Equatable {
         CanonicalText.render(root)
     }
 
-    /// Replaces the root; used by `applyOverride` after its checks passed.
-    mutating func replaceRoot(_ newRoot: ConfigNode, recording assignment: String) {
+    /// Replaces the root; used by `applyOverride` after its checks passed (and by overlays, which
+    /// record nothing: the expanded document itself is what they change).
+    mutating func replaceRoot(_ newRoot: ConfigNode, recording assignment: String?) {
         root = newRoot
-        overrides.append(assignment)
+        if let assignment { overrides.append(assignment) }
     }
 }

@@ -1,10 +1,10 @@
 /// "Did you mean ...?" for misspelt keys, by Levenshtein edit distance.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo:
     /// one edit for words of up to 3 letters, otherwise up to 2 edits or a third of the length,
     /// whichever is larger, and fewer edits than the shorter word has letters, so one-letter keys
     /// are never "typos" of each other (ties go to the earlier candidate, so the answer is deterministic).
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let limit = word.count <= 3 ? 1 : max(2, word.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates where candidate != word {

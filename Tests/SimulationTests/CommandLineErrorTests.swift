@@ -48,6 +48,24 @@ struct CommandLineErrorTests {
             stderr: "(120000 characters)"),
         Case(args: ["export", "Tests"], status: 2, stderr: "error: result store: no study results in"),
         Case(args: ["plot", "Tests"], status: 2, stderr: "holds neither a study"),
+        Case(
+            args: ["stress", reference, "--stresses", "flash_crsh", "--replicates", "4"], status: 2,
+            stderr: "stresses[0]: unknown stress flash_crsh (known: bear_market,"),
+        Case(
+            args: ["stress", reference, "--stresses", "flash_crash", "--replicates", "0"], status: 2,
+            stderr: "error: --replicates: expected an integer >= 1, got 0"),
+        Case(
+            args: ["stress", reference, "--stresses", "flash_crash", "--policies", "nope.yaml", "--replicates", "2"],
+            status: 2, stderr: "error: --policies nope.yaml: file not found"),
+        Case(
+            args: ["stress", reference, "--stresses", "oracle_delay", "--replicates", "2"], status: 2,
+            stderr: "stress oracle_delay applies only where lending.oracle is \"feed\"; the scenario has \"amm\""),
+        Case(
+            args: [
+                "stress", reference, "--stresses", "flash_crash", "--reverse", "flash_crash.size", "--range", "0.5,0.1",
+                "--replicates", "2",
+            ],
+            status: 2, stderr: "error: --range: expected LOW,HIGH with LOW < HIGH, got 0.5,0.1"),
     ]
 
     @Test(arguments: cases)

@@ -32,6 +32,10 @@ struct ShippedExperimentTests {
             let spec = try StudySpec.load(path: path)
             let scenarios = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())
             #expect(!scenarios.isEmpty)
+        } else if text.contains("\nkind: stress") || text.contains("\nkind: policy") {
+            // A stress or policy fragment (experiments/stresses, experiments/policies): StressEffectTests
+            // apply each to a scenario; here it must at least read.
+            _ = try StressFragment.load(path: path)
         } else if text.contains("\ndiamond_dybvig:") || text.hasPrefix("diamond_dybvig:") {
             _ = try DiamondDybvigFile.load(path: path)
         } else {

@@ -18,13 +18,24 @@ extension Scenario {
     /// section into its kind's typed configuration, so that a bad scenario fails before any work starts.
     public static func load(path: String, overrides: [String] = []) throws(ConfigError) -> Scenario {
         var doc = try ConfigDocument.load(path: path)
-        for o in overrides { try doc.applyOverride(o) }
         let directory = (path as NSString).deletingLastPathComponent
+        // `--set stresses=[…]` and `--set policies=[…]` choose fragments; every other override applies
+        // after they are expanded, so it can adjust what a fragment wrote.
+        let choosing = overrides.filter { o in ScenarioOverlays.keys.contains { o.hasPrefix($0 + "=") } }
+        for o in choosing {
+            doc.ensureTopLevelList(String(o.prefix { $0 != "=" }))
+            try doc.applyOverride(o)
+        }
+        try ScenarioOverlays.expand(&doc, directory: directory.isEmpty ? "." : directory)
+        for o in overrides where !choosing.contains(o) { try doc.applyOverride(o) }
         return try decode(doc, directory: directory.isEmpty ? "." : directory)
     }
 
-    /// Decodes a parsed document. `directory` resolves relative data-file paths.
-    public static func decode(_ doc: ConfigDocument, directory: String) throws(ConfigError) -> Scenario {
+    /// Decodes a parsed document. `directory` resolves relative data-file paths and fragment names;
+    /// the document's `policies:` and `stresses:` lists are expanded first (see ``ScenarioOverlays``).
+    public static func decode(_ document: ConfigDocument, directory: String) throws(ConfigError) -> Scenario {
+        var doc = document
+        try ScenarioOverlays.expand(&doc, directory: directory)
         let r = try ConfigReader(doc.root)
         let name = try r.string("name", default: "scenario")
         // A series row is about 100 bytes; the cap keeps a run within hours and the series within a GiB.

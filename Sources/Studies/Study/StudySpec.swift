@@ -115,9 +115,18 @@ public struct StudySpec: Sendable {
         public var description: String { message }
     }
 
+    /// Categorical points (a stress matrix's cells): point i runs with `cellOverrides[i]` after the fixed
+    /// overrides, and the single parameter `cell` is only its index. Empty for numeric designs.
+    public var cellOverrides: [[String]] = []
+
     /// The `--set` overrides for a point.
     public func overrides(for point: StudyPoint) -> [String] {
-        fixedOverrides + zip(parameters, point.values).map { "\($0.key)=\(Self.format($1))" }
+        if !cellOverrides.isEmpty, let v = point.values.first, let i = Int(exactly: v),
+            cellOverrides.indices.contains(i)
+        {
+            return fixedOverrides + cellOverrides[i]
+        }
+        return fixedOverrides + zip(parameters, point.values).map { "\($0.key)=\(Self.format($1))" }
     }
 
     /// Shortest round-trip text, so the same value always gives the same override and hash.
