@@ -66,7 +66,7 @@ public enum ParameterController: AgentKind {
         if !PIController.isStable(kp: c.kp, ki: c.ki, plantGain: c.plantGain) {
             let g = ValueRange.describe(c.plantGain)
             throw r.semanticError(
-                "ki",
+                abs(c.plantGain * c.kp) >= 1 ? "kp" : "ki",
                 "expected gains in the stable region of the nominal loop (g·ki > 0, |g·kp| < 1, g·(2·kp + ki) < 2 "
                     + "with g = plant_gain = \(g)), got kp = \(ValueRange.describe(c.kp)), "
                     + "ki = \(ValueRange.describe(c.ki))")
