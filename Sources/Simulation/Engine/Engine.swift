@@ -112,7 +112,7 @@ public struct Engine: Sendable {
         let yearsPerTick = 1 / (scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
         var treasuryRows: [TreasuryRow] = []
         if world.state.treasury.account != nil { outcome.treasury = TreasuryOutcome() }
-        let policyReporters = populations.compactMap { $0 as? any PolicyReporter }
+        let policyReporters = populations.compactMap { $0 as? any PolicyReporter }.filter { !$0.policyColumns.isEmpty }
         let policyColumns = policyReporters.flatMap { $0.policyColumns }
         var policyRows: [PolicyRow] = []
 
