@@ -15,6 +15,7 @@ import ScenarioSchema
 public enum MarginController: AgentKind {
     public static let key = "margins"
 
+    /// The section's parameters, decoded once.
     public struct Config: Sendable, Equatable {
         /// EWMA decay λ of the volatility index.
         public var lambda = 0.94
@@ -26,8 +27,9 @@ public enum MarginController: AgentKind {
         public var sensitivity = 0.1
         /// The threshold at σ_ref; nil: the reserve's threshold at tick 0.
         public var baseThreshold: Double?
-        /// Governance bounds of the threshold.
+        /// The threshold's lower governance bound.
         public var minThreshold = 0.5
+        /// The threshold's upper governance bound.
         public var maxThreshold = 0.95
         /// The most the threshold may move in one tick.
         public var maxStep = 0.01

@@ -12,11 +12,17 @@ import Stochastics
 public struct OutflowForecaster: Sendable {
     /// One tick's regressors (without the constant).
     public struct Signals: Sendable, Equatable {
+        /// The outflow of the previous tick, as a fraction of D₀.
         public var lastOutflow: Double
+        /// The withdrawal queue, as a fraction of D₀.
         public var queue: Double
+        /// The collateral's log-return over the last tick.
         public var logReturn: Double
+        /// The collateral's EWMA volatility per √year.
         public var volatility: Double
+        /// The USD reserve's utilisation.
         public var utilisation: Double
+        /// Creates the signals of one tick.
         public init(lastOutflow: Double, queue: Double, logReturn: Double, volatility: Double, utilisation: Double) {
             self.lastOutflow = lastOutflow
             self.queue = queue
@@ -69,7 +75,9 @@ public struct OutflowForecaster: Sendable {
         let n = min(window, max(0, completed))
         forecast = 0
         var fitted = false
-        if n >= 2 * Self.columns, let f = Self.fitAndPredict(rows[(completed - n)..<completed], targets(completed - n, n), s.row) {
+        if n >= 2 * Self.columns,
+            let f = Self.fitAndPredict(rows[(completed - n)..<completed], targets(completed - n, n), s.row)
+        {
             forecast = max(0, f)
             fitted = true
         }

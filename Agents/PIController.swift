@@ -11,12 +11,17 @@
 /// is `z² + (g·(kp + ki) − 1)·z − g·kp`; by Jury's test it is stable exactly when
 /// `g·ki > 0`, `|g·kp| < 1` and `g·(2·kp + ki) < 2` (``isStable(kp:ki:plantGain:)``).
 public struct PIController: Sendable, Equatable {
+    /// The measurement the controller aims at.
     public var setpoint: Double
+    /// Proportional gain: output per unit of error.
     public var kp: Double
+    /// Integral gain: output per unit of accumulated error (per step).
     public var ki: Double
     /// The output at zero error and zero integral.
     public var bias: Double
+    /// The output's lower bound.
     public var lower: Double
+    /// The output's upper bound.
     public var upper: Double
     /// The most the output may move in one step.
     public var maxStep: Double

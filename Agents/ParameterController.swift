@@ -23,16 +23,21 @@ public enum ParameterController: AgentKind {
         case jumpSlope = "jump_slope"
     }
 
+    /// The section's parameters, decoded once.
     public struct Config: Sendable, Equatable {
+        /// The parameter set.
         public var actuator = Actuator.withdrawalFee
         /// The utilisation the controller aims at.
         public var target = 0.8
+        /// Proportional gain.
         public var kp = 0.5
+        /// Integral gain.
         public var ki = 0.1
         /// The nominal plant gain the gains were checked against.
         public var plantGain = 1.0
-        /// Governance bounds of the parameter.
+        /// The parameter's lower governance bound.
         public var lower = 0.0
+        /// The parameter's upper governance bound.
         public var upper = 0.05
         /// The most the parameter may move in one tick.
         public var maxStep = 0.005

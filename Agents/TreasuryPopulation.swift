@@ -29,7 +29,8 @@ public actor TreasuryPopulation: PolicyReporter {
         let total = config.instruments.reduce(0) { $0 + $1.weight }
         weights = config.instruments.map { total > 0 ? $0.weight / total : 0 }
         forecaster = config.forecast.map { OutflowForecaster(horizon: $0.horizon, window: $0.window) }
-        policyColumns = config.forecast == nil ? [] : ["forecast_outflow_usd", "forecast_error_usd", "forecast_mae_usd"]
+        policyColumns =
+            config.forecast == nil ? [] : ["forecast_outflow_usd", "forecast_error_usd", "forecast_mae_usd"]
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {

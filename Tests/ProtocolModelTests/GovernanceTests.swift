@@ -40,7 +40,8 @@ struct GovernanceTests {
             // A negative slope, a kink of 0, a change of kind.
             Intent(account: 4, action: .govern(.setRateModel(reserve: 0, model: .jumpRate(try Self.curve(slope: -1))))),
             Intent(
-                account: 4, action: .govern(.setRateModel(reserve: 0, model: .jumpRate(try Self.curve(slope: 1, kink: 0))))),
+                account: 4,
+                action: .govern(.setRateModel(reserve: 0, model: .jumpRate(try Self.curve(slope: 1, kink: 0))))),
             Intent(
                 account: 4,
                 action: .govern(
@@ -64,7 +65,8 @@ struct GovernanceTests {
         #expect(s.apply(Intent(account: 4, action: .govern(.setWithdrawalFee(reserve: 0, fee: 0.02)))).succeeded)
         #expect(s.lending.configs[0].withdrawals.feeFraction == 0.02)
         let model = try Self.curve(slope: 0.5)
-        #expect(s.apply(Intent(account: 4, action: .govern(.setRateModel(reserve: 0, model: .jumpRate(model))))).succeeded)
+        #expect(
+            s.apply(Intent(account: 4, action: .govern(.setRateModel(reserve: 0, model: .jumpRate(model))))).succeeded)
         #expect(s.lending.configs[0].rateModel == .jumpRate(model))
     }
 

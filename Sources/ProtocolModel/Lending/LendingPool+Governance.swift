@@ -9,7 +9,9 @@ extension LendingPool {
         throws(ProtocolError)
     {
         guard configs.indices.contains(r) else { throw .unknownIndex("reserve \(r)") }
-        guard lt.isFinite, lt > 0, lt <= 1 else { throw .invalidAmount("liquidationThreshold = \(lt), expected (0, 1]") }
+        guard lt.isFinite, lt > 0, lt <= 1 else {
+            throw .invalidAmount("liquidationThreshold = \(lt), expected (0, 1]")
+        }
         guard ltv.isFinite, ltv >= 0, ltv <= lt else {
             throw .invalidAmount("ltv = \(ltv), expected 0 ≤ ltv ≤ liquidationThreshold (\(lt))")
         }

@@ -5,6 +5,7 @@ import ProtocolModel
 /// the reserve parameters that policies may set, as they stand at the end of the tick, then each policy's
 /// own signals.
 public struct PolicyRow: Sendable, Equatable {
+    /// The tick.
     public var tick: Int
     /// The parameters' values, in ``parameterColumns`` order, then the reporters' values.
     public var values: [Double]
@@ -20,6 +21,7 @@ public struct PolicyRow: Sendable, Equatable {
         (["tick"] + parameterColumns + reporterColumns).joined(separator: ",")
     }
 
+    /// The row as a CSV line (no newline).
     public var csvLine: String { "\(tick)," + values.map { "\($0)" }.joined(separator: ",") }
 
     /// The row of `world` at the end of its tick, with `reporters`' values appended.
