@@ -52,6 +52,16 @@ public enum TreasuryManager: AgentKind {
         public var hedgeBand: Double?
     }
 
+    /// The `forecast` subsection: the predictive treasury (``OutflowForecaster``).
+    public struct Forecast: Sendable, Equatable {
+        /// Ticks ahead the forecast covers.
+        public var horizon = 24
+        /// Completed ticks the rolling least-squares fit uses.
+        public var window = 168
+        /// The buffer is raised by this multiple of the forecast outflow.
+        public var cover = 1.0
+    }
+
     public struct Config: Sendable, Equatable {
         /// The treasury's opening cash.
         public var idleUSD = 0.0
@@ -65,6 +75,8 @@ public enum TreasuryManager: AgentKind {
         public var instruments: [Instrument] = []
         /// The options book, if any.
         public var options: Options?
+        /// The outflow forecast, if any: without it the treasury is reactive.
+        public var forecast: Forecast?
         public init() {}
     }
 
@@ -93,6 +105,14 @@ public enum TreasuryManager: AgentKind {
             }
         }
         if let o = try r.optionalChild("options") { c.options = try decodeOptions(o) }
+        if let f = try r.optionalChild("forecast") {
+            var x = Forecast()
+            x.horizon = try f.int("horizon", default: x.horizon, .closed(1, 10_000))
+            x.window = try f.int("window", default: x.window, .closed(Double(2 * OutflowForecaster.columns), 100_000))
+            x.cover = try f.double("cover", default: x.cover, .closed(0, 100))
+            try f.finish()
+            c.forecast = x
+        }
         try r.finish()
         return c
     }

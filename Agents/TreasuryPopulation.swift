@@ -1,10 +1,13 @@
+import Foundation
 import ProtocolModel
 
 /// The treasury manager's one agent (see ``TreasuryManager``).
-public actor TreasuryPopulation: Population {
+public actor TreasuryPopulation: PolicyReporter {
     public nonisolated let kind = TreasuryManager.key
     public nonisolated let shard = 0
     public nonisolated let count = 1
+    /// The forecast's columns in `policies.csv` (none for a reactive treasury).
+    public nonisolated let policyColumns: [String]
     let config: TreasuryManager.Config
     let account: Int
     let yearsPerTick: Double
@@ -12,6 +15,12 @@ public actor TreasuryPopulation: Population {
     let weights: [Double]
     /// Whether the first options series was traded.
     var traded = false
+    /// The predictive treasury's forecast (nil: reactive), the last price it saw, and the extra buffer it
+    /// asked for this tick.
+    var forecaster: OutflowForecaster?
+    var lastPrice = 0.0
+    var extraBuffer = 0.0
+    var initialDeposits = 0.0
 
     init(config: TreasuryManager.Config, account: Int, ticksPerYear: Double) {
         self.config = config
@@ -19,6 +28,9 @@ public actor TreasuryPopulation: Population {
         self.yearsPerTick = 1 / ticksPerYear
         let total = config.instruments.reduce(0) { $0 + $1.weight }
         weights = config.instruments.map { total > 0 ? $0.weight / total : 0 }
+        forecaster = config.forecast.map { OutflowForecaster(horizon: $0.horizon, window: $0.window) }
+        policyColumns =
+            config.forecast == nil ? [] : ["forecast_outflow_usd", "forecast_error_usd", "forecast_mae_usd"]
     }
 
     public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
@@ -27,10 +39,37 @@ public actor TreasuryPopulation: Population {
             plan.options(o, tradeNew: !traded || o.roll)
             if plan.tradedSeries { traded = true }
         }
-        plan.liquidity(bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights)
+        if let f = config.forecast { extraBuffer = f.cover * forecast(s) }
+        plan.liquidity(
+            bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
         return plan.actions.map {
             Proposal(population: population, agent: 0, intent: Intent(account: account, action: $0))
         }
+    }
+}
+
+extension TreasuryPopulation {
+    /// Folds this tick's signals into the forecaster; returns the forecast outflow over its horizon in USD.
+    func forecast(_ s: Snapshot) -> Double {
+        guard var f = forecaster else { return 0 }
+        let reserve = s.state.lending.reserves[s.layout.depositReserve]
+        let d0 = s.initialDeposits
+        let price = s.externalPrice
+        let signals = OutflowForecaster.Signals(
+            lastOutflow: s.recentOutflowFraction, queue: d0 > 0 ? reserve.queued / d0 : 0,
+            logReturn: lastPrice > 0 && price > 0 ? log(price / lastPrice) : 0,
+            volatility: s.state.treasury.volatility.annualised, utilisation: reserve.utilisation)
+        lastPrice = price
+        initialDeposits = d0
+        let fraction = f.observe(signals)
+        forecaster = f
+        return fraction * d0
+    }
+
+    public func policyValues() -> [Double] {
+        guard let f = forecaster else { return [] }
+        let mae = f.errorCount > 0 ? f.absoluteErrorSum / Double(f.errorCount) : 0
+        return [extraBuffer, f.lastError * initialDeposits, mae * initialDeposits]
     }
 }
 
@@ -102,10 +141,11 @@ struct TreasuryPlan {
         }
     }
 
-    /// Tops the reserve up to the buffer, pulls capital back when short, invests the excess.
-    mutating func liquidity(bufferTarget: Double, keepLiquid: Double, weights: [Double]) {
+    /// Tops the reserve up to the buffer (plus `extra`, the predictive treasury's forecast outflow), pulls
+    /// capital back when short, invests the excess.
+    mutating func liquidity(bufferTarget: Double, keepLiquid: Double, weights: [Double], extra: Double = 0) {
         let reserve = s.state.lending.reserves[s.layout.depositReserve]
-        let shortfall = bufferTarget * reserve.totalSupply + reserve.queued - reserve.cash
+        let shortfall = bufferTarget * reserve.totalSupply + reserve.queued + extra - reserve.cash
         let invested = treasury.investedValue(at: s.tick)
         let cash = max(0, budget)
         let keep = keepLiquid * (cash + invested)

@@ -57,6 +57,8 @@ public struct SetupContext: Sendable {
     public var ticksPerYear = 8_760.0
     /// The treasury's books, when a treasury manager runs (installed as the state's treasury).
     public var treasury: Treasury?
+    /// Accounts appointed governors of the protocol state (policy agents that change reserve parameters).
+    public var governors: [Int] = []
 
     public init(
         seed: UInt64, replicate: UInt64, initialPrice: Double, loanFraction: Double, initialPoolShares: Double,

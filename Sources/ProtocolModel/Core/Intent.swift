@@ -75,6 +75,8 @@ public enum IntentAction: Sendable, Equatable {
     case provideLiquidity(pool: Int, value: Double)
     /// The treasury's account acts on the treasury's books (instruments, options, hedge).
     case treasury(TreasuryOperation)
+    /// A governance account changes a reserve's configuration in the intent's market.
+    case govern(GovernanceOperation)
 }
 
 /// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially

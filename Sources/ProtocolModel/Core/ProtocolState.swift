@@ -35,7 +35,7 @@ public struct ProtocolState: Sendable, Equatable {
             && l.stablePools == r.stablePools && l.oracles == r.oracles && l.priceSources == r.priceSources
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
             && l.outflows == r.outflows && l.badDebtByMarket == r.badDebtByMarket && l.treasury == r.treasury
-            && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow
+            && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow && l.governors == r.governors
             && l.tick == r.tick
     }
 
@@ -87,6 +87,9 @@ public struct ProtocolState: Sendable, Equatable {
     var _scratch = _Scratch()
     /// The protocol treasury's instruments and options (its cash is an account's balance; see ``Treasury``).
     public var treasury: Treasury
+    /// Accounts whose ``IntentAction/govern(_:)`` intents may change reserve configurations
+    /// (``appoint(governor:)``).
+    public internal(set) var governors: [Int] = []
     /// Current tick.
     public internal(set) var tick: Int = 0
 

@@ -98,8 +98,9 @@ public struct ReserveState: Sendable, Equatable {
 /// scaling), so a position lookup is one index. Token movements are the caller's job
 /// (``ProtocolState`` moves them); this type keeps the claims and the pool's cash.
 public struct LendingPool: Sendable, Equatable {
-    /// Reserve configurations.
-    public private(set) var configs: [ReserveConfig]
+    /// Reserve configurations; governance changes them through ``setCollateralRisk(reserve:ltv:liquidationThreshold:)``,
+    /// ``setRateModel(reserve:_:)`` and ``setWithdrawalFee(reserve:fee:)``.
+    public internal(set) var configs: [ReserveConfig]
     /// Reserve states, parallel to ``configs``.
     public internal(set) var reserves: [ReserveState]
     /// Close-factor policy (v2 fixed 50%, or v3).

@@ -112,6 +112,9 @@ public struct Engine: Sendable {
         let yearsPerTick = 1 / (scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
         var treasuryRows: [TreasuryRow] = []
         if world.state.treasury.account != nil { outcome.treasury = TreasuryOutcome() }
+        let policyReporters = populations.compactMap { $0 as? any PolicyReporter }.filter { !$0.policyColumns.isEmpty }
+        let policyColumns = policyReporters.flatMap { $0.policyColumns }
+        var policyRows: [PolicyRow] = []
 
         for tick in 0..<scenario.ticks {
             if tick >= 1 {
@@ -194,6 +197,13 @@ public struct Engine: Sendable {
                 outcome.treasury?.record(t)
                 if recordSeries { treasuryRows.append(t) }
             }
+            if recordSeries, !policyReporters.isEmpty {
+                let p = await PolicyRow.row(world, reporters: policyReporters, ticksPerYear: ticksPerYear)
+                if let bad = p.firstNonFinite(policyColumns) {
+                    throw .nonFinite(tick: tick, column: bad.column, value: bad.value)
+                }
+                policyRows.append(p)
+            }
             if let tickObserver { await tickObserver(world, row, populations) }
             if let progress, (tick + 1) % progressEvery == 0 || tick + 1 == scenario.ticks { progress(tick + 1) }
         }
@@ -207,7 +217,7 @@ public struct Engine: Sendable {
         }
         return RunResult(
             outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows,
-            treasury: treasuryRows)
+            treasury: treasuryRows, policies: policyRows, policyColumns: policyColumns)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -116,4 +116,8 @@ public struct RunResult: Sendable {
     public var markets: [MarketRow] = []
     /// Per tick, the treasury's books and Greeks (scenarios with a `treasury` section and a recorded series).
     public var treasury: [TreasuryRow] = []
+    /// Per tick, the reserve parameters and the policies' signals (scenarios with a policy agent and a
+    /// recorded series), and the policies' column names.
+    public var policies: [PolicyRow] = []
+    public var policyColumns: [String] = []
 }

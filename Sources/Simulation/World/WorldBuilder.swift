@@ -80,6 +80,7 @@ struct WorldBuilder {
             try state.mint(account: w.account, token: w.token, amount: w.amount)
         }
         if let t = setup.treasury { state.treasury = t }
+        for g in setup.governors { try state.appoint(governor: g) }
         var deposits = [d0]
         var inventories = setup.inventories
         for (k, market) in s.otherMarkets.enumerated() {
