@@ -26,8 +26,13 @@ extension Depositors {
     static func decodeBalanceSheet(_ r: ConfigReader) throws(ConfigError) -> BalanceSheetSettings {
         var b = BalanceSheetSettings()
         b.horizonTicks = try r.int("horizon_ticks", default: b.horizonTicks, .closed(1, 1_000_000))
-        b.marginPrecision = try r.double("signal_precision", default: b.marginPrecision, .closed(1e-12, 1e12))
-        b.pricePrecision = try r.double("price_signal_precision", default: b.pricePrecision, .closed(1e-12, 1e12))
+        b.marginPrecision = try r.double("signal_precision", default: b.marginPrecision, .positive)
+        b.pricePrecision = try r.double("price_signal_precision", default: b.pricePrecision, .positive)
+        // Beyond this the signals are exact and the threshold's equations lose their precision.
+        for (key, value) in [("signal_precision", b.marginPrecision), ("price_signal_precision", b.pricePrecision)]
+        where value > 1e12 {
+            throw r.semanticError(key, "expected a precision of at most 1e12, got \(ValueRange.describe(value))")
+        }
         b.waitCost = try r.double("wait_cost", default: b.waitCost, .closed(0, 1))
         b.fireSaleFraction = try r.double("fire_sale_fraction", default: b.fireSaleFraction, .closed(1e-9, 1))
         b.recomputeTolerance = try r.double("recompute_tolerance", default: b.recomputeTolerance, .closed(0, 1))

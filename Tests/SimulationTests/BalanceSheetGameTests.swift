@@ -15,10 +15,16 @@ struct BalanceSheetGameTests {
         "experiments/balance-sheet-game/balance-sheet.yaml"
     ).path
 
-    /// The experiment's scenario, smaller: 2,000 depositors in 2 shards, 260 ticks (the shock is at 200).
-    static func scenario(_ overrides: [String] = []) throws -> Scenario {
+    /// The experiment's scenario, smaller (2,000 depositors in 2 shards) and before any price shock (150 ticks,
+    /// no shock), with a fire-sale quote of `fireSale` of the collateral: near 0.3 the pool sits at the edge of
+    /// an early, purely liquidity-driven run, so the terms decide it.
+    static func scenario(fireSale: Double = 0.3, _ overrides: [String] = []) throws -> Scenario {
         try Scenario.load(
-            path: scenarioPath, overrides: ["depositors.count=2000", "depositors.shards=2", "ticks=260"] + overrides)
+            path: scenarioPath,
+            overrides: [
+                "depositors.count=2000", "depositors.shards=2", "ticks=150", "market.shock.size=0",
+                "depositors.game.fire_sale_fraction=\(fireSale)",
+            ] + overrides)
     }
 
     /// q = 0, c = 0.2, f = 0, g = 1, ρ = 0.8 (δ = 0.25), stay gain 0.05, recovery 0.9, β = 400.
@@ -85,26 +91,26 @@ struct BalanceSheetGameTests {
     @Test func aLargerLiquidReserveLowersRuns() async throws {
         let thin = try Self.scenario(["lending.reserve_fraction=0.2"])
         let thick = try Self.scenario(["lending.reserve_fraction=0.3", "lending.loan_fraction=0.7"])
-        let (mean, se) = try await Self.paired(thin, thick, replicates: 16, Self.withdrawn)
+        let (mean, se) = try await Self.paired(thin, thick, replicates: 12, Self.withdrawn)
         #expect(mean < -3 * se, "paired mean \(mean), standard error \(se)")
     }
 
     @Test func aShallowerPoolRaisesRuns() async throws {
-        let deep = try Self.scenario()
-        let shallow = try Self.scenario(["amm.reserve_collateral=25000", "amm.reserve_usd=50000000"])
-        let (mean, se) = try await Self.paired(deep, shallow, replicates: 16, Self.withdrawn)
+        let deep = try Self.scenario(fireSale: 0.25)
+        let shallow = try Self.scenario(fireSale: 0.25, ["amm.reserve_collateral=40000", "amm.reserve_usd=80000000"])
+        let (mean, se) = try await Self.paired(deep, shallow, replicates: 12, Self.withdrawn)
         #expect(mean > 3 * se, "paired mean \(mean), standard error \(se)")
     }
 
     @Test func aWithdrawalFeeLowersEarlyRuns() async throws {
         let free = try Self.scenario()
         let fee = try Self.scenario(["lending.withdrawal_fee=0.01"])
-        let (mean, se) = try await Self.paired(free, fee, replicates: 16, Self.withdrawn)
+        let (mean, se) = try await Self.paired(free, fee, replicates: 12, Self.withdrawn)
         #expect(mean < -3 * se, "paired mean \(mean), standard error \(se)")
     }
 
     @Test func theSameSeedGivesTheSameRunAtAnyWorkerCount() async throws {
-        let s = try Self.scenario()
+        let s = try Self.scenario(["ticks=260", "market.shock.size=0.3"])
         let one = try await Engine(scenario: s, workers: 1).run(seed: 5, replicate: 1)
         let two = try await Engine(scenario: s, workers: 2).run(seed: 5, replicate: 1)
         #expect(one.series == two.series && one.outcome == two.outcome)
