@@ -1,4 +1,4 @@
-# curve: probability of a run (100 replicates per point)
+# curve: probability of a run (400 replicates per point)
 # Written by Ballast. Redraw from this folder with: gnuplot 'run-probability.gp'
 # Data file 'run-probability.dat':
 #   one block per curve (index 0, 1, ...), columns: 1 x, 2 y, 3 lower, 4 upper
@@ -15,7 +15,7 @@ set style fill transparent solid 0.20 noborder
 set linetype 1 lc rgb '#0072B2' lw 2.0 pt 7 ps 1.1 dt 1
 set bmargin 5
 set key below center horizontal maxcols 2 width 2 samplen 3 spacing 1.2
-set title 'curve: probability of a run (100 replicates per point)'
+set title 'curve: probability of a run (400 replicates per point)'
 set xlabel 'liquid reserve (fraction of initial deposits)'
 set ylabel 'P(run), as the scenario''s run_definition counts a run'
 set autoscale xfix
