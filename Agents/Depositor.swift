@@ -17,6 +17,10 @@ import Stochastics
 ///   withdraws when its private signal of that ratio is below the equilibrium threshold x*.
 /// - `quantal`, `level_k`, `fictitious_play`: bounded rationality in the same game (a logit choice, level-k
 ///   reasoning, or a best response to the thresholds of past episodes). Every game strategy moves once.
+/// - `balance_sheet`: the run game of ``/Games/BalanceSheetGame`` built every tick from the live market (cash,
+///   queue, fee, gate, fire-sale quote in pool 0, insurance, loss policy); a depositor withdraws when its
+///   signal of the solvency margin, from noisy views of the margin and of the collateral price, is below
+///   the tick's threshold x*, and may reconsider every tick (``BalanceSheetSettings``).
 public enum Depositors: AgentKind {
     public static let key = "depositors"
 
@@ -49,17 +53,22 @@ public enum Depositors: AgentKind {
         public var strategy = Strategy.heuristic
         /// The global game (`game`), when the section has one; required by every strategy but `heuristic`.
         public var game: Game?
+        /// The `balance_sheet` strategy's keys (`game`), when that is the strategy.
+        public var balanceSheet = BalanceSheetSettings()
         public init() {}
     }
 
-    /// One depositor. 40 bytes, held in contiguous arrays by its shard.
+    /// One depositor. 48 bytes, held in contiguous arrays by its shard.
     public struct Agent: Sendable, Equatable {
         public var balance: Double
         public var threshold: Double
         public var isWhale: Bool
         public var hasWithdrawn: Bool
-        /// The private signal of the game's fundamental (game strategies only; 0 for `heuristic`).
+        /// The private signal of the game's fundamental (game strategies only; 0 for `heuristic`); for
+        /// `balance_sheet`, the private noise ε_m on the solvency margin.
         public var signal: Double = 0
+        /// `balance_sheet` only: the private noise ε_p on the collateral's log price.
+        public var priceNoise: Double = 0
         /// Whether the agent has played its one move in the game (game strategies only).
         public var decided = false
     }
@@ -109,7 +118,7 @@ public enum Depositors: AgentKind {
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return nil }
         switch strategy {
-        case .heuristic, .morrisShin:
+        case .heuristic, .morrisShin, .balanceSheet:
             return a.signal < g.played.signal
         case .levelK:
             return a.signal < g.levelThreshold
@@ -154,8 +163,14 @@ public enum Depositors: AgentKind {
         let strategy = try r.string(
             "strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
         c.strategy = Strategy(rawValue: strategy) ?? .heuristic
-        if let g = try r.optionalChild("game") { c.game = try decodeGame(g, strategy: c.strategy) }
-        if c.strategy != .heuristic, c.game == nil {
+        if let g = try r.optionalChild("game") {
+            if c.strategy == .balanceSheet {
+                c.balanceSheet = try decodeBalanceSheet(g)
+            } else {
+                c.game = try decodeGame(g, strategy: c.strategy)
+            }
+        }
+        if c.strategy != .heuristic, c.strategy != .balanceSheet, c.game == nil {
             throw r.semanticError(
                 "strategy",
                 "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)"
@@ -206,6 +221,8 @@ public enum Depositors: AgentKind {
                     purpose: "signal")
                 let noise = 1 / game.model.signalPrecision.squareRoot()
                 for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
+            } else if c.strategy == .balanceSheet {
+                drawBalanceSheetNoise(&agents, c.balanceSheet, setup: setup, shard: s)
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
@@ -229,6 +246,8 @@ public actor DepositorShard: Population {
     public nonisolated let count: Int
     let config: Depositors.Config
     public private(set) var agents: [Depositors.Agent]
+    /// The `balance_sheet` strategy's last solved threshold.
+    var balanceSheetThreshold = BalanceSheetThreshold()
     let firstAccount: Int
     /// The lending market these depositors supply.
     nonisolated let market: Int
@@ -249,7 +268,7 @@ public actor DepositorShard: Population {
 
     /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
     /// already shrunk every claim alike, so early leavers cannot take more than their share.
-    private static func redeemAll(_ i: Int, first: Int, market: Int, _ s: Snapshot, _ population: Int32)
+    static func redeemAll(_ i: Int, first: Int, market: Int, _ s: Snapshot, _ population: Int32)
         -> Proposal
     {
         let a = first + i
@@ -260,9 +279,14 @@ public actor DepositorShard: Population {
     }
 
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
+        if config.strategy == .balanceSheet {
+            return Self.proposeOnBalanceSheet(
+                &agents, &rng, &balanceSheetThreshold, config, first: firstAccount, market: market, snapshot,
+                population)
+        }
         // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
         // access to an actor's stored property is checked for exclusivity at run time.
-        Self.proposeAll(
+        return Self.proposeAll(
             &agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
             market: market, snapshot, population)
     }

@@ -19,6 +19,9 @@ extension Depositors {
         /// Fictitious play across episodes (`game.episode` e): every depositor best-responds to the average
         /// threshold played in the e episodes before, starting from the belief that others play level 0.
         case fictitiousPlay = "fictitious_play"
+        /// The run game of the live balance sheet (``/Games/BalanceSheetGame``): withdraw when the signal of the
+        /// solvency margin is below the threshold solved for the tick's cash, queue, fire-sale quote and terms.
+        case balanceSheet = "balance_sheet"
     }
 
     /// Where the game's fundamental θ comes from (`depositors.game.fundamental`).

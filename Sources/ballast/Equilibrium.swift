@@ -65,6 +65,15 @@ struct Equilibrium: AsyncParsableCommand {
         guard let section = scenario.agentSections.first(where: { $0.key == Depositors.key }),
             let game = section.config(as: Depositors.self)?.game
         else {
+            if scenario.agentSections.first(where: { $0.key == Depositors.key })?.config(as: Depositors.self)?
+                .strategy == .balanceSheet
+            {
+                Terminal.error(
+                    "\(path): depositors.strategy: balance_sheet solves its threshold every tick from the live "
+                        + "market, so it has no equilibrium before the run; ballast equilibrium solves the "
+                        + "morris_shin game and the diamond_dybvig game files")
+                throw ExitCode(2)
+            }
             Terminal.error(
                 "\(path): depositors.game: expected a game section (cost, prior_mean, prior_precision, "
                     + "signal_precision), or a diamond_dybvig game file")
