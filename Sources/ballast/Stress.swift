@@ -32,17 +32,17 @@ struct Stress: AsyncParsableCommand {
 
     func run() async throws {
         try CommandChecks.workers(workers)
-        guard replicates >= 1 else { usage("--replicates: expected an integer >= 1, got \(replicates)") }
+        guard replicates >= 1 else { throw usage("--replicates: expected an integer >= 1, got \(replicates)") }
         let stressList = stresses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         guard !stressList.isEmpty, !stressList.contains(where: \.isEmpty) else {
-            usage("--stresses: expected comma-separated stress names, got \(ConfigNode.echo(stresses))")
+            throw usage("--stresses: expected comma-separated stress names, got \(ConfigNode.echo(stresses))")
         }
         let policyList = (policies ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for p in policyList where !FileManager.default.fileExists(atPath: p) {
-            usage("--policies \(ConfigNode.echo(p)): file not found")
+            throw usage("--policies \(ConfigNode.echo(p)): file not found")
         }
         let base: Scenario
-        do { base = try Scenario.load(path: scenario) } catch { usage(error.description) }
+        do { base = try Scenario.load(path: scenario) } catch { throw usage(error.description) }
         let seed = self.seed ?? base.seed
         if let reverse {
             try await StressReverse(
@@ -57,16 +57,17 @@ struct Stress: AsyncParsableCommand {
         var cells: [Scenario] = []
         for point in try spec.points() {
             do { cells.append(try Scenario.load(path: scenario, overrides: spec.overrides(for: point))) } catch {
-                usage(error.description)
+                throw usage(error.description)
             }
         }
         try await run(spec, matrix: matrix, cells: cells, folder: out ?? "out/stress")
     }
 
-    /// Refuses the command line with a one-line error and exit code 2.
-    func usage(_ message: String) -> Never {
+    /// Says why the command line is refused (one line on stderr) and returns the exit code 2 to throw, so
+    /// that everything the command holds is released before the process exits.
+    func usage(_ message: String) -> ExitCode {
         Terminal.error(message)
-        Foundation.exit(2)
+        return ExitCode(2)
     }
 
     func run(_ spec: StudySpec, matrix: StressMatrix, cells: [Scenario], folder: String) async throws {
@@ -74,9 +75,9 @@ struct Stress: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: folder)
         let storePath = directory.appendingPathComponent(ResultStore.fileName).path
         if FileManager.default.fileExists(atPath: storePath) && !resume {
-            usage("\(folder) already holds results; pass --resume to finish them, or choose another --out")
+            throw usage("\(folder) already holds results; pass --resume to finish them, or choose another --out")
         }
-        do { try OutputFolder.ensureWritable(directory) } catch { usage(error.description) }
+        do { try OutputFolder.ensureWritable(directory) } catch { throw usage(error.description) }
         let manifest = StudyManifest(
             studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
             scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
@@ -84,7 +85,7 @@ struct Stress: AsyncParsableCommand {
             command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             confidence: spec.confidence)
         let store: ResultStore
-        do { store = try ResultStore(directory: directory, manifest: manifest) } catch { usage("\(error)") }
+        do { store = try ResultStore(directory: directory, manifest: manifest) } catch { throw usage("\(error)") }
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
@@ -93,7 +94,7 @@ struct Stress: AsyncParsableCommand {
         do {
             finished = try await runner.run(store: store, validated: cells, stop: stop) { term.studyProgress($0) }
         } catch let error as StoreError {
-            usage(error.description)
+            throw usage(error.description)
         } catch {
             Terminal.error("stress matrix failed: \(error); \((try? store.replicateCount()) ?? 0) replicates are saved")
             throw ExitCode(1)
