@@ -1,0 +1,96 @@
+import ProtocolModel
+import Stochastics
+
+/// One shard of depositors: its agents as an array of structs, and its own random stream.
+public actor DepositorShard: Population {
+    public nonisolated let kind = Depositors.key
+    public nonisolated let shard: Int
+    public nonisolated let count: Int
+    let config: Depositors.Config
+    public private(set) var agents: [Depositors.Agent]
+    /// The `balance_sheet` strategy's last solved threshold.
+    var balanceSheetThreshold = BalanceSheetThreshold()
+    let firstAccount: Int
+    /// The lending market these depositors supply.
+    nonisolated let market: Int
+    var rng: RandomStream
+
+    init(
+        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int, market: Int,
+        rng: consuming RandomStream
+    ) {
+        self.market = market
+        self.shard = shard
+        self.count = agents.count
+        self.config = config
+        self.agents = agents
+        self.firstAccount = firstAccount
+        self.rng = rng
+    }
+
+    /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
+    /// already shrunk every claim alike, so early leavers cannot take more than their share.
+    static func redeemAll(_ i: Int, first: Int, market: Int, _ s: Snapshot, _ population: Int32)
+        -> Proposal
+    {
+        let a = first + i
+        let claim = s.state.markets[market].supplied(user: a, reserve: s.layout.depositReserve)
+        return Proposal(
+            population: population, agent: Int32(i),
+            intent: Intent(account: a, action: .redeem(token: s.layout.usd, amount: claim), market: market))
+    }
+
+    public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
+        if config.strategy == .balanceSheet {
+            return Self.proposeOnBalanceSheet(
+                &agents, &rng, &balanceSheetThreshold, config, first: firstAccount, market: market, snapshot,
+                population)
+        }
+        // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
+        // access to an actor's stored property is checked for exclusivity at run time.
+        return Self.proposeAll(
+            &agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
+            market: market, snapshot, population)
+    }
+
+    private static func proposeAll(
+        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
+        _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
+    ) -> [Proposal] {
+        var out: [Proposal] = []
+        if config.strategy != .heuristic, let game = config.game {
+            for i in agents.indices {
+                guard
+                    let runs = Depositors.decideInGame(
+                        agents[i], game, strategy: config.strategy, locked: view.locked,
+                        config, &rng)
+                else { continue }
+                agents[i].decided = true
+                if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
+            }
+            return out
+        }
+        for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
+            out.append(redeemAll(i, first: first, market: market, snapshot, population))
+        }
+        return out
+    }
+
+    public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
+        // What the pool accepted (paid + queued + fee) leaves the balance; what a gate refused stays supplied,
+        // and the agent keeps it. The stay ends once the whole claim was accepted. A lock-up or a closed
+        // gate reverts the request: the agent simply asks again another tick.
+        for r in receipts {
+            guard let fill = r.fill, case let .redeem(_, requested) = r.intent.action, requested > 0 else { continue }
+            let accepted = fill.secondaryOut
+            guard accepted > 0 else { continue }
+            let i = r.intent.account - firstAccount
+            if accepted >= requested * (1 - 1e-12) {
+                agents[i].hasWithdrawn = true
+                agents[i].balance = 0
+            } else {
+                agents[i].balance -= accepted * agents[i].balance / requested
+            }
+        }
+    }
+}
