@@ -13,4 +13,11 @@ enum CommandChecks {
             throw ExitCode(2)
         }
     }
+
+    /// Says why a command line is refused (one `error:` line on stderr) and returns exit code 2 to throw,
+    /// so that what the command holds is released before the process exits.
+    static func refusal(_ message: String) -> ExitCode {
+        Terminal.error(message)
+        return ExitCode(2)
+    }
 }

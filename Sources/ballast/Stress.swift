@@ -32,17 +32,20 @@ struct Stress: AsyncParsableCommand {
 
     func run() async throws {
         try CommandChecks.workers(workers)
-        guard replicates >= 1 else { throw usage("--replicates: expected an integer >= 1, got \(replicates)") }
+        guard replicates >= 1 else {
+            throw CommandChecks.refusal("--replicates: expected an integer >= 1, got \(replicates)")
+        }
         let stressList = stresses.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         guard !stressList.isEmpty, !stressList.contains(where: \.isEmpty) else {
-            throw usage("--stresses: expected comma-separated stress names, got \(ConfigNode.echo(stresses))")
+            throw CommandChecks.refusal(
+                "--stresses: expected comma-separated stress names, got \(ConfigNode.echo(stresses))")
         }
         let policyList = (policies ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         for p in policyList where !FileManager.default.fileExists(atPath: p) {
-            throw usage("--policies \(ConfigNode.echo(p)): file not found")
+            throw CommandChecks.refusal("--policies \(ConfigNode.echo(p)): file not found")
         }
         let base: Scenario
-        do { base = try Scenario.load(path: scenario) } catch { throw usage(error.description) }
+        do { base = try Scenario.load(path: scenario) } catch { throw CommandChecks.refusal(error.description) }
         let seed = self.seed ?? base.seed
         if let reverse {
             try await StressReverse(
@@ -57,17 +60,10 @@ struct Stress: AsyncParsableCommand {
         var cells: [Scenario] = []
         for point in try spec.points() {
             do { cells.append(try Scenario.load(path: scenario, overrides: spec.overrides(for: point))) } catch {
-                throw usage(error.description)
+                throw CommandChecks.refusal(error.description)
             }
         }
         try await run(spec, matrix: matrix, cells: cells, folder: out ?? "out/stress")
-    }
-
-    /// Says why the command line is refused (one line on stderr) and returns the exit code 2 to throw, so
-    /// that everything the command holds is released before the process exits.
-    func usage(_ message: String) -> ExitCode {
-        Terminal.error(message)
-        return ExitCode(2)
     }
 
     func run(_ spec: StudySpec, matrix: StressMatrix, cells: [Scenario], folder: String) async throws {
@@ -75,9 +71,10 @@ struct Stress: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: folder)
         let storePath = directory.appendingPathComponent(ResultStore.fileName).path
         if FileManager.default.fileExists(atPath: storePath) && !resume {
-            throw usage("\(folder) already holds results; pass --resume to finish them, or choose another --out")
+            throw CommandChecks.refusal(
+                "\(folder) already holds results; pass --resume to finish them, or choose another --out")
         }
-        do { try OutputFolder.ensureWritable(directory) } catch { throw usage(error.description) }
+        do { try OutputFolder.ensureWritable(directory) } catch { throw CommandChecks.refusal(error.description) }
         let manifest = StudyManifest(
             studyName: spec.name, studyHash: spec.hash, ballastVersion: RunWriter.version,
             scenarioPath: spec.scenarioPath, seed: spec.seed, parameterNames: spec.parameters.map(\.key),
@@ -85,7 +82,9 @@ struct Stress: AsyncParsableCommand {
             command: (["ballast"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
             confidence: spec.confidence)
         let store: ResultStore
-        do { store = try ResultStore(directory: directory, manifest: manifest) } catch { throw usage("\(error)") }
+        do { store = try ResultStore(directory: directory, manifest: manifest) } catch {
+            throw CommandChecks.refusal("\(error)")
+        }
         let stop = StopSignal()
         let interrupt = Interrupts.install { stop.stop() }
         defer { interrupt.cancel() }
@@ -94,7 +93,7 @@ struct Stress: AsyncParsableCommand {
         do {
             finished = try await runner.run(store: store, validated: cells, stop: stop) { term.studyProgress($0) }
         } catch let error as StoreError {
-            throw usage(error.description)
+            throw CommandChecks.refusal(error.description)
         } catch {
             Terminal.error("stress matrix failed: \(error); \((try? store.replicateCount()) ?? 0) replicates are saved")
             throw ExitCode(1)

@@ -24,31 +24,29 @@ struct StressReverse {
     var out: String
     var quiet: Bool
 
-    /// Says why the command line is refused and returns the exit code 2 to throw (see `Stress.usage`).
-    func fail(_ message: String) -> ExitCode {
-        Terminal.error(message)
-        return ExitCode(2)
-    }
-
     func run() async throws {
         let dot = parameter.lastIndex(of: ".")
         guard let dot, dot != parameter.startIndex, parameter.index(after: dot) != parameter.endIndex else {
-            throw fail("--reverse: expected STRESS.PARAM (e.g. flash_crash.size), got \(ConfigNode.echo(parameter))")
+            throw CommandChecks.refusal(
+                "--reverse: expected STRESS.PARAM (e.g. flash_crash.size), got \(ConfigNode.echo(parameter))")
         }
         let stress = String(parameter[..<dot])
         let name = String(parameter[parameter.index(after: dot)...])
         guard let index = stresses.firstIndex(where: { $0.split(separator: ":").first.map(String.init) == stress })
         else {
-            throw fail(
+            throw CommandChecks.refusal(
                 "--reverse \(parameter): \(stress) is not one of --stresses (\(stresses.joined(separator: ",")))")
         }
         let bounds = (range ?? "").split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard bounds.count == 2, bounds[0].isFinite, bounds[1].isFinite, bounds[0] < bounds[1] else {
-            throw fail("--range: expected LOW,HIGH with LOW < HIGH, got \(ConfigNode.echo(range ?? "nothing"))")
+            throw CommandChecks.refusal(
+                "--range: expected LOW,HIGH with LOW < HIGH, got \(ConfigNode.echo(range ?? "nothing"))")
         }
-        guard target > 0, target < 1 else { throw fail("--target: expected a probability in (0, 1), got \(target)") }
+        guard target > 0, target < 1 else {
+            throw CommandChecks.refusal("--target: expected a probability in (0, 1), got \(target)")
+        }
         guard tolerance > 0, tolerance.isFinite else {
-            throw fail("--tolerance: expected a number > 0, got \(tolerance)")
+            throw CommandChecks.refusal("--tolerance: expected a number > 0, got \(tolerance)")
         }
         let overridesAt: @Sendable (Double) -> [String] = { [stresses, policies] x in
             var list = stresses
@@ -61,10 +59,12 @@ struct StressReverse {
         // Both ends must load before any run: a bad parameter is an input error.
         for x in bounds {
             do { _ = try Scenario.load(path: scenario, overrides: overridesAt(x)) } catch {
-                throw fail(error.description)
+                throw CommandChecks.refusal(error.description)
             }
         }
-        do { try OutputFolder.ensureWritable(URL(fileURLWithPath: out)) } catch { throw fail(error.description) }
+        do { try OutputFolder.ensureWritable(URL(fileURLWithPath: out)) } catch {
+            throw CommandChecks.refusal(error.description)
+        }
         let batch = ReplicateBatch(
             scenario: scenario, replicates: replicates, seed: seed, workers: workers, quiet: quiet)
         let result: ReverseStress.Result

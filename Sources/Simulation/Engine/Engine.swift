@@ -256,12 +256,9 @@ public struct Engine: Sendable {
 extension Outcome {
     /// Folds one row in. `rule` is the run threshold on w, or nil when a run is the reserve's exhaustion.
     mutating func record(_ row: SeriesRow, rule threshold: Double?, initialDeposits: Double) {
-        let ran: Bool
-        if let threshold {
-            ran = row.withdrawnFraction >= threshold
-        } else {
-            ran = row.queueUSD > 0 || row.reserveUSD <= 1e-9 * initialDeposits
-        }
+        let ran = Self.ran(
+            withdrawnFraction: row.withdrawnFraction, queueUSD: row.queueUSD, reserveUSD: row.reserveUSD,
+            rule: threshold, initialDeposits: initialDeposits)
         if !run && ran {
             run = true
             runTick = row.tick
@@ -302,5 +299,18 @@ extension Engine {
             }
         }
         return nil
+    }
+}
+
+extension Outcome {
+    /// Whether a market counts as having run at the end of a tick: its withdrawn fraction reached the
+    /// `run_threshold` (`rule`), or, with `run_definition: reserve_exhausted` (`rule` nil), a queue formed or
+    /// its reserve fell to 10⁻⁹ · D₀. One rule for the first market's outcome and every further market's.
+    static func ran(
+        withdrawnFraction: Double, queueUSD: Double, reserveUSD: Double, rule threshold: Double?,
+        initialDeposits: Double
+    ) -> Bool {
+        if let threshold { return withdrawnFraction >= threshold }
+        return queueUSD > 0 || reserveUSD <= 1e-9 * initialDeposits
     }
 }

@@ -38,9 +38,9 @@ public struct MarketOutcome: Sendable, Equatable, Codable {
     /// Folds one row in. `threshold` is the run threshold on w, or nil when a run is the reserve's
     /// exhaustion (the queue forms or the reserve falls to 10⁻⁹ · D₀), as for the first market.
     mutating func record(_ row: MarketRow, rule threshold: Double?, initialDeposits: Double) {
-        let ran =
-            threshold.map { row.withdrawnFraction >= $0 }
-            ?? (row.queueUSD > 0 || row.reserveUSD <= 1e-9 * initialDeposits)
+        let ran = Outcome.ran(
+            withdrawnFraction: row.withdrawnFraction, queueUSD: row.queueUSD, reserveUSD: row.reserveUSD,
+            rule: threshold, initialDeposits: initialDeposits)
         if !run && ran {
             run = true
             runTick = row.tick

@@ -55,7 +55,8 @@ public struct MarketRow: Sendable, Equatable {
             rows.append(
                 MarketRow(
                     tick: tick, market: names[m], reserveUSD: r.cash, queueUSD: r.queued,
-                    withdrawnFraction: world.withdrawnFraction(market: m), theta: world.solvencyMargin(market: m),
+                    withdrawnFraction: world.withdrawnFraction(market: m),
+                    theta: world.solvencyMargin(market: m, loans: book.capped),
                     liquidatedUSD: r.liquidated, badDebtUSD: world.state.badDebtByMarket[m],
                     utilisation: WorldState.utilisation(cash: r.cash, debt: book.debt), liquidityCoverage: lcr,
                     borrowRate: rates.borrow, supplyRate: rates.supply))

@@ -76,8 +76,13 @@ public struct WorldState: Sendable {
 
     /// θ of market `m` (only market 0 holds the fixed-term book).
     public func solvencyMargin(market m: Int) -> Double {
+        solvencyMargin(market: m, loans: state.markets[m].loanBook(prices: state.prices).capped)
+    }
+
+    /// θ of market `m` from a loan-book pass already made (its loans valued as θ values them).
+    func solvencyMargin(market m: Int, loans: Double) -> Double {
         let r = depositReserve(market: m)
-        var assets = r.cash + r.insuranceFund + state.markets[m].loanBook(prices: state.prices).capped
+        var assets = r.cash + r.insuranceFund + loans
         var liabilities = r.totalSupply + r.queued
         let book = state.fixedTerm
         if m == 0, !book.loans.isEmpty || !book.deposits.isEmpty {
