@@ -9,7 +9,7 @@ set multiplot layout 1,3 title "ALM policies on the reference model with a react
 set grid
 set xtics ("none" 0, "M" 1, "C" 2, "F" 3, "M+C" 4, "M+F" 5, "C+F" 6, "M+C+F" 7)
 set xrange [-0.5:7.5]
-set xlabel "policies"
+unset xlabel   # the policy letters are explained in the README and the key below
 set key below horizontal
 shock(k) = sprintf("< awk -F, 'NR > 1 && $1 == %.1f' summary.csv", k / 10.0)
 off(k) = (k - 3) * 0.12

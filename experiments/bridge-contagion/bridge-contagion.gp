@@ -13,7 +13,8 @@ set xrange [0.2:1.05]
 rows(m) = sprintf("< awk -F, 'NR > 1 && $1 != \"none\" && $3 == \"%s\"' results/summary.csv", m)
 base(m) = sprintf("< awk -F, 'NR > 1 && $1 == \"none\" && $3 == \"%s\"' results/summary.csv", m)
 set ylabel "P(run)"
-set yrange [-0.02:1.05]
+set yrange [-0.02:1.45]   # headroom: the legend sits above the data
+set ytics 0, 0.2, 1
 set title "P(run) with 95% Wilson intervals"
 set key top right
 plot rows("main") using 2:6:7:8 with yerrorlines lw 2 pt 7 lc rgb "#3366aa" title "main (basket WBTC 0.3, ETH 0.5, stETH 0.2)", \
@@ -21,6 +22,7 @@ plot rows("main") using 2:6:7:8 with yerrorlines lw 2 pt 7 lc rgb "#3366aa" titl
      base("main") using (1):6:7:8 with yerrorbars lw 2 pt 6 ps 1.5 lc rgb "#3366aa" title "main, no failure", \
      base("wbtc_only") using (1):6:7:8 with yerrorbars lw 2 pt 4 ps 1.5 lc rgb "#aa3333" title "wbtc\\_only, no failure"
 set yrange [*:*]
+set ytics autofreq
 set ylabel "bad debt (USD millions)"
 set title "Mean bad debt with 95% intervals"
 set key top right

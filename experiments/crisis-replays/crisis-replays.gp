@@ -19,6 +19,7 @@ plot "may-2021/run/series.csv" every ::1 using 1:2 with lines lw 2 title "ETH, r
      "" every ::1 using 1:($8/1e6) axes x1y2 with lines lw 2 title "liquidated", \
      "" every ::1 using 1:($9/1e6) axes x1y2 with lines lw 2 title "bad debt"
 
+set key bottom right box opaque
 set title "USDC depeg, March 2023 (15-minute bars, 43 missing: one row per tick): USDC-collateral market"
 set xlabel "CSV row (tick; nominally 15 minutes from 2023-03-09 05:00 UTC)"
 plot "usdc-2023/run/series.csv" every ::1 using 1:2 with lines lw 2 title "USDC, replayed", \
@@ -28,6 +29,7 @@ plot "usdc-2023/run/series.csv" every ::1 using 1:2 with lines lw 2 title "USDC,
 
 set logscale y
 set ylabel "price (USD, log scale)"
+set key top right box opaque
 set title "Terra/LUNA, May 2022 (Binance 1-minute LUNA/USDT): LUNA-collateral market, 100,000 USD/min per liquidator"
 set xlabel "hours since 2022-05-05 00:00 UTC (tick / 60)"
 plot "luna-2022/run/series.csv" every ::1 using ($1/60):2 with lines lw 2 title "LUNA, replayed", \
