@@ -23,7 +23,8 @@ extension Depositors {
         b.response = BalanceSheetResponse(rawValue: response) ?? .nash
         b.rationality = try r.double("rationality", default: b.rationality, .closed(1e-6, 1e9))
         b.level = try r.int("level", default: b.level, .closed(0, 3))
-        let zero = try r.string("level_zero", default: b.levelZero.rawValue, oneOf: LevelZero.allCases.map { $0.rawValue })
+        let zero = try r.string(
+            "level_zero", default: b.levelZero.rawValue, oneOf: LevelZero.allCases.map { $0.rawValue })
         b.levelZero = LevelZero(rawValue: zero) ?? .alwaysRun
         // Each episode is one more root solve per shard and tick, hence the cap.
         let episode = try r.double("episode", default: Double(b.episode), .closed(0, 1_000))

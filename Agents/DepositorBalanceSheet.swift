@@ -146,19 +146,36 @@ extension Depositors {
 }
 
 extension DepositorShard {
-    /// The `balance_sheet` pass: the tick's game and threshold once for the shard, then one comparison per agent.
+    /// The `balance_sheet` pass: the tick's game and each behaviour's rule once for the shard, then one
+    /// decision per agent (the heuristic rule for the herding share of a mixed population).
     static func proposeOnBalanceSheet(
-        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ cache: inout BalanceSheetThreshold,
+        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ caches: inout [BalanceSheetThreshold],
         _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
     ) -> [Proposal] {
         let locked = snapshot.tick < snapshot.withdrawalPolicy(market: market).lockedUntilTick
         guard !locked,
             let view = Depositors.balanceSheetView(snapshot, config, config.balanceSheet, market: market)
         else { return [] }
-        let rule = cache.rule(for: view.game, config.balanceSheet)
         var out: [Proposal] = []
-        for i in agents.indices where Depositors.decideOnBalanceSheet(agents[i], view, rule, config, &rng) {
-            out.append(redeemAll(i, first: first, market: market, snapshot, population))
+        let rule = caches[0].rule(for: view.game, config.balanceSheet)
+        if config.mix.isEmpty {
+            for i in agents.indices where Depositors.decideOnBalanceSheet(agents[i], view, rule, config, &rng) {
+                out.append(redeemAll(i, first: first, market: market, snapshot, population))
+            }
+            return out
+        }
+        var rules = [rule]
+        for (k, m) in config.mix.enumerated() {
+            rules.append(m.game.map { caches[k + 1].rule(for: view.game, $0) } ?? BalanceSheetRule(threshold: .nan))
+        }
+        let herding = Depositors.tickView(snapshot, config, market: market)
+        for i in agents.indices {
+            let b = Int(agents[i].behaviour)
+            let runs =
+                b > 0 && config.mix[b - 1].game == nil
+                ? Depositors.decide(agents[i], herding, config, &rng)
+                : Depositors.decideOnBalanceSheet(agents[i], view, rules[b], config, &rng)
+            if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
         }
         return out
     }
