@@ -20,7 +20,8 @@ import Stochastics
 /// - `balance_sheet`: the run game of ``/Games/BalanceSheetGame`` built every tick from the live market (cash,
 ///   queue, fee, gate, fire-sale quote in pool 0, insurance, loss policy); a depositor withdraws when its
 ///   signal of the solvency margin, from noisy views of the margin and of the collateral price, is below
-///   the tick's threshold x*, and may reconsider every tick (``BalanceSheetSettings``).
+///   the tick's threshold x*, and may reconsider every tick (``BalanceSheetSettings``). Its `response` makes it
+///   boundedly rational (quantal, level-k, fictitious play), and `mix` mixes behaviours (``MixedBehaviour``).
 public enum Depositors: AgentKind {
     public static let key = "depositors"
 
@@ -55,6 +56,8 @@ public enum Depositors: AgentKind {
         public var game: Game?
         /// The `balance_sheet` strategy's keys (`game`), when that is the strategy.
         public var balanceSheet = BalanceSheetSettings()
+        /// A mixed `balance_sheet` population (`mix`): shares that herd or respond to the game their own way.
+        public var mix: [MixedBehaviour] = []
         public init() {}
     }
 
@@ -71,6 +74,8 @@ public enum Depositors: AgentKind {
         public var priceNoise: Double = 0
         /// Whether the agent has played its one move in the game (game strategies only).
         public var decided = false
+        /// Its behaviour in a mixed `balance_sheet` population: 0 the section's own, 1 + k entry k of `mix`.
+        public var behaviour: UInt8 = 0
     }
 
     /// The signal-dependent part of the rule, shared by every agent of a tick.
@@ -170,6 +175,7 @@ public enum Depositors: AgentKind {
                 c.game = try decodeGame(g, strategy: c.strategy)
             }
         }
+        c.mix = try decodeMix(r, strategy: c.strategy, game: c.balanceSheet)
         if c.strategy != .heuristic, c.strategy != .balanceSheet, c.game == nil {
             throw r.semanticError(
                 "strategy",
@@ -223,6 +229,7 @@ public enum Depositors: AgentKind {
                 for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
             } else if c.strategy == .balanceSheet {
                 drawBalanceSheetNoise(&agents, c.balanceSheet, setup: setup, shard: s)
+                for i in agents.indices { agents[i].behaviour = behaviour(i, of: agents.count, c.mix) }
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }

@@ -18,6 +18,15 @@ extension Depositors {
         public var fireSaleFraction = 0.1
         /// The threshold is solved again when an input of the game moved by more than this (`recompute_tolerance`).
         public var recomputeTolerance = 0.0
+        /// How the depositors respond to the game (`response`): Nash, quantal, level-k or fictitious play.
+        public var response = BalanceSheetResponse.nash
+        /// λ of the quantal response (`rationality`).
+        public var rationality = 100.0
+        /// k of level-k reasoning (`level`) and what level 0 does (`level_zero`).
+        public var level = 1
+        public var levelZero = LevelZero.alwaysRun
+        /// The episode e of fictitious play (`episode`).
+        public var episode = 0
         /// The defaults.
         public init() {}
     }
@@ -36,6 +45,7 @@ extension Depositors {
         b.waitCost = try r.double("wait_cost", default: b.waitCost, .closed(0, 1))
         b.fireSaleFraction = try r.double("fire_sale_fraction", default: b.fireSaleFraction, .closed(1e-9, 1))
         b.recomputeTolerance = try r.double("recompute_tolerance", default: b.recomputeTolerance, .closed(0, 1))
+        try decodeResponse(r, into: &b)
         try r.finish()
         return b
     }
@@ -89,32 +99,31 @@ extension Depositors {
     }
 
     /// The `balance_sheet` rule: an attentive depositor outside a lock-up withdraws its whole balance when its
-    /// signal x = θ + ε_m + e·ε_p of the margin is below the tick's threshold x*. It may reconsider every tick.
-    @inlinable
-    public static func decideOnBalanceSheet(
-        _ a: Agent, theta: Double, priceWeight: Double, threshold: Double, locked: Bool, _ c: Config,
-        _ rng: inout RandomStream
+    /// signal x = θ + ε_m + e·ε_p of the margin calls for it under the tick's rule (below the threshold, or with
+    /// the quantal response's probability). It may reconsider every tick.
+    @inline(__always)
+    static func decideOnBalanceSheet(
+        _ a: Agent, _ view: BalanceSheetView, _ rule: BalanceSheetRule, _ c: Config, _ rng: inout RandomStream
     ) -> Bool {
-        guard !a.hasWithdrawn, !locked else { return false }
+        guard !a.hasWithdrawn else { return false }
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return false }
-        return theta + a.signal + priceWeight * a.priceNoise < threshold
+        return rule.withdraws(signal: view.theta + a.signal + view.priceWeight * a.priceNoise, view.game, &rng)
     }
 }
 
-/// One shard's last solved balance-sheet game and its threshold, so the threshold is solved once per tick
-/// at most, and not again while the game's inputs stay within the tolerance.
+/// One shard's last solved balance-sheet game and its rule, so the rule is solved once per tick at most,
+/// and not again while the game's inputs stay within the tolerance.
 struct BalanceSheetThreshold: Sendable {
     var game: BalanceSheetGame?
-    var threshold = Double.nan
+    var rule = BalanceSheetRule(threshold: .nan)
 
-    /// x* for `game`: the cached one when no input moved by more than `tolerance`, else solved by Brent
-    /// (the closed form if Brent fails, which valid inputs do not cause).
-    mutating func threshold(for game: BalanceSheetGame, tolerance: Double) -> Double {
-        if let last = self.game, last.distance(to: game) <= tolerance { return threshold }
+    /// The rule for `game`: the cached one when no input moved by more than the tolerance, else solved again.
+    mutating func rule(for game: BalanceSheetGame, _ b: Depositors.BalanceSheetSettings) -> BalanceSheetRule {
+        if let last = self.game, last.distance(to: game) <= b.recomputeTolerance { return rule }
         self.game = game
-        threshold = (try? game.threshold()) ?? game.closedFormThreshold
-        return threshold
+        rule = BalanceSheetRule(game, b)
+        return rule
     }
 }
 
@@ -137,23 +146,36 @@ extension Depositors {
 }
 
 extension DepositorShard {
-    /// The `balance_sheet` pass: the tick's game and threshold once for the shard, then one comparison per agent.
+    /// The `balance_sheet` pass: the tick's game and each behaviour's rule once for the shard, then one
+    /// decision per agent (the heuristic rule for the herding share of a mixed population).
     static func proposeOnBalanceSheet(
-        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ cache: inout BalanceSheetThreshold,
+        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ caches: inout [BalanceSheetThreshold],
         _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
     ) -> [Proposal] {
         let locked = snapshot.tick < snapshot.withdrawalPolicy(market: market).lockedUntilTick
         guard !locked,
             let view = Depositors.balanceSheetView(snapshot, config, config.balanceSheet, market: market)
         else { return [] }
-        let threshold = cache.threshold(for: view.game, tolerance: config.balanceSheet.recomputeTolerance)
         var out: [Proposal] = []
-        for i in agents.indices
-        where Depositors.decideOnBalanceSheet(
-            agents[i], theta: view.theta, priceWeight: view.priceWeight, threshold: threshold, locked: locked, config,
-            &rng)
-        {
-            out.append(redeemAll(i, first: first, market: market, snapshot, population))
+        let rule = caches[0].rule(for: view.game, config.balanceSheet)
+        if config.mix.isEmpty {
+            for i in agents.indices where Depositors.decideOnBalanceSheet(agents[i], view, rule, config, &rng) {
+                out.append(redeemAll(i, first: first, market: market, snapshot, population))
+            }
+            return out
+        }
+        var rules = [rule]
+        for (k, m) in config.mix.enumerated() {
+            rules.append(m.game.map { caches[k + 1].rule(for: view.game, $0) } ?? BalanceSheetRule(threshold: .nan))
+        }
+        let herding = Depositors.tickView(snapshot, config, market: market)
+        for i in agents.indices {
+            let b = Int(agents[i].behaviour)
+            let runs =
+                b > 0 && config.mix[b - 1].game == nil
+                ? Depositors.decide(agents[i], herding, config, &rng)
+                : Depositors.decideOnBalanceSheet(agents[i], view, rules[b], config, &rng)
+            if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
         }
         return out
     }

@@ -8,8 +8,8 @@ public actor DepositorShard: Population {
     public nonisolated let count: Int
     let config: Depositors.Config
     public private(set) var agents: [Depositors.Agent]
-    /// The `balance_sheet` strategy's last solved threshold.
-    var balanceSheetThreshold = BalanceSheetThreshold()
+    /// The `balance_sheet` strategy's last solved rule, per behaviour of the population (its own, then `mix`).
+    var balanceSheetRules: [BalanceSheetThreshold]
     let firstAccount: Int
     /// The lending market these depositors supply.
     nonisolated let market: Int
@@ -26,6 +26,7 @@ public actor DepositorShard: Population {
         self.agents = agents
         self.firstAccount = firstAccount
         self.rng = rng
+        self.balanceSheetRules = Array(repeating: BalanceSheetThreshold(), count: 1 + config.mix.count)
     }
 
     /// Agent `i` asks to redeem its whole supply as the pool counts it now: a socialised loss has
@@ -43,7 +44,7 @@ public actor DepositorShard: Population {
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
         if config.strategy == .balanceSheet {
             return Self.proposeOnBalanceSheet(
-                &agents, &rng, &balanceSheetThreshold, config, first: firstAccount, market: market, snapshot,
+                &agents, &rng, &balanceSheetRules, config, first: firstAccount, market: market, snapshot,
                 population)
         }
         // The agents and the stream are lent to the pass once, rather than accessed once per agent: each

@@ -127,10 +127,12 @@ public struct BalanceSheetGame: Sendable, Equatable {
     /// - Throws: ``GameError/solverFailed(_:)`` if Brent fails.
     public func failureThreshold(forThreshold threshold: Double) throws(GameError) -> Double {
         let range = failureRange
-        // h(θ, ℓ) = (1 + q)(θ − θ_ℓ), and θ_ℓ stays in the range: the bracket has a sign change.
+        // h(θ, ℓ) = (1 + q)(θ − θ_ℓ), and θ_ℓ stays in the range: the bracket has a sign change. The relative
+        // tolerance lets a drained pool (δ up to 1e9, so θ_ℓ of that order) converge at its own scale.
         return try GameError.solve { () throws(StochasticsError) in
             try RootFinder.brent(
-                in: range.low - 1, range.high + 1, absoluteTolerance: 1e-13, relativeTolerance: 0, maxIterations: 500
+                in: range.low - 1, range.high + 1, absoluteTolerance: 1e-13, relativeTolerance: 1e-14,
+                maxIterations: 500
             ) {
                 self.margin(theta: $0, withdrawn: self.fractionWithdrawing(theta: $0, threshold: threshold))
             }
@@ -159,7 +161,7 @@ public struct BalanceSheetGame: Sendable, Equatable {
         // F(x) = θ_c(x) − x − shift is positive at the low end and negative at the high end.
         return try GameError.solve { () throws(StochasticsError) in
             try RootFinder.brent(
-                in: range.low - shift - 1, range.high - shift + 1, absoluteTolerance: 1e-12, relativeTolerance: 0,
+                in: range.low - shift - 1, range.high - shift + 1, absoluteTolerance: 1e-12, relativeTolerance: 1e-14,
                 maxIterations: 500
             ) {
                 try self.failureThreshold(forThreshold: $0) - $0 - shift

@@ -12,6 +12,9 @@ struct Equilibrium: AsyncParsableCommand {
         discussion: """
             A scenario with a depositors.game section gives the Morris–Shin equilibria (θ*, x*), P(run) = Φ(√α(θ* − y)), \
             ∂θ*/∂t and ∂θ*/∂β; every threshold is listed, with a warning naming the condition, when β < α²/(2π). \
+            A scenario whose depositors play balance_sheet gives the game of the world of --replicate at the end of \
+            --tick (0: as it opens): its inputs, the Nash threshold x*, the failure threshold θ*, what each bounded-rationality \
+            response plays, and ∂x*/∂c, ∂x*/∂δ, ∂x*/∂f, ∂x*/∂β.
             A file with a top-level diamond_dybvig section gives the optimal deposit contract and both equilibria.
             """)
 
@@ -19,6 +22,8 @@ struct Equilibrium: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "Override a key: --set path.to.key=value (repeatable).")
     var overrides: [String] = []
     @Option(help: "Tabulate the equilibria against one key: key=from:to:steps (Morris–Shin).") var vary: String?
+    @Option(help: "balance_sheet: the replicate whose world gives the game.") var replicate: UInt64 = 0
+    @Option(help: "balance_sheet: solve the game of the world at the end of this tick (0: as it opens).") var tick = 0
     @Flag(help: "Machine-readable JSON on stdout.") var json = false
 
     func run() async throws {
@@ -39,6 +44,10 @@ struct Equilibrium: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             try emit(EquilibriumReport.diamondDybvig(file))
+            return
+        }
+        if let report = try await balanceSheetReport() {
+            try emit(report)
             return
         }
         if let vary {
@@ -65,21 +74,46 @@ struct Equilibrium: AsyncParsableCommand {
         guard let section = scenario.agentSections.first(where: { $0.key == Depositors.key }),
             let game = section.config(as: Depositors.self)?.game
         else {
-            if scenario.agentSections.first(where: { $0.key == Depositors.key })?.config(as: Depositors.self)?
-                .strategy == .balanceSheet
-            {
-                Terminal.error(
-                    "\(path): depositors.strategy: balance_sheet solves its threshold every tick from the live "
-                        + "market, so it has no equilibrium before the run; ballast equilibrium solves the "
-                        + "morris_shin game and the diamond_dybvig game files")
-                throw ExitCode(2)
-            }
             Terminal.error(
                 "\(path): depositors.game: expected a game section (cost, prior_mean, prior_precision, "
                     + "signal_precision), or a diamond_dybvig game file")
             throw ExitCode(2)
         }
         return game
+    }
+
+    /// The tick-0 report of a `balance_sheet` scenario, nil for any other scenario; exit 2 with a located error.
+    private func balanceSheetReport() async throws -> EquilibriumReport? {
+        let loaded: Scenario
+        do { loaded = try Scenario.load(path: scenario, overrides: overrides) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        guard let config = loaded.agentSections.first(where: { $0.key == Depositors.key })?.config(as: Depositors.self),
+            config.strategy == .balanceSheet
+        else { return nil }
+        if vary != nil {
+            Terminal.error("--vary: expected a morris_shin scenario; \(scenario) has balance_sheet depositors")
+            throw ExitCode(2)
+        }
+        guard (0...loaded.ticks).contains(tick) else {
+            Terminal.error("--tick \(tick): expected a tick in [0, \(loaded.ticks)], the scenario's ticks")
+            throw ExitCode(2)
+        }
+        let snapshot: Snapshot
+        do {
+            snapshot = try await Engine(scenario: loaded).snapshot(
+                atTick: tick, seed: loaded.seed, replicate: replicate)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        guard let view = Depositors.balanceSheetView(snapshot, config, config.balanceSheet, market: 0) else {
+            Terminal.error("\(scenario): the opening world has no deposits, so there is no game to solve")
+            throw ExitCode(2)
+        }
+        return try EquilibriumReport.balanceSheet(
+            view, config.balanceSheet, source: scenario, replicate: replicate, tick: tick)
     }
 
     private func emit(_ report: EquilibriumReport) throws {

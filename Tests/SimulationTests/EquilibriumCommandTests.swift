@@ -73,4 +73,31 @@ struct EquilibriumCommandTests {
         #expect(abs(((doc["c2"] as? NSNumber)?.doubleValue ?? 0) - 1.8123) < 1e-4)
         #expect((doc["equilibria"] as? [Any])?.count == 2)
     }
+
+    /// The balance-sheet game of a world mid-run: Brent's x* against the closed form, the failure threshold and
+    /// the level-k thresholds ordered around x*, and a tick outside the run refused.
+    @Test func balanceSheetGameOfATick() throws {
+        let path = "experiments/balance-sheet-game/balance-sheet.yaml"
+        let r = try CommandLineTests.ballast([
+            "equilibrium", path, "--tick", "205", "--json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let x = try #require(doc["threshold"] as? Double)
+        let closed = try #require(doc["threshold_closed_form"] as? Double)
+        let theta = try #require(doc["failure_threshold"] as? Double)
+        let t = try #require(doc["cost"] as? Double)
+        let beta = try #require(doc["signal_precision"] as? Double)
+        #expect(abs(x - closed) < 1e-9 && t > 0 && t < 1)
+        // The marginal depositor's posterior failure probability is t.
+        #expect(abs(StandardNormal.cdf(beta.squareRoot() * (theta - x)) - t) < 1e-9)
+        let levels = try #require(doc["level_k_thresholds"] as? [Any])
+        let finite = levels.compactMap { $0 as? Double }
+        #expect(finite.count == 3 && finite.allSatisfy { $0 > x } && finite[0] > finite[1] && finite[1] > finite[2])
+        #expect(try #require(doc["d_threshold_d_cash"] as? Double) < 0)
+        #expect(try #require(doc["d_threshold_d_fire_sale_loss"] as? Double) > 0)
+        let bad = try CommandLineTests.ballast(["equilibrium", path, "--tick", "401"])
+        #expect(
+            bad.status == 2 && bad.stderr == "error: --tick 401: expected a tick in [0, 400], the scenario's ticks\n")
+    }
 }
