@@ -50,6 +50,8 @@ public enum TreasuryManager: AgentKind {
         /// With `delta_hedge: true`, rebalance the hedge when |net delta| exceeds this fraction of `units`
         /// (`hedge_band`); nil: no hedge.
         public var hedgeBand: Double?
+        /// The implied-volatility surface the options are priced on (`surface`); nil: the EWMA volatility.
+        public var surface: VolatilitySurface?
     }
 
     /// The `forecast` subsection: the predictive treasury (``OutflowForecaster``).
@@ -129,6 +131,9 @@ public enum TreasuryManager: AgentKind {
         x.initialVolatility = try o.double("initial_volatility", default: x.initialVolatility, .closed(1e-4, 20))
         let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
         if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
+        if let r = try o.optionalChild("surface") {
+            x.surface = try decodeSurface(r, initialVolatility: x.initialVolatility)
+        }
         try o.finish()
         return x
     }
@@ -152,6 +157,7 @@ public enum TreasuryManager: AgentKind {
                 cashToken: layout.usd, underlying: layout.collateral, pool: layout.pool, menu: menu, volatility: vol)
         {
             t.account = account
+            t.surface = options.surface
             t.options.hedgeUnits = c.collateralUnits
             t.options.hedgeCost = c.collateralUnits * setup.initialPrice
             setup.treasury = t

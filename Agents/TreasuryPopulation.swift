@@ -88,8 +88,7 @@ struct TreasuryPlan {
         self.s = s
         self.account = account
         treasury = s.state.treasury
-        market = MarketInputs(
-            spot: s.externalPrice, volatility: treasury.volatility.annualised, tick: s.tick, yearsPerTick: yearsPerTick)
+        market = treasury.market(spot: s.externalPrice, tick: s.tick, yearsPerTick: yearsPerTick)
         budget = s.state.balances[account, s.layout.usd]
     }
 
@@ -110,9 +109,10 @@ struct TreasuryPlan {
         book.positions.removeAll { $0.expiryTick <= s.tick }
         if live == 0, tradeNew, s.externalPrice > 0 {
             let strike = o.strike * s.externalPrice
+            let years = Double(o.tenor) * market.yearsPerTick
             let premium = BlackScholes.price(
-                kind: o.kind, spot: s.externalPrice, strike: strike, years: Double(o.tenor) * market.yearsPerTick,
-                volatility: market.volatility)
+                kind: o.kind, spot: s.externalPrice, strike: strike, years: years,
+                volatility: market.impliedVolatility(strike: strike, years: years))
             let quantity = o.write ? -o.units : o.units
             if quantity * premium <= budget {
                 budget -= max(0, quantity * premium)

@@ -32,12 +32,17 @@ extension ProtocolState {
             return settleOptions(a)
         case let .hedge(amountIn, baseIn):
             let fill = try swap(a, treasury.pool, amountIn, baseIn, g, prices)
+            let external = marketPrices[treasury.underlying]
             if baseIn {
                 treasury.options.hedgeUnits -= amountIn
                 treasury.options.hedgeCost -= fill.amountOut
+                treasury.hedgeSlippage += amountIn * external - fill.amountOut
+                treasury.hedgeVolume += amountIn * external
             } else {
                 treasury.options.hedgeUnits += fill.amountOut
                 treasury.options.hedgeCost += amountIn
+                treasury.hedgeSlippage += amountIn - fill.amountOut * external
+                treasury.hedgeVolume += fill.amountOut * external
             }
             return fill
         }
