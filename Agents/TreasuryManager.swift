@@ -50,6 +50,9 @@ public enum TreasuryManager: AgentKind {
         /// With `delta_hedge: true`, rebalance the hedge when |net delta| exceeds this fraction of `units`
         /// (`hedge_band`); nil: no hedge.
         public var hedgeBand: Double?
+        /// Whether the hedge may sell ETH it does not hold, borrowed outside the model (`hedge_short`): a
+        /// written put's delta can only be hedged short.
+        public var hedgeShort = false
         /// The implied-volatility surface the options are priced on (`surface`); nil: the EWMA volatility.
         public var surface: VolatilitySurface?
     }
@@ -131,6 +134,7 @@ public enum TreasuryManager: AgentKind {
         x.initialVolatility = try o.double("initial_volatility", default: x.initialVolatility, .closed(1e-4, 20))
         let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
         if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
+        x.hedgeShort = try o.bool("hedge_short", default: false)
         if let r = try o.optionalChild("surface") {
             x.surface = try decodeSurface(r, initialVolatility: x.initialVolatility)
         }
@@ -158,6 +162,7 @@ public enum TreasuryManager: AgentKind {
         {
             t.account = account
             t.surface = options.surface
+            t.shortAllowed = options.hedgeShort
             t.options.hedgeUnits = c.collateralUnits
             t.options.hedgeCost = c.collateralUnits * setup.initialPrice
             setup.treasury = t

@@ -136,7 +136,8 @@ struct TreasuryPlan {
                 actions.append(.treasury(.hedge(amountIn: spend, baseIn: false)))
             }
         } else if trade < 0 {
-            let sell = min(-trade, book.hedgeUnits)
+            // Without a short, the hedge sells only the collateral it holds.
+            let sell = o.hedgeShort ? -trade : min(-trade, book.hedgeUnits)
             if sell > 0 { actions.append(.treasury(.hedge(amountIn: sell, baseIn: true))) }
         }
     }

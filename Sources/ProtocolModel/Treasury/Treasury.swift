@@ -102,6 +102,11 @@ public struct Treasury: Sendable, Equatable {
     public var realisedOptions = 0.0
     /// Cumulative early-exit penalties paid.
     public var penalties = 0.0
+    /// Whether the hedge may sell more of the underlying than it holds, borrowing the rest outside the
+    /// model (a short sale: needed to delta-hedge written puts).
+    public var shortAllowed = false
+    /// The underlying borrowed for the hedge's short sales and not yet repaid.
+    public var borrowedUnits = 0.0
     /// What the hedge's trades lost against the external price (slippage and fee), USD.
     public var hedgeSlippage = 0.0
     /// The hedge's traded volume at the external price, USD.
