@@ -70,7 +70,9 @@ public struct SVISlice: Sendable, Equatable {
             let g = butterflyDensity(k)
             guard g >= 0, totalVariance(k) > 0 else {
                 return SurfaceDefect(
-                    key: "b", message: "butterfly arbitrage: Gatheral's g(k) = \(g) < 0 at log-moneyness k = \(k)")
+                    key: "b",
+                    message: "expected no butterfly arbitrage (Gatheral's g(k) >= 0), got g(k) = \(g) "
+                        + "at log-moneyness k = \(k)")
             }
         }
         return nil

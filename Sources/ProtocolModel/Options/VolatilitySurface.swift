@@ -42,8 +42,8 @@ public struct VolatilitySurface: Sendable, Equatable {
                     slice: i,
                     defect: SurfaceDefect(
                         key: "tenor",
-                        message: "calendar arbitrage: total variance \(s.totalVariance(k)) at k = \(k) is below "
-                            + "the previous slice's \(slices[i - 1].totalVariance(k))"))
+                        message: "expected total variance no lower than the previous slice's (no calendar "
+                            + "arbitrage), got \(s.totalVariance(k)) < \(slices[i - 1].totalVariance(k)) at k = \(k)"))
             }
         }
         self.years = years
