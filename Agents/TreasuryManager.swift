@@ -76,6 +76,9 @@ public enum TreasuryManager: AgentKind {
         public var bufferTarget = 0.0
         /// Fraction of its cash and instruments the treasury keeps as cash.
         public var keepLiquid = 0.25
+        /// Whether the treasury tops up the lending reserve and invests (`manage_reserve`); false: it only
+        /// runs its options book, as a vault whose cash secures the options it writes.
+        public var manageReserve = true
         /// Where it may invest.
         public var instruments: [Instrument] = []
         /// The options book, if any.
@@ -93,6 +96,7 @@ public enum TreasuryManager: AgentKind {
         c.collateralUnits = try r.double("collateral_units", default: 0, .closed(0, 1e12))
         c.bufferTarget = try r.double("buffer_target", default: 0, .probability)
         c.keepLiquid = try r.double("keep_liquid", default: c.keepLiquid, .probability)
+        c.manageReserve = try r.bool("manage_reserve", default: true)
         if r.node("instruments") != nil {
             for node in try r.list("instruments") {
                 let i = try ConfigReader(node)

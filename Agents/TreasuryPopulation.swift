@@ -40,8 +40,10 @@ public actor TreasuryPopulation: PolicyReporter {
             if plan.tradedSeries { traded = true }
         }
         if let f = config.forecast { extraBuffer = f.cover * forecast(s) }
-        plan.liquidity(
-            bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
+        if config.manageReserve {
+            plan.liquidity(
+                bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
+        }
         return plan.actions.map {
             Proposal(population: population, agent: 0, intent: Intent(account: account, action: $0))
         }

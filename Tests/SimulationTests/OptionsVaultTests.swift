@@ -123,4 +123,14 @@ struct OptionsVaultTests {
         }
         #expect(d.mean > 3 * d.se && d.mean > 0, "Δ premiums \(d.mean) ± \(d.se)")
     }
+
+    /// With `manage_reserve: false` the treasury (on the treasury-hedge scenario with a 35% buffer, which
+    /// draws its cash into the lending reserve) keeps out of the reserve: its largest supply claim falls to zero.
+    @Test func aVaultThatDoesNotManageTheReserveKeepsOutOfIt() async throws {
+        let buffer = ["treasury.buffer_target=0.35"]
+        let d = try await TreasuryScenarioTests.paired(
+            n: 8, ticks: 400, buffer, buffer + ["treasury.manage_reserve=false"]
+        ) { r in r.outcome.treasury?.maxSuppliedUSD ?? 0 }
+        #expect(d.mean < -3 * d.se && d.mean < 0, "Δ largest supply claim \(d.mean) ± \(d.se)")
+    }
 }
