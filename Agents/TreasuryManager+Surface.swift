@@ -23,7 +23,8 @@ extension TreasuryManager {
                 let k = try s.doubles("moneyness", .closed(-5, 5))
                 let v = try s.doubles("implied", .closed(1e-4, 20))
                 guard k.count == v.count else {
-                    throw s.semanticError("implied", "expected one volatility per moneyness (\(k.count)), got \(v.count)")
+                    throw s.semanticError(
+                        "implied", "expected one volatility per moneyness (\(k.count)), got \(v.count)")
                 }
                 do {
                     slices.append(try SVISlice.calibrate(quotes: zip(k, v).map { ($0, $1) }, years: t))

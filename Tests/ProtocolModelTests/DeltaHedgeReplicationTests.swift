@@ -10,7 +10,9 @@ import Testing
 struct DeltaHedgeReplicationTests {
     /// Hedges one written put (S₀ = K = 100, σ = 0.5, T = 0.1 y) every step along a path whose log-returns
     /// are μ·dt ± σ·√dt alternately, so the realised variance per step is σ²·dt up to O(dt²).
-    static func hedge(steps: Int, drift: Double) -> (book: Double, repricing: Double, hedgeGain: Double, premium: Double, payoff: Double) {
+    static func hedge(steps: Int, drift: Double) -> (
+        book: Double, repricing: Double, hedgeGain: Double, premium: Double, payoff: Double
+    ) {
         let sigma = 0.5
         let dt = 0.1 / Double(steps)
         let ticks = steps

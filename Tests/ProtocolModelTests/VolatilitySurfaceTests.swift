@@ -43,7 +43,8 @@ struct VolatilitySurfaceTests {
             _ = try VolatilitySurface(years: [0.05, 0.1], slices: [Self.known, later], referenceVolatility: 0.6)
             Issue.record("a calendar-violating pair was accepted")
         } catch {
-            #expect(error.slice == 1 && error.defect.key == "tenor" && error.defect.message.contains("calendar arbitrage"))
+            #expect(
+                error.slice == 1 && error.defect.key == "tenor" && error.defect.message.contains("calendar arbitrage"))
         }
         let ok = SVISlice(a: 0.04, b: 0.08, rho: -0.4, m: 0.05, sigma: 0.15)
         let s = try VolatilitySurface(years: [0.05, 0.1], slices: [Self.known, ok], referenceVolatility: 0.6)

@@ -33,7 +33,9 @@ struct NonlinearLeastSquaresTests {
     /// Bad arguments and bad residuals are refused with the parameter named.
     @Test func refusesBadInput() {
         #expect(throws: StochasticsError.self) { try NonlinearLeastSquares.fit(start: [1, 2], count: 1) { $0 } }
-        #expect(throws: StochasticsError.self) { try NonlinearLeastSquares.fit(start: [], count: 3) { _ in [0, 0, 0] } }
+        #expect(throws: StochasticsError.self) {
+            try NonlinearLeastSquares.fit(start: [], count: 3) { _ in [0, 0, 0] }
+        }
         #expect(throws: StochasticsError.self) {
             try NonlinearLeastSquares.fit(start: [1], count: 2) { _ in [1, 2, 3] }
         }

@@ -108,10 +108,12 @@ public struct SVISlice: Sendable, Equatable {
         for (rho, sigma) in [(-0.3, 0.1), (0.0, 0.3), (-0.7, 0.05), (0.3, 0.2)] {
             let start = [w0 / 2, _log(max(w0, 1e-6)), atanhValue(rho), 0, _log(sigma)]
             guard
-                let fit = try? NonlinearLeastSquares.fit(start: start, count: quotes.count, { x in
-                    let s = model(x)
-                    return quotes.map { q in (max(s.totalVariance(q.k), 0) / years).squareRoot() - q.volatility }
-                })
+                let fit = try? NonlinearLeastSquares.fit(
+                    start: start, count: quotes.count,
+                    { x in
+                        let s = model(x)
+                        return quotes.map { q in (max(s.totalVariance(q.k), 0) / years).squareRoot() - q.volatility }
+                    })
             else { continue }
             if best.map({ fit.residualSumOfSquares < $0.fit.residualSumOfSquares }) ?? true {
                 best = (fit, model(fit.parameters))

@@ -37,7 +37,8 @@ public enum NonlinearLeastSquares {
         try Minimizer.validateStart(start)
         let p = start.count
         guard n >= p else {
-            throw .invalidParameter(name: "count", value: "\(n)", expected: "at least as many residuals as parameters (\(p))")
+            throw .invalidParameter(
+                name: "count", value: "\(n)", expected: "at least as many residuals as parameters (\(p))")
         }
         try Check.positive("stepTolerance", stepTolerance)
         try Check.positive("gradientTolerance", gradientTolerance)
