@@ -98,7 +98,7 @@ for v, base in PAIRS.items():
     label = dict(VARIANTS)[v]
     print(f"| {label} | {ci(mean_ci(dp))} | {ci(mean_ci(dl))} |")
 print()
-print("Hedge slippage per USD traded, before the crash (ticks 1-199) and in ticks 200-259 (basis points):")
+print("Hedge slippage per USD traded, before the crash (ticks 0-199, the opening hedge included) and in ticks 200-259 (basis points):")
 print()
 print("| variant | before the crash | crash window |")
 print("|---|---|---|")
