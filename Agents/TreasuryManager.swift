@@ -53,8 +53,20 @@ public enum TreasuryManager: AgentKind {
         /// Whether the hedge may sell ETH it does not hold, borrowed outside the model (`hedge_short`): a
         /// written put's delta can only be hedged short.
         public var hedgeShort = false
+        /// With `gamma_hedge: true`, each written series is sold together with options of the same kind
+        /// and expiry at `gamma_strike` × spot, bought from the venue at the surface price plus
+        /// `venue_spread` (a fraction of it), in the quantity that zeroes the book's gamma at the sale.
+        public var gammaHedge: GammaHedge?
         /// The implied-volatility surface the options are priced on (`surface`); nil: the EWMA volatility.
         public var surface: VolatilitySurface?
+    }
+
+    /// The options bought from the venue against a written series' gamma (`gamma_hedge: true`).
+    public struct GammaHedge: Sendable, Equatable {
+        /// Strike as a fraction of spot at the sale (`gamma_strike`).
+        public var strike: Double
+        /// The venue's price above the surface's, as a fraction of it (`venue_spread`).
+        public var spread: Double
     }
 
     /// The `forecast` subsection: the predictive treasury (``OutflowForecaster``).
@@ -139,6 +151,9 @@ public enum TreasuryManager: AgentKind {
         let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
         if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
         x.hedgeShort = try o.bool("hedge_short", default: false)
+        let gammaStrike = try o.double("gamma_strike", default: 0.8, .closed(0.01, 10))
+        let spread = try o.double("venue_spread", default: 0.05, .closed(0, 1))
+        if try o.bool("gamma_hedge", default: false) { x.gammaHedge = GammaHedge(strike: gammaStrike, spread: spread) }
         if let r = try o.optionalChild("surface") {
             x.surface = try decodeSurface(r, initialVolatility: x.initialVolatility)
         }

@@ -127,6 +127,9 @@ struct TreasuryPlan {
                     OptionPosition(
                         kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
                 tradedSeries = true
+                if let g = o.gammaHedge, o.write {
+                    gammaHedge(g, kind: o.kind, written: strike, quantity: quantity, expiry: expiry, book: &book)
+                }
             }
         }
         guard let band = o.hedgeBand, !s.amm.isEmpty else { return }

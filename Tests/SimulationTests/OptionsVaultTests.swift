@@ -133,4 +133,15 @@ struct OptionsVaultTests {
         ) { r in r.outcome.treasury?.maxSuppliedUSD ?? 0 }
         #expect(d.mean < -3 * d.se && d.mean < 0, "Δ largest supply claim \(d.mean) ± \(d.se)")
     }
+
+    /// Buying 80% puts against each written series' gamma (at the surface price plus a 5% spread) lowers the
+    /// vault's largest loss through the crash beyond what the delta hedge alone does: the gap that delta
+    /// hedging cannot follow is what the long puts pay for.
+    @Test func aGammaHedgeLowersTheLossTheDeltaHedgeCannot() async throws {
+        let delta = Self.deep + ["treasury.options.delta_hedge=true"]
+        let d = try await Self.paired(n: 8, ticks: 400, delta, delta + ["treasury.options.gamma_hedge=true"]) { r in
+            r.outcome.treasury?.maxLoss ?? 0
+        }
+        #expect(d.mean < -3 * d.se && d.mean < 0, "Δ max loss \(d.mean) ± \(d.se)")
+    }
 }

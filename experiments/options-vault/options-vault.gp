@@ -46,11 +46,11 @@ plot N using 1:8 with lines lw 2 lc rgb "#3366aa" title "unhedged P&L", \
 unset arrow 1
 unset label 1
 set title "P&L over 1,000 ticks, 100 paired replicates: 5–25–50–75–95% quantiles"
-set xrange [-0.6:4.6]
+set xrange [-0.6:6.6]
 set yrange [*:*]
 set xlabel ""
 set ylabel "USD millions"
-set xtics ("pool 0\nunhedged" 0, "pool 0\nhedged" 1, "deep pool\nunhedged" 2, "deep pool\nhedged" 3, "pool 0, LPs stay\nhedged" 4)
+set xtics ("pool 0\nunhedged" 0, "pool 0\ndelta" 1, "deep\nunhedged" 2, "deep\ndelta" 3, "pool 0,\nLPs stay\ndelta" 4, "pool 0\ndelta+\ngamma" 5, "deep\ndelta+\ngamma" 6)
 set boxwidth 0.5
 set bmargin 5
 set key off

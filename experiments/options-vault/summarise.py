@@ -20,8 +20,10 @@ T975 = 1.984  # Student t, 99 degrees of freedom (100 replicates)
 DEPOSITS = 30e6
 VARIANTS = [("none", "protocol pool, unhedged"), ("hedged", "protocol pool, delta-hedged"),
             ("deep", "20x deeper pool, unhedged"), ("deep-hedged", "20x deeper pool, delta-hedged"),
-            ("stay-hedged", "protocol pool, LPs stay, delta-hedged")]
-PAIRS = {"hedged": "none", "deep-hedged": "deep", "stay-hedged": "none"}
+            ("stay-hedged", "protocol pool, LPs stay, delta-hedged"),
+            ("gamma", "protocol pool, delta- and gamma-hedged"), ("deep-gamma", "20x deeper pool, delta- and gamma-hedged")]
+PAIRS = {"hedged": ("none", "unhedged"), "deep-hedged": ("deep", "unhedged"), "stay-hedged": ("none", "unhedged"),
+         "gamma": ("hedged", "delta-hedged"), "deep-gamma": ("deep-hedged", "delta-hedged")}
 CRASH = range(200, 260)  # the crash tick and the next 59: liquidations and LP exits
 
 
@@ -88,21 +90,21 @@ with open("results/loss.dat", "w") as f:
         qs = [s[min(len(s) - 1, int(q * len(s)))] / 1e6 for q in (0.05, 0.25, 0.5, 0.75, 0.95)]
         f.write(f"{i} \"{label}\" " + " ".join(f"{x:.4f}" for x in qs) + "\n")
 print()
-print("Paired with the unhedged vault in the same pool (hedged - unhedged, mean and 95% t interval, M USD):")
+print("Paired with a variant in the same pool (mean and 95% t interval of the difference, M USD):")
 print()
-print("| variant | Δ P&L | Δ largest loss |")
-print("|---|---|---|")
-for v, base in PAIRS.items():
+print("| variant | compared with | Δ P&L | Δ largest loss |")
+print("|---|---|---|---|")
+for v, (base, name) in PAIRS.items():
     dp = [a["pnl"] - b["pnl"] for a, b in zip(data[v], data[base])]
     dl = [a["loss"] - b["loss"] for a, b in zip(data[v], data[base])]
     label = dict(VARIANTS)[v]
-    print(f"| {label} | {ci(mean_ci(dp))} | {ci(mean_ci(dl))} |")
+    print(f"| {label} | {name} | {ci(mean_ci(dp))} | {ci(mean_ci(dl))} |")
 print()
 print("Hedge slippage per USD traded, before the crash (ticks 0-199, the opening hedge included) and in ticks 200-259 (basis points):")
 print()
 print("| variant | before the crash | crash window |")
 print("|---|---|---|")
-for v in ("hedged", "stay-hedged", "deep-hedged"):
+for v in ("hedged", "stay-hedged", "deep-hedged", "gamma", "deep-gamma"):
     calm = mean_ci([r["calm_bps"] for r in data[v]])
     crash = mean_ci([r["crash_bps"] for r in data[v]])
     fmt = lambda t: f"{t[0]:.0f} [{t[1]:.0f}, {t[2]:.0f}]"
