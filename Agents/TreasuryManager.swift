@@ -50,6 +50,23 @@ public enum TreasuryManager: AgentKind {
         /// With `delta_hedge: true`, rebalance the hedge when |net delta| exceeds this fraction of `units`
         /// (`hedge_band`); nil: no hedge.
         public var hedgeBand: Double?
+        /// Whether the hedge may sell ETH it does not hold, borrowed outside the model (`hedge_short`): a
+        /// written put's delta can only be hedged short.
+        public var hedgeShort = false
+        /// With `gamma_hedge: true`, each written series is sold together with options of the same kind
+        /// and expiry at `gamma_strike` × spot, bought from the venue at the surface price plus
+        /// `venue_spread` (a fraction of it), in the quantity that zeroes the book's gamma at the sale.
+        public var gammaHedge: GammaHedge?
+        /// The implied-volatility surface the options are priced on (`surface`); nil: the EWMA volatility.
+        public var surface: VolatilitySurface?
+    }
+
+    /// The options bought from the venue against a written series' gamma (`gamma_hedge: true`).
+    public struct GammaHedge: Sendable, Equatable {
+        /// Strike as a fraction of spot at the sale (`gamma_strike`).
+        public var strike: Double
+        /// The venue's price above the surface's, as a fraction of it (`venue_spread`).
+        public var spread: Double
     }
 
     /// The `forecast` subsection: the predictive treasury (``OutflowForecaster``).
@@ -71,6 +88,9 @@ public enum TreasuryManager: AgentKind {
         public var bufferTarget = 0.0
         /// Fraction of its cash and instruments the treasury keeps as cash.
         public var keepLiquid = 0.25
+        /// Whether the treasury tops up the lending reserve and invests (`manage_reserve`); false: it only
+        /// runs its options book, as a vault whose cash secures the options it writes.
+        public var manageReserve = true
         /// Where it may invest.
         public var instruments: [Instrument] = []
         /// The options book, if any.
@@ -88,6 +108,7 @@ public enum TreasuryManager: AgentKind {
         c.collateralUnits = try r.double("collateral_units", default: 0, .closed(0, 1e12))
         c.bufferTarget = try r.double("buffer_target", default: 0, .probability)
         c.keepLiquid = try r.double("keep_liquid", default: c.keepLiquid, .probability)
+        c.manageReserve = try r.bool("manage_reserve", default: true)
         if r.node("instruments") != nil {
             for node in try r.list("instruments") {
                 let i = try ConfigReader(node)
@@ -129,6 +150,13 @@ public enum TreasuryManager: AgentKind {
         x.initialVolatility = try o.double("initial_volatility", default: x.initialVolatility, .closed(1e-4, 20))
         let band = try o.double("hedge_band", default: 0.05, .closed(0, 1e6))
         if try o.bool("delta_hedge", default: false) { x.hedgeBand = band }
+        x.hedgeShort = try o.bool("hedge_short", default: false)
+        let gammaStrike = try o.double("gamma_strike", default: 0.8, .closed(0.01, 10))
+        let spread = try o.double("venue_spread", default: 0.05, .closed(0, 1))
+        if try o.bool("gamma_hedge", default: false) { x.gammaHedge = GammaHedge(strike: gammaStrike, spread: spread) }
+        if let r = try o.optionalChild("surface") {
+            x.surface = try decodeSurface(r, initialVolatility: x.initialVolatility)
+        }
         try o.finish()
         return x
     }
@@ -152,6 +180,8 @@ public enum TreasuryManager: AgentKind {
                 cashToken: layout.usd, underlying: layout.collateral, pool: layout.pool, menu: menu, volatility: vol)
         {
             t.account = account
+            t.surface = options.surface
+            t.shortAllowed = options.hedgeShort
             t.options.hedgeUnits = c.collateralUnits
             t.options.hedgeCost = c.collateralUnits * setup.initialPrice
             setup.treasury = t

@@ -40,8 +40,10 @@ public actor TreasuryPopulation: PolicyReporter {
             if plan.tradedSeries { traded = true }
         }
         if let f = config.forecast { extraBuffer = f.cover * forecast(s) }
-        plan.liquidity(
-            bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
+        if config.manageReserve {
+            plan.liquidity(
+                bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
+        }
         return plan.actions.map {
             Proposal(population: population, agent: 0, intent: Intent(account: account, action: $0))
         }
@@ -88,8 +90,7 @@ struct TreasuryPlan {
         self.s = s
         self.account = account
         treasury = s.state.treasury
-        market = MarketInputs(
-            spot: s.externalPrice, volatility: treasury.volatility.annualised, tick: s.tick, yearsPerTick: yearsPerTick)
+        market = treasury.market(spot: s.externalPrice, tick: s.tick, yearsPerTick: yearsPerTick)
         budget = s.state.balances[account, s.layout.usd]
     }
 
@@ -110,9 +111,10 @@ struct TreasuryPlan {
         book.positions.removeAll { $0.expiryTick <= s.tick }
         if live == 0, tradeNew, s.externalPrice > 0 {
             let strike = o.strike * s.externalPrice
+            let years = Double(o.tenor) * market.yearsPerTick
             let premium = BlackScholes.price(
-                kind: o.kind, spot: s.externalPrice, strike: strike, years: Double(o.tenor) * market.yearsPerTick,
-                volatility: market.volatility)
+                kind: o.kind, spot: s.externalPrice, strike: strike, years: years,
+                volatility: market.impliedVolatility(strike: strike, years: years))
             let quantity = o.write ? -o.units : o.units
             if quantity * premium <= budget {
                 budget -= max(0, quantity * premium)
@@ -125,6 +127,9 @@ struct TreasuryPlan {
                     OptionPosition(
                         kind: o.kind, strike: strike, expiryTick: expiry, quantity: quantity, premium: premium))
                 tradedSeries = true
+                if let g = o.gammaHedge, o.write {
+                    gammaHedge(g, kind: o.kind, written: strike, quantity: quantity, expiry: expiry, book: &book)
+                }
             }
         }
         guard let band = o.hedgeBand, !s.amm.isEmpty else { return }
@@ -136,7 +141,8 @@ struct TreasuryPlan {
                 actions.append(.treasury(.hedge(amountIn: spend, baseIn: false)))
             }
         } else if trade < 0 {
-            let sell = min(-trade, book.hedgeUnits)
+            // Without a short, the hedge sells only the collateral it holds.
+            let sell = o.hedgeShort ? -trade : min(-trade, book.hedgeUnits)
             if sell > 0 { actions.append(.treasury(.hedge(amountIn: sell, baseIn: true))) }
         }
     }

@@ -20,11 +20,13 @@ public struct OptionPosition: Sendable, Equatable {
     }
 }
 
-/// Market inputs for marking options: spot, implied volatility (per √year), rate, and the tick length.
+/// Market inputs for marking options: spot, volatility (per √year), rate, the tick length, and optionally
+/// a volatility surface.
 public struct MarketInputs: Sendable, Equatable {
     /// Spot price of the underlying.
     public var spot: Double
-    /// Implied volatility per √year.
+    /// Volatility per √year: the implied volatility of every option without a surface, the realised
+    /// volatility that sets the surface's level with one.
     public var volatility: Double
     /// Continuously compounded rate per year.
     public var rate: Double
@@ -32,13 +34,26 @@ public struct MarketInputs: Sendable, Equatable {
     public var tick: Int
     /// Length of one tick in years (1 hour = 1/8760).
     public var yearsPerTick: Double
+    /// The surface options are priced on (nil: every option at ``volatility``).
+    public var surface: VolatilitySurface?
     /// Creates inputs.
-    public init(spot: Double, volatility: Double, rate: Double = 0, tick: Int, yearsPerTick: Double = 1.0 / 8760) {
+    public init(
+        spot: Double, volatility: Double, rate: Double = 0, tick: Int, yearsPerTick: Double = 1.0 / 8760,
+        surface: VolatilitySurface? = nil
+    ) {
         self.spot = spot
         self.volatility = volatility
         self.rate = rate
         self.tick = tick
         self.yearsPerTick = yearsPerTick
+        self.surface = surface
+    }
+
+    /// The implied volatility of an option of `strike` with `years` to expiry: the surface's at the
+    /// level of ``volatility``, or ``volatility`` itself without a surface.
+    public func impliedVolatility(strike: Double, years: Double) -> Double {
+        guard let surface else { return volatility }
+        return surface.impliedVolatility(strike: strike, spot: spot, years: years, realised: volatility)
     }
 }
 
@@ -66,7 +81,7 @@ public struct OptionsBook: Sendable, Equatable {
             let years = Double(p.expiryTick - m.tick) * m.yearsPerTick
             let g = BlackScholes.greeks(
                 kind: p.kind, spot: m.spot, strike: p.strike, years: years,
-                volatility: m.volatility, rate: m.rate)
+                volatility: m.impliedVolatility(strike: p.strike, years: years), rate: m.rate)
             total.price += p.quantity * g.price
             total.delta += p.quantity * g.delta
             total.gamma += p.quantity * g.gamma

@@ -31,16 +31,53 @@ extension ProtocolState {
         case .settleOptions:
             return settleOptions(a)
         case let .hedge(amountIn, baseIn):
-            let fill = try swap(a, treasury.pool, amountIn, baseIn, g, prices)
+            let fill = try hedgeSwap(a, amountIn, baseIn, g)
+            let external = marketPrices[treasury.underlying]
             if baseIn {
                 treasury.options.hedgeUnits -= amountIn
                 treasury.options.hedgeCost -= fill.amountOut
+                treasury.hedgeSlippage += amountIn * external - fill.amountOut
+                treasury.hedgeVolume += amountIn * external
             } else {
                 treasury.options.hedgeUnits += fill.amountOut
                 treasury.options.hedgeCost += amountIn
+                treasury.hedgeSlippage += amountIn - fill.amountOut * external
+                treasury.hedgeVolume += fill.amountOut * external
             }
             return fill
         }
+    }
+
+    /// The hedge's swap in ``Treasury/pool``. With ``Treasury/shortAllowed`` a sale beyond the underlying
+    /// held first borrows the rest from a lender outside the model (an inflow of the underlying, owed in
+    /// ``Treasury/borrowedUnits``), and a purchase repays what is owed first (an outflow), so the account's
+    /// holdings stay inflows − outflows while ``OptionsBook/hedgeUnits`` goes negative.
+    private mutating func hedgeSwap(
+        _ a: Int, _ amountIn: Double, _ baseIn: Bool, _ g: IntentGuards
+    ) throws(ProtocolError) -> Fill {
+        let u = treasury.underlying
+        let short = baseIn && treasury.shortAllowed && amountIn.isFinite ? max(0, amountIn - balances[a, u]) : 0
+        if short > 0 {
+            balances[a, u] += short
+            inflows[u] += short
+        }
+        let fill: Fill
+        do {
+            fill = try swap(a, treasury.pool, amountIn, baseIn, g, prices)
+        } catch {
+            // Undo the borrow: the operation changes nothing when it fails.
+            balances[a, u] -= short
+            inflows[u] -= short
+            throw error
+        }
+        treasury.borrowedUnits += short
+        if !baseIn, treasury.borrowedUnits > 0 {
+            let repay = min(treasury.borrowedUnits, fill.amountOut)
+            balances[a, u] -= repay
+            outflows[u] += repay
+            treasury.borrowedUnits -= repay
+        }
+        return fill
     }
 
     private mutating func tradeOption(_ a: Int, _ p: OptionPosition) throws(ProtocolError) -> Fill {

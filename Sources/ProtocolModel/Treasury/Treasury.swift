@@ -88,8 +88,10 @@ public struct Treasury: Sendable, Equatable {
     public var instruments: [YieldInstrument] = []
     /// Options book; its ``OptionsBook/hedgeUnits`` is the underlying the treasury holds.
     public var options = OptionsBook()
-    /// The volatility the options are priced and marked at.
+    /// The volatility the options are priced and marked at (the surface's level, with a surface).
     public var volatility: EWMAVolatility
+    /// The implied-volatility surface the options are priced on; nil: every option at ``volatility``.
+    public var surface: VolatilitySurface?
     /// Cumulative premiums paid (negative: received when writing).
     public var premiums = 0.0
     /// Cumulative settlements received at expiry (negative: paid on written options).
@@ -100,6 +102,15 @@ public struct Treasury: Sendable, Equatable {
     public var realisedOptions = 0.0
     /// Cumulative early-exit penalties paid.
     public var penalties = 0.0
+    /// Whether the hedge may sell more of the underlying than it holds, borrowing the rest outside the
+    /// model (a short sale: needed to delta-hedge written puts).
+    public var shortAllowed = false
+    /// The underlying borrowed for the hedge's short sales and not yet repaid.
+    public var borrowedUnits = 0.0
+    /// What the hedge's trades lost against the external price (slippage and fee), USD.
+    public var hedgeSlippage = 0.0
+    /// The hedge's traded volume at the external price, USD.
+    public var hedgeVolume = 0.0
 
     /// Creates a treasury.
     /// - Parameters:
@@ -136,6 +147,13 @@ public struct Treasury: Sendable, Equatable {
     /// No treasury: no account, nothing to invest in, nothing held.
     public static let inactive = Treasury(
         cashToken: 0, underlying: 0, pool: 0, menu: [], checked: EWMAVolatility(inactive: ()))
+
+    /// The inputs the options are marked at on `tick`: the external price `spot`, the EWMA volatility,
+    /// and the surface.
+    public func market(spot: Double, tick: Int, yearsPerTick: Double) -> MarketInputs {
+        MarketInputs(
+            spot: spot, volatility: volatility.annualised, tick: tick, yearsPerTick: yearsPerTick, surface: surface)
+    }
 
     /// Profit of the options book since the first trade: the open positions and the hedge marked at `m`
     /// (``OptionsBook/profitAndLoss(_:)``, the hedge against its cost basis) plus what settled.

@@ -31,14 +31,23 @@ public struct TreasuryRow: Sendable, Equatable {
     public var optionsProfit: Double
     /// Everything: cash, instruments, supply claim, options and collateral held at market.
     public var value: Double
+    /// Net premiums received so far (positive: the treasury wrote more than it bought).
+    public var premiumsUSD = 0.0
+    /// The collateral held at market less its cost basis: the delta hedge's profit.
+    public var hedgeProfit = 0.0
+    /// Cumulative loss of the hedge's trades against the external price (slippage and fee).
+    public var hedgeSlippageUSD = 0.0
+    /// Cumulative volume of the hedge's trades at the external price.
+    public var hedgeVolumeUSD = 0.0
 
     public static let csvHeader =
         "tick,spot,volatility,cash_usd,invested_usd,supplied_usd,hedge_units,options_value,delta,gamma,theta,vega,"
-        + "options_pnl,value"
+        + "options_pnl,value,premiums_usd,hedge_pnl,hedge_slippage_usd,hedge_volume_usd"
 
     public var csvLine: String {
         "\(tick),\(spot),\(volatility),\(cashUSD),\(investedUSD),\(suppliedUSD),\(hedgeUnits),\(optionsValue),"
-            + "\(delta),\(gamma),\(theta),\(vega),\(optionsProfit),\(value)"
+            + "\(delta),\(gamma),\(theta),\(vega),\(optionsProfit),\(value),\(premiumsUSD),\(hedgeProfit),"
+            + "\(hedgeSlippageUSD),\(hedgeVolumeUSD)"
     }
 
     /// The row of `world` at the end of its tick, nil without a treasury manager.
@@ -46,25 +55,29 @@ public struct TreasuryRow: Sendable, Equatable {
         let t = world.state.treasury
         guard let account = t.account else { return nil }
         let spot = world.state.marketPrices[t.underlying]
-        let m = MarketInputs(
-            spot: spot, volatility: t.volatility.annualised, tick: world.tick, yearsPerTick: yearsPerTick)
+        let m = t.market(spot: spot, tick: world.tick, yearsPerTick: yearsPerTick)
         let g = t.options.exposure(m)
         let cash = world.state.balances[account, t.cashToken]
         let invested = t.investedValue(at: world.tick)
         let supplied = world.state.lending.supplied(user: account, reserve: world.layout.depositReserve)
-        return TreasuryRow(
+        var row = TreasuryRow(
             tick: world.tick, spot: spot, volatility: m.volatility, cashUSD: cash, investedUSD: invested,
             suppliedUSD: supplied, hedgeUnits: t.options.hedgeUnits,
             optionsValue: g.price - t.options.hedgeUnits * spot,
             delta: g.delta, gamma: g.gamma, theta: g.theta, vega: g.vega, optionsProfit: t.optionsProfit(m),
             value: cash + invested + supplied + g.price)
+        row.premiumsUSD = -t.premiums
+        row.hedgeProfit = t.options.hedgeUnits * spot - t.options.hedgeCost
+        row.hedgeSlippageUSD = t.hedgeSlippage
+        row.hedgeVolumeUSD = t.hedgeVolume
+        return row
     }
 
     /// The first non-finite column, with its value.
     func firstNonFinite() -> (column: String, value: Double)? {
         let values = [
             spot, volatility, cashUSD, investedUSD, suppliedUSD, hedgeUnits, optionsValue, delta, gamma, theta, vega,
-            optionsProfit, value,
+            optionsProfit, value, premiumsUSD, hedgeProfit, hedgeSlippageUSD, hedgeVolumeUSD,
         ]
         let names = Self.csvHeader.split(separator: ",").dropFirst()
         for (name, v) in zip(names, values) where !v.isFinite { return ("treasury." + name, v) }
@@ -98,6 +111,10 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
     /// Early-exit penalties paid and written options' settlements the cash could not pay.
     public var penaltiesUSD = 0.0
     public var unpaidSettlementsUSD = 0.0
+    /// At the end of the run: net premiums received, the hedge's cumulative slippage and traded volume.
+    public var premiumsUSD = 0.0
+    public var hedgeSlippageUSD = 0.0
+    public var hedgeVolumeUSD = 0.0
 
     enum CodingKeys: String, CodingKey {
         case openingValue = "opening_value"
@@ -117,6 +134,9 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
         case maxSuppliedTick = "max_supplied_tick"
         case penaltiesUSD = "penalties_usd"
         case unpaidSettlementsUSD = "unpaid_settlements_usd"
+        case premiumsUSD = "premiums_usd"
+        case hedgeSlippageUSD = "hedge_slippage_usd"
+        case hedgeVolumeUSD = "hedge_volume_usd"
     }
 
     public init() {}
@@ -132,5 +152,6 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
         if r.theta < minTheta { (minTheta, minThetaTick) = (r.theta, r.tick) }
         if r.vega > maxVega { (maxVega, maxVegaTick) = (r.vega, r.tick) }
         if r.suppliedUSD > maxSuppliedUSD { (maxSuppliedUSD, maxSuppliedTick) = (r.suppliedUSD, r.tick) }
+        (premiumsUSD, hedgeSlippageUSD, hedgeVolumeUSD) = (r.premiumsUSD, r.hedgeSlippageUSD, r.hedgeVolumeUSD)
     }
 }
