@@ -3,8 +3,8 @@ import Stochastics
 
 /// Bounded rationality in the balance-sheet run game: the same payoffs and failure condition as the Nash
 /// threshold of ``BalanceSheetGame``, played by depositors who reason a finite number of steps, learn from
-/// past episodes, or choose with logit noise.
-extension BalanceSheetGame {
+/// past episodes (both from ``ThresholdGame``), or choose with logit noise.
+extension BalanceSheetGame: ThresholdGame {
     /// The threshold a level-0 depositor plays: +∞ (always runs), −∞ (never runs), or the Laplacian threshold
     /// θ_ℓ at ℓ = min(g, 1 − t), the equilibrium's limit as the signals become precise (β → ∞).
     public func levelZeroThreshold(_ behaviour: LevelZero) -> Double {
@@ -17,32 +17,6 @@ extension BalanceSheetGame {
             if t >= 1 { return -.infinity }
             return thetaAt(withdrawn: min(gate, 1 - t))
         }
-    }
-
-    /// Level-k thresholds x₀ … x_k, x_k = BR(x_{k−1}). The best response is increasing in the others'
-    /// threshold, so the sequence is monotone: from above x* when level 0 runs more than the equilibrium,
-    /// from below when it runs less.
-    /// - Throws: ``GameError/solverFailed(_:)`` if Brent fails.
-    public func levelKThresholds(_ levelZero: LevelZero, upTo k: Int) throws(GameError) -> [Double] {
-        var out = [levelZeroThreshold(levelZero)]
-        for _ in 0..<max(0, k) { out.append(try bestResponse(to: out[out.count - 1])) }
-        return out
-    }
-
-    /// Fictitious play across episodes of this game: in episode e every depositor best-responds to the
-    /// average threshold played in the episodes before it; episode 0 believes everyone plays `start`.
-    /// Returns the thresholds played in episodes 0 … `episodes` − 1.
-    /// - Throws: ``GameError/solverFailed(_:)`` if Brent fails.
-    public func fictitiousPlay(start: Double, episodes: Int) throws(GameError) -> [Double] {
-        var played: [Double] = []
-        var sum = 0.0
-        for e in 0..<max(0, episodes) {
-            let x = try bestResponse(to: e == 0 ? start : sum / Double(e))
-            played.append(x)
-            // A dominant action (±∞) played once keeps the average there; the best response to it is finite.
-            sum += x
-        }
-        return played
     }
 
     /// L_λ(t) = ∫₀¹ 1/(1 + e^{−λ(u − t)}) du = (softplus(λ(1 − t)) − softplus(−λt))/λ: the fraction that runs

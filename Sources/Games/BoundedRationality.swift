@@ -12,16 +12,16 @@ public enum LevelZero: String, Sendable, Equatable, CaseIterable {
     case laplacian
 }
 
-extension MorrisShin {
+/// A game in which a depositor withdraws when its signal is below a threshold, and which can give the best
+/// response to everyone else playing a threshold: what level-k reasoning and fictitious play iterate on.
+public protocol ThresholdGame {
     /// The threshold a level-0 depositor plays.
-    public func levelZeroThreshold(_ behaviour: LevelZero) -> Double {
-        switch behaviour {
-        case .alwaysRun: return .infinity
-        case .neverRun: return -.infinity
-        case .laplacian: return 1 - cost
-        }
-    }
+    func levelZeroThreshold(_ behaviour: LevelZero) -> Double
+    /// The best threshold for one depositor when everyone else withdraws below `threshold`.
+    func bestResponse(to threshold: Double) throws(GameError) -> Double
+}
 
+extension ThresholdGame {
     /// Level-k thresholds x₀ … x_k: level k best-responds to everyone playing level k − 1, x_k = BR(x_{k−1}).
     /// The best response is increasing in the others' threshold, so the sequence is monotone; with a unique
     /// equilibrium it converges to x*, from above when level 0 runs more than the equilibrium and from below otherwise.
@@ -37,12 +37,22 @@ extension MorrisShin {
         var played: [Double] = []
         var sum = 0.0
         for e in 0..<max(0, episodes) {
-            let belief = e == 0 ? start : sum / Double(e)
-            let x = try bestResponse(to: belief)
+            let x = try bestResponse(to: e == 0 ? start : sum / Double(e))
             played.append(x)
             sum += x
         }
         return played
+    }
+}
+
+extension MorrisShin: ThresholdGame {
+    /// The threshold a level-0 depositor plays.
+    public func levelZeroThreshold(_ behaviour: LevelZero) -> Double {
+        switch behaviour {
+        case .alwaysRun: return .infinity
+        case .neverRun: return -.infinity
+        case .laplacian: return 1 - cost
+        }
     }
 
     /// The logit choice probability of running, 1 / (1 + exp(−λ (P(θ ≤ θ_c | x) − t))).
