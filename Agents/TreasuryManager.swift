@@ -154,6 +154,10 @@ public enum TreasuryManager: AgentKind {
             t.account = account
             t.options.hedgeUnits = c.collateralUnits
             t.options.hedgeCost = c.collateralUnits * setup.initialPrice
+            let weights = c.instruments.reduce(0) { $0 + $1.weight }
+            if weights > 0 {
+                t.benchmarkRatePerTick = c.instruments.reduce(0) { $0 + $1.weight * $1.ratePerYear } / weights / perYear
+            }
             setup.treasury = t
         }
         return [TreasuryPopulation(config: c, account: account, ticksPerYear: perYear)]

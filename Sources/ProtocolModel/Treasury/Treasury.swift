@@ -100,6 +100,9 @@ public struct Treasury: Sendable, Equatable {
     public var realisedOptions = 0.0
     /// Cumulative early-exit penalties paid.
     public var penalties = 0.0
+    /// The menu's rate per tick, averaged with the weights the treasury invests by: what its capital would
+    /// earn fully invested. The yield it gives up is measured against it (``/Simulation/TreasuryOutcome``).
+    public var benchmarkRatePerTick = 0.0
 
     /// Creates a treasury.
     /// - Parameters:

@@ -98,6 +98,13 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
     /// Early-exit penalties paid and written options' settlements the cash could not pay.
     public var penaltiesUSD = 0.0
     public var unpaidSettlementsUSD = 0.0
+    /// The yield given up against the treasury fully invested in its menu, USD (``TreasuryYield``); nil (and
+    /// absent from the JSON) without `instruments`.
+    public var yieldGivenUpUSD: Double?
+    /// The mean share of its capital in instruments; nil (and absent) without `instruments`.
+    public var investedShare: Double?
+    /// The running sums behind the two, not encoded.
+    var yield: TreasuryYield?
 
     enum CodingKeys: String, CodingKey {
         case openingValue = "opening_value"
@@ -117,9 +124,26 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
         case maxSuppliedTick = "max_supplied_tick"
         case penaltiesUSD = "penalties_usd"
         case unpaidSettlementsUSD = "unpaid_settlements_usd"
+        case yieldGivenUpUSD = "yield_given_up_usd"
+        case investedShare = "invested_share"
     }
 
     public init() {}
+
+    /// A treasury outcome that measures the yield given up against `benchmarkRatePerTick` (nil: no menu).
+    init(benchmarkRatePerTick: Double?) {
+        yield = benchmarkRatePerTick.map { TreasuryYield(benchmarkPerTick: $0) }
+    }
+
+    /// Folds in one tick's row and the reserve's supply rate per tick in force after it.
+    mutating func record(_ r: TreasuryRow, supplyRatePerTick: Double) {
+        record(r)
+        guard var y = yield else { return }
+        y.record(r, supplyRatePerTick: supplyRatePerTick)
+        yield = y
+        yieldGivenUpUSD = y.givenUpUSD  // the engine adds the penalties at the end of the run
+        investedShare = y.investedShare
+    }
 
     /// Folds in one tick's row.
     mutating func record(_ r: TreasuryRow) {
