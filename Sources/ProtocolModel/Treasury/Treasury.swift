@@ -101,7 +101,7 @@ public struct Treasury: Sendable, Equatable {
     /// Cumulative early-exit penalties paid.
     public var penalties = 0.0
     /// The menu's rate per tick, averaged with the weights the treasury invests by: what its capital would
-    /// earn fully invested. The yield it gives up is measured against it (``/Simulation/TreasuryOutcome``).
+    /// earn fully invested. The yield it gives up is measured against it (`TreasuryOutcome.yieldGivenUpUSD` in Simulation).
     public var benchmarkRatePerTick = 0.0
 
     /// Creates a treasury.
