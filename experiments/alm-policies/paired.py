@@ -4,7 +4,7 @@
 Replicate r of every cell shares its random streams (common random numbers), so the mean of the
 per-replicate differences and its standard error measure a policy's effect; the 95% interval is
 mean ± 1.96 standard errors. Per replicate: run (0/1), insolvent (bad debt > 0 or θ < 0 at some tick,
-as `ballast stress` counts it), bad debt (USD), the run's minimum LCR and the treasury's yield given up (USD).
+as `ballast stress` counts it), bad debt (USD), the run's minimum LCR, its lowest θ and the treasury's yield given up (USD).
 Usage: paired.py STORE STRESS[,STRESS...] POLICY[,POLICY...]   (the matrix's row and column labels, in order)"""
 import math
 import sqlite3
@@ -17,6 +17,7 @@ metrics = {
     "insolvent": "(bad_debt_usd > 0 or worst_theta < 0)",
     "bad_debt_usd": "bad_debt_usd",
     "min_lcr": "min_lcr",
+    "worst_theta": "worst_theta",
     "yield_given_up_usd": "treasury_yield_given_up_usd",
 }
 

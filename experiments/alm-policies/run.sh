@@ -32,3 +32,19 @@ $here/paired.py $here/results/reference/results.sqlite none,flash_crash,bear_mar
     | tee $here/results-multi-collateral.txt
 $here/paired.py $here/results/multi-collateral/results.sqlite \
     none,flash_crash,bear_market,gas_spike,correlation_breakdown $labels > $here/paired-multi-collateral.csv
+
+# Grant top-ups (treasury.top_up: grant) against supplied ones, reactive and predictive, in the same rows.
+grants=$here/policies/forecast.yaml,$here/policies/grant.yaml,$here/policies/forecast-grant.yaml
+"$ballast" stress $here/alm-reference.yaml \
+    --stresses flash_crash,bear_market,gas_spike:cost_usd=8000 \
+    --policies "$grants" --replicates "$n" --out $here/results/reference-grant --resume \
+    | tee $here/results-reference-grant.txt
+$here/paired.py $here/results/reference-grant/results.sqlite none,flash_crash,bear_market,gas_spike \
+    baseline,forecast,grant,forecast-grant > $here/paired-reference-grant.csv
+"$ballast" stress $here/alm-multi-collateral.yaml \
+    --stresses flash_crash:size=0.2:tick=50,bear_market,gas_spike:cost_usd=8000:from=45:to=150,correlation_breakdown \
+    --policies "$grants" --replicates "$n" --out $here/results/multi-collateral-grant --resume \
+    | tee $here/results-multi-collateral-grant.txt
+$here/paired.py $here/results/multi-collateral-grant/results.sqlite \
+    none,flash_crash,bear_market,gas_spike,correlation_breakdown baseline,forecast,grant,forecast-grant \
+    > $here/paired-multi-collateral-grant.csv

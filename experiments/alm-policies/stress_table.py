@@ -16,6 +16,8 @@ import sqlite3
 HERE = "experiments/alm-policies"
 SCENARIOS = [("reference", "Reference (alm-reference.yaml, 600 hourly ticks)"),
              ("multi-collateral", "Multi-collateral (alm-multi-collateral.yaml, 250 hourly ticks)")]
+GRANTS = [("reference-grant", "Grant top-ups, reference"),
+          ("multi-collateral-grant", "Grant top-ups, multi-collateral")]
 
 
 def money(x):
@@ -69,4 +71,30 @@ for key, title in SCENARIOS:
             y = [v / 1e3 for v in d["yield_given_up_usd"]]
             summary.write(",".join(map(str, [key, s, p, stresses.index(c["stress"]), policies.index(p),
                                              *d["run"], *d["min_lcr"], *y, *d["insolvent"]])) + "\n")
+        print("| " + " | ".join(row) + " |")
+
+
+# The grant matrices: the same rows, columns baseline (supplied top-ups), forecast, grant, forecast-grant.
+for key, title in GRANTS:
+    cells = list(csv.DictReader(open(f"{HERE}/results/{key}/stress-matrix.csv")))
+    paired = {}
+    for r in csv.DictReader(open(f"{HERE}/paired-{key}.csv")):
+        paired[(r["stress"], r["policy"], r["outcome"])] = (float(r["mean_difference"]), float(r["lo95"]),
+                                                            float(r["hi95"]))
+    print(f"\n**{title}**, {cells[0]['replicates']} replicates per cell\n")
+    print("| stress | policy | P(run) | P(insolvency) | bad-debt VaR95 | yield given up | ΔP(run) | Δ worst θ | "
+          "Δ mean min LCR |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for c in cells:
+        s, p = c["stress"].split(":")[0], c["policy"]
+        f = lambda a: f"{float(c[a]):.2f} [{float(c[a + '_lo']):.2f}, {float(c[a + '_hi']):.2f}]"
+        row = [s, p, f("p_run"), f("p_insolvency"),
+               f"{money(c['bad_debt_var95'])} [{money(c['bad_debt_var95_lo'])}, {money(c['bad_debt_var95_hi'])}]",
+               f"{money(c['yield_given_up'])} [{money(c['yield_given_up_lo'])}, {money(c['yield_given_up_hi'])}]"]
+        if p == "baseline":
+            row += ["–", "–", "–"]
+        else:
+            for o, fmt in (("run", "{:+.3f}"), ("worst_theta", "{:+.4f}"), ("min_lcr", "{:+.3f}")):
+                d = paired[(s, p, o)]
+                row.append(f"{fmt.format(d[0])} [{fmt.format(d[1])}, {fmt.format(d[2])}]")
         print("| " + " | ".join(row) + " |")

@@ -7,7 +7,9 @@
 /// supply claim on the reserve, where s is the reserve's supply rate per tick in force (0 without a `rates`
 /// section). The instruments are taken to earn r̄ (the treasury splits each investment by the same weights),
 /// so they give up nothing; after redemptions (the money market, penalty-free, goes first) the mix left
-/// earns somewhat more than r̄, which this measure does not credit. Early-exit penalties are yield given up too (added at the end of the run):
+/// earns somewhat more than r̄, which this measure does not credit. Cash granted to the reserve
+/// (`top_up: grant`) is no longer the treasury's, so it forgoes nothing here: a grant's cost is the capital
+/// itself (the treasury's value). Early-exit penalties are yield given up too (added at the end of the run):
 ///
 ///   yield given up = Σ_{t=1}^{T−1} [ r̄·cash_{t−1} + (r̄ − s_{t−1})·supplied_{t−1} ] + penalties.
 ///
