@@ -84,8 +84,11 @@ public enum TreasuryManager: AgentKind {
         public var idleUSD = 0.0
         /// Collateral the treasury holds at tick 0 (the position its puts protect and its hedge trades).
         public var collateralUnits = 0.0
-        /// Reserve target as a fraction of outstanding deposits: below it the treasury supplies its cash.
+        /// Reserve target as a fraction of outstanding deposits: below it the treasury tops the reserve up.
         public var bufferTarget = 0.0
+        /// Top up by granting cash to the reserve (`top_up: grant`, no claim) instead of supplying it
+        /// (`supply`, the default: a deposit, so a liability too).
+        public var grantTopUps = false
         /// Fraction of its cash and instruments the treasury keeps as cash.
         public var keepLiquid = 0.25
         /// Whether the treasury tops up the lending reserve and invests (`manage_reserve`); false: it only
@@ -109,6 +112,7 @@ public enum TreasuryManager: AgentKind {
         c.bufferTarget = try r.double("buffer_target", default: 0, .probability)
         c.keepLiquid = try r.double("keep_liquid", default: c.keepLiquid, .probability)
         c.manageReserve = try r.bool("manage_reserve", default: true)
+        c.grantTopUps = try r.string("top_up", default: "supply", oneOf: ["supply", "grant"]) == "grant"
         if r.node("instruments") != nil {
             for node in try r.list("instruments") {
                 let i = try ConfigReader(node)
@@ -184,6 +188,10 @@ public enum TreasuryManager: AgentKind {
             t.shortAllowed = options.hedgeShort
             t.options.hedgeUnits = c.collateralUnits
             t.options.hedgeCost = c.collateralUnits * setup.initialPrice
+            let weights = c.instruments.reduce(0) { $0 + $1.weight }
+            if weights > 0 {
+                t.benchmarkRatePerTick = c.instruments.reduce(0) { $0 + $1.weight * $1.ratePerYear } / weights / perYear
+            }
             setup.treasury = t
         }
         return [TreasuryPopulation(config: c, account: account, ticksPerYear: perYear)]

@@ -42,7 +42,8 @@ public actor TreasuryPopulation: PolicyReporter {
         if let f = config.forecast { extraBuffer = f.cover * forecast(s) }
         if config.manageReserve {
             plan.liquidity(
-                bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer)
+                bufferTarget: config.bufferTarget, keepLiquid: config.keepLiquid, weights: weights, extra: extraBuffer,
+                grant: config.grantTopUps)
         }
         return plan.actions.map {
             Proposal(population: population, agent: 0, intent: Intent(account: account, action: $0))
@@ -148,8 +149,10 @@ struct TreasuryPlan {
     }
 
     /// Tops the reserve up to the buffer (plus `extra`, the predictive treasury's forecast outflow), pulls
-    /// capital back when short, invests the excess.
-    mutating func liquidity(bufferTarget: Double, keepLiquid: Double, weights: [Double], extra: Double = 0) {
+    /// capital back when short, invests the excess. With `grant` the top-up is given to the reserve, not supplied.
+    mutating func liquidity(
+        bufferTarget: Double, keepLiquid: Double, weights: [Double], extra: Double = 0, grant: Bool = false
+    ) {
         let reserve = s.state.lending.reserves[s.layout.depositReserve]
         let shortfall = bufferTarget * reserve.totalSupply + reserve.queued + extra - reserve.cash
         let invested = treasury.investedValue(at: s.tick)
@@ -158,7 +161,9 @@ struct TreasuryPlan {
         var raise = 0.0
         if shortfall > 0 {
             let topUp = min(shortfall, cash)
-            if topUp > 0 { actions.append(.supply(token: s.layout.usd, amount: topUp)) }
+            if topUp > 0 {
+                actions.append(grant ? .treasury(.grant(amount: topUp)) : .supply(token: s.layout.usd, amount: topUp))
+            }
             budget -= topUp
             raise = shortfall - topUp + max(0, keep - (cash - topUp))
         } else if cash < 0.9 * keep {

@@ -109,6 +109,12 @@ struct Stress: AsyncParsableCommand {
         print(
             "\nP(insolvency): bad debt > 0 or θ < 0 at some tick; VaR95: 95th percentile of bad debt; "
                 + "worst LCR: 5th percentile of each run's minimum LCR; [95% intervals]")
+        if report.estimates.contains(where: { !$0.yieldGivenUp.value.isNaN }) {
+            print(
+                "yield given up: mean over replicates of the income the treasury's cash and supply claim forgo "
+                    + "against its menu's weighted rate, plus early-exit penalties; invested share: mean share of "
+                    + "its capital in instruments")
+        }
         print("results: \(folder)/\(ResultStore.fileName)")
         for line in written {
             let parts = line.split(separator: " ", maxSplits: 1)

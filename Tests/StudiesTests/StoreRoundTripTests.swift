@@ -61,8 +61,10 @@ extension StoreTests {
             o.worstTheta = 1
             let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(o)) as? [String: Any]
             let keys = Set(json?.keys.map { $0 } ?? [])
-            #expect(keys == Set(OutcomeColumn.allCases.map(\.rawValue)))
-            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .agentSteps)
+            // The treasury block's two measured columns follow the top-level fields, prefixed `treasury_`.
+            let treasury: Set = ["treasury_yield_given_up_usd", "treasury_invested_share"]
+            #expect(keys.union(treasury) == Set(OutcomeColumn.allCases.map(\.rawValue)))
+            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .treasuryInvestedShare)
         }
 
         @Test func registeringPointsIsIdempotentButRefusesOtherValues() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Simulation
 import Testing
 
 @testable import Studies
@@ -42,5 +43,35 @@ struct StressMatrixTests {
         let other = StressMatrix(stresses: ["flash_crash"], policies: []).spec(
             scenarioPath: "s.yaml", replicates: 4, seed: 1, overrides: [])
         #expect(spec.hash != other.hash)
+    }
+
+    /// The treasury's yield given up and invested share enter the cell as bootstrap means, after the other
+    /// figures, so a cell without a treasury keeps them NaN and the other figures do not move.
+    @Test func theCellReportsTheTreasuryYieldGivenUpAsAMeanWithAnInterval() throws {
+        let plain = (0..<40).map { k in
+            var o = Outcome()
+            o.badDebtUSD = Double(k)
+            o.minLiquidityCoverage = Double(k % 7)
+            return o
+        }
+        let withTreasury = plain.enumerated().map { k, o in
+            var o = o
+            var t = TreasuryOutcome()
+            t.yieldGivenUpUSD = 1_000 + Double(k)
+            t.investedShare = 0.5
+            o.treasury = t
+            return o
+        }
+        let a = try StressCellEstimate.make(outcomes: plain, cell: 3, confidence: 0.95, seed: 1)
+        let b = try StressCellEstimate.make(outcomes: withTreasury, cell: 3, confidence: 0.95, seed: 1)
+        #expect(a.yieldGivenUp.value.isNaN && a.investedShare.value.isNaN)
+        #expect(a.badDebtVaR95 == b.badDebtVaR95 && a.worstLCR == b.worstLCR)
+        #expect(b.yieldGivenUp.value == 1_019.5)
+        #expect(b.yieldGivenUp.lower < 1_019.5 && 1_019.5 < b.yieldGivenUp.upper)
+        #expect(b.investedShare == Estimate(value: 0.5, lower: 0.5, upper: 0.5))
+        let columns = StressCellEstimate.csvColumns
+        #expect(columns.count == b.csvValues.count)
+        let i = try #require(columns.firstIndex(of: "yield_given_up"))
+        #expect(b.csvValues[i] == 1_019.5 && columns[i + 3] == "invested_share")
     }
 }

@@ -23,6 +23,17 @@ extension ProtocolState {
             credit(a, cash, raised)
             inflows[cash] += raised
             return Fill(tokenOut: cash, amountOut: raised)
+        case let .grant(amount):
+            try _requireAmount("amount", amount)
+            try requireBalance(a, cash, amount)
+            let r = try reserve(cash, 0)
+            balances[a, cash] -= amount
+            // Protocol-owned from now on: the protocol's claim on the reserve, as withdrawal fees are, so the
+            // reserve's books balance and no depositor's claim grows.
+            markets[0].reserves[r].cash += amount
+            markets[0].reserves[r].accruedToTreasury += amount
+            payQueues()
+            return Fill(tokenIn: cash, amountIn: amount)
         case let .tradeOption(kind, strike, expiry, quantity, premium):
             return try tradeOption(
                 a,

@@ -111,6 +111,9 @@ public struct Treasury: Sendable, Equatable {
     public var hedgeSlippage = 0.0
     /// The hedge's traded volume at the external price, USD.
     public var hedgeVolume = 0.0
+    /// The menu's rate per tick, averaged with the weights the treasury invests by: what its capital would
+    /// earn fully invested. The yield it gives up is measured against it (`TreasuryOutcome.yieldGivenUpUSD` in Simulation).
+    public var benchmarkRatePerTick = 0.0
 
     /// Creates a treasury.
     /// - Parameters:

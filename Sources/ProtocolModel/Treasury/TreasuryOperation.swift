@@ -6,6 +6,11 @@ public enum TreasuryOperation: Sendable, Equatable {
     /// Collect every matured instrument, then redeem unlocked ones (smallest early-exit penalty first)
     /// until at least `amount` has been raised.
     case redeem(amount: Double)
+    /// Give `amount` of the account's cash to the first market's reserve of the cash token, with no supply
+    /// claim: it becomes the protocol's own (``ReserveState/accruedToTreasury``). The reserve's cash grows
+    /// and its deposits do not, so θ = A/L − 1 rises (a supply adds the same amount to both sides). Queued
+    /// withdrawals are paid from it.
+    case grant(amount: Double)
     /// Buy `quantity` units of a European option (negative: write) at `premium` per unit, paid to
     /// (or received from) a counterparty outside the model.
     case tradeOption(kind: OptionKind, strike: Double, expiryTick: Int, quantity: Double, premium: Double)

@@ -111,7 +111,10 @@ public struct Engine: Sendable {
         let runRule = scenario.runDefinition == .withdrawnFraction ? scenario.runThreshold : nil
         let yearsPerTick = 1 / (scenario.rates?.ticksPerYear ?? Scenario.Rates.defaultTicksPerYear)
         var treasuryRows: [TreasuryRow] = []
-        if world.state.treasury.account != nil { outcome.treasury = TreasuryOutcome() }
+        if world.state.treasury.account != nil {
+            let t = world.state.treasury
+            outcome.treasury = TreasuryOutcome(benchmarkRatePerTick: t.menu.isEmpty ? nil : t.benchmarkRatePerTick)
+        }
         let policyReporters = populations.compactMap { $0 as? any PolicyReporter }.filter { !$0.policyColumns.isEmpty }
         let policyColumns = policyReporters.flatMap { $0.policyColumns }
         var policyRows: [PolicyRow] = []
@@ -194,7 +197,7 @@ public struct Engine: Sendable {
             }
             if let t = TreasuryRow.row(world, yearsPerTick: yearsPerTick) {
                 if let bad = t.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
-                outcome.treasury?.record(t)
+                outcome.treasury?.record(t, supplyRatePerTick: row.supplyRate * yearsPerTick)
                 if recordSeries { treasuryRows.append(t) }
             }
             if recordSeries, !policyReporters.isEmpty {
@@ -211,6 +214,9 @@ public struct Engine: Sendable {
         outcome.finalWithdrawnFraction = world.withdrawnFraction
         outcome.agentSteps = stepsPerTick * scenario.ticks
         outcome.treasury?.penaltiesUSD = world.state.treasury.penalties
+        if let given = outcome.treasury?.yield?.givenUpUSD {
+            outcome.treasury?.yieldGivenUpUSD = given + world.state.treasury.penalties
+        }
         outcome.treasury?.unpaidSettlementsUSD = world.state.treasury.unpaidSettlements
         if let bad = outcome.firstNonFinite() {
             throw .nonFinite(tick: scenario.ticks - 1, column: "outcome." + bad.field, value: bad.value)

@@ -115,6 +115,13 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
     public var premiumsUSD = 0.0
     public var hedgeSlippageUSD = 0.0
     public var hedgeVolumeUSD = 0.0
+    /// The yield given up against the treasury fully invested in its menu, USD (``TreasuryYield``); nil (and
+    /// absent from the JSON) without `instruments`.
+    public var yieldGivenUpUSD: Double?
+    /// The mean share of its capital in instruments; nil (and absent) without `instruments`.
+    public var investedShare: Double?
+    /// The running sums behind the two, not encoded.
+    var yield: TreasuryYield?
 
     enum CodingKeys: String, CodingKey {
         case openingValue = "opening_value"
@@ -137,9 +144,26 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
         case premiumsUSD = "premiums_usd"
         case hedgeSlippageUSD = "hedge_slippage_usd"
         case hedgeVolumeUSD = "hedge_volume_usd"
+        case yieldGivenUpUSD = "yield_given_up_usd"
+        case investedShare = "invested_share"
     }
 
     public init() {}
+
+    /// A treasury outcome that measures the yield given up against `benchmarkRatePerTick` (nil: no menu).
+    init(benchmarkRatePerTick: Double?) {
+        yield = benchmarkRatePerTick.map { TreasuryYield(benchmarkPerTick: $0) }
+    }
+
+    /// Folds in one tick's row and the reserve's supply rate per tick in force after it.
+    mutating func record(_ r: TreasuryRow, supplyRatePerTick: Double) {
+        record(r)
+        guard var y = yield else { return }
+        y.record(r, supplyRatePerTick: supplyRatePerTick)
+        yield = y
+        yieldGivenUpUSD = y.givenUpUSD  // the engine adds the penalties at the end of the run
+        investedShare = y.investedShare
+    }
 
     /// Folds in one tick's row.
     mutating func record(_ r: TreasuryRow) {

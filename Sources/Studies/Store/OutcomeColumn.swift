@@ -28,6 +28,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
     case minEquityValueTick = "min_eve_tick"
     case maxDurationGap = "max_duration_gap"
     case agentSteps = "agent_steps"
+    /// `treasury.yield_given_up_usd` and `treasury.invested_share`: NULL without a treasury menu.
+    case treasuryYieldGivenUpUSD = "treasury_yield_given_up_usd"
+    case treasuryInvestedShare = "treasury_invested_share"
 
     enum Kind { case flag, integer, optionalInteger, real }
 
@@ -66,6 +69,8 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .maxUtilisation: o.maxUtilisation
         case .minEquityValue: o.minEquityValue
         case .maxDurationGap: o.maxDurationGap
+        case .treasuryYieldGivenUpUSD: o.treasury?.yieldGivenUpUSD ?? .nan
+        case .treasuryInvestedShare: o.treasury?.investedShare ?? .nan
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             .nan
@@ -88,6 +93,12 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .maxUtilisation: o.maxUtilisation = value
         case .minEquityValue: o.minEquityValue = value
         case .maxDurationGap: o.maxDurationGap = value
+        case .treasuryYieldGivenUpUSD, .treasuryInvestedShare:
+            // NULL leaves the outcome without a treasury block, as the run had none.
+            guard !value.isNaN else { return }
+            var t = o.treasury ?? TreasuryOutcome()
+            if self == .treasuryYieldGivenUpUSD { t.yieldGivenUpUSD = value } else { t.investedShare = value }
+            o.treasury = t
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             break

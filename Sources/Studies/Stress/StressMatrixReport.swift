@@ -34,15 +34,20 @@ public struct StressMatrixReport: Sendable {
 
     /// A fixed-width table: one line per cell with each figure and its interval.
     public var table: String {
-        let header = ["stress", "policy", "P(run)", "P(insolvency)", "bad-debt VaR95 (USD)", "worst LCR"]
+        // The treasury's columns only when some cell ran a treasury with a menu.
+        let yield = estimates.contains { !$0.yieldGivenUp.value.isNaN }
+        let header =
+            ["stress", "policy", "P(run)", "P(insolvency)", "bad-debt VaR95 (USD)", "worst LCR"]
+            + (yield ? ["yield given up (USD)", "invested share"] : [])
         var rows: [[String]] = []
         for (i, cell) in matrix.cells.enumerated() {
             let e = estimates[i]
-            rows.append([
-                matrix.stresses[cell.stress], matrix.policies[cell.policy],
-                Self.proportion(e.runProbability), Self.proportion(e.insolvencyProbability),
-                Self.money(e.badDebtVaR95), Self.ratio(e.worstLCR),
-            ])
+            rows.append(
+                [
+                    matrix.stresses[cell.stress], matrix.policies[cell.policy],
+                    Self.proportion(e.runProbability), Self.proportion(e.insolvencyProbability),
+                    Self.money(e.badDebtVaR95), Self.ratio(e.worstLCR),
+                ] + (yield ? [Self.money(e.yieldGivenUp), Self.ratio(e.investedShare)] : []))
         }
         let widths = header.indices.map { c in ([header[c]] + rows.map { $0[c] }).map(\.count).max() ?? 0 }
         func line(_ fields: [String]) -> String {
