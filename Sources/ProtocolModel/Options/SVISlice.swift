@@ -19,7 +19,7 @@ public struct SVISlice: Sendable, Equatable {
     /// Curvature at the minimum (σ > 0).
     public var sigma: Double
 
-    /// Creates a slice; ``check()`` says whether it is admissible.
+    /// Creates a slice; ``check(grid:)`` says whether it is admissible.
     public init(a: Double, b: Double, rho: Double, m: Double, sigma: Double) {
         self.a = a
         self.b = b

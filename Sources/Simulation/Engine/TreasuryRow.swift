@@ -115,7 +115,7 @@ public struct TreasuryOutcome: Sendable, Equatable, Codable {
     public var premiumsUSD = 0.0
     public var hedgeSlippageUSD = 0.0
     public var hedgeVolumeUSD = 0.0
-    /// The yield given up against the treasury fully invested in its menu, USD (``TreasuryYield``); nil (and
+    /// The yield given up against the treasury fully invested in its menu, USD (see `TreasuryYield`); nil (and
     /// absent from the JSON) without `instruments`.
     public var yieldGivenUpUSD: Double?
     /// The mean share of its capital in instruments; nil (and absent) without `instruments`.

@@ -22,7 +22,7 @@ public enum NonlinearLeastSquares {
     /// Fits `residuals` (n ≥ p values for p parameters) from `start`.
     /// - Parameters:
     ///   - start: The starting parameters (p ≥ 1, finite).
-    ///   - count: The number n of residuals `residuals` returns (n ≥ p).
+    ///   - n: The number n of residuals `residuals` returns (n ≥ p).
     ///   - stepTolerance: GSL's `xtol`: stop when every step is below it relative to the parameter.
     ///   - gradientTolerance: GSL's `gtol`: stop when the scaled gradient is below it.
     ///   - maxIterations: The iteration cap.
