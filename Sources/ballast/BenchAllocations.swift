@@ -20,8 +20,18 @@ enum BenchAllocations {
         return unsafeBitCast(symbol, to: Counter.self)
     }()
 
+    /// Whether this executable was built with a sanitizer: its runtime defines malloc inside the executable,
+    /// which comes before any preloaded library, so nothing could be counted.
+    static var sanitized: Bool { dlsym(nil, "__asan_init") != nil || dlsym(nil, "__tsan_init") != nil }
+
     /// Runs this command again with the counter preloaded, its output passed through; throws when it fails.
     static func rerunPreloaded() throws {
+        guard !sanitized else {
+            Terminal.error(
+                "--allocations: this ballast was built with a sanitizer, whose own malloc cannot be interposed; "
+                    + "use a release or debug build")
+            throw ExitCode(2)
+        }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let library = executable.deletingLastPathComponent().appendingPathComponent(libraryName)
         guard FileManager.default.fileExists(atPath: library.path) else {
