@@ -41,7 +41,11 @@ struct Bench: AsyncParsableCommand {
             Terminal.error("--allocations: expected without --scale (each counts in its own child process)")
             throw ExitCode(2)
         }
-        let slopeCounts = try BenchScale.parse(allocationCounts)
+        let slopeCounts = try BenchScale.parse(allocationCounts, flag: "--allocation-counts")
+        guard slopeCounts.count == 2, slopeCounts[0] < slopeCounts[1] else {
+            Terminal.error("--allocation-counts: expected two different depositor counts, got \(allocationCounts)")
+            throw ExitCode(2)
+        }
         if allocations && BenchAllocations.counter == nil {
             try BenchAllocations.rerunPreloaded()
             return

@@ -47,4 +47,11 @@ struct AllocationCounterTests {
         // One allocation per depositor-step would read 1; a per-tick cost reads 0.
         #expect(abs(perDepositorStep) < 0.001, "\(perDepositorStep) allocations per depositor-step")
     }
+
+    @Test func aSlopeNeedsTwoDifferentCounts() throws {
+        for counts in ["5000", "5000,5000", "0,10"] {
+            let r = try BallastBinary.run(["bench", "--allocations", "--allocation-counts", counts])
+            #expect(r.status == 2 && r.stderr.contains("--allocation-counts: expected"), "\(counts): \(r.stderr)")
+        }
+    }
 }
