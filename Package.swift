@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Studies", targets: ["Studies"]),
         .library(name: "Reports", targets: ["Reports"]),
+        // Preloaded only by `ballast bench --allocations` into a child of itself; nothing links it.
+        .library(name: "BallastAllocationCounter", type: .dynamic, targets: ["_BallastAllocationCounter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +35,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "Stochastics", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "_BallastAllocationCounter"),
         .target(name: "Games", dependencies: ["Stochastics"], exclude: ["README.md"]),
         .target(name: "ProtocolModel", dependencies: ["Stochastics"], exclude: ["README.md"]),
         .target(

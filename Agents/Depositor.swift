@@ -33,6 +33,8 @@ public enum Depositors: AgentKind {
         public var depositLogSD = 1.0
         /// Probability per tick that an agent looks at the pool.
         public var attention = 0.1
+        /// How the lookers of a tick are drawn (`attention_sampling`); the same law either way.
+        public var attentionSampling = AttentionSampling.perAgent
         /// Standard deviation of the private noise on θ.
         public var noiseSD = 0.01
         public var thresholdMean = 0.0
@@ -106,6 +108,13 @@ public enum Depositors: AgentKind {
         guard !a.hasWithdrawn else { return false }
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return false }
+        return decideAttentive(a, v, c, &rng)
+    }
+
+    /// The rule for an agent that looks this tick (binomial sampling draws who looks): its noisy signal of θ
+    /// against its threshold.
+    @inlinable
+    public static func decideAttentive(_ a: Agent, _ v: TickView, _ c: Config, _ rng: inout RandomStream) -> Bool {
         let noise = a.isWhale ? c.whaleNoiseSD : c.noiseSD
         let x = v.theta + noise * rng.standardNormal()
         return !v.locked && x < a.threshold + v.thresholdShift
@@ -154,6 +163,10 @@ public enum Depositors: AgentKind {
         c.depositMedian = try r.double("deposit_median", default: c.depositMedian, .positiveAmount)
         c.depositLogSD = try r.double("deposit_log_sd", default: c.depositLogSD, .closed(1e-9, 5))
         c.attention = try r.double("attention", default: c.attention, .probability)
+        let sampling = try r.string(
+            "attention_sampling", default: AttentionSampling.perAgent.rawValue,
+            oneOf: AttentionSampling.allCases.map { $0.rawValue })
+        c.attentionSampling = AttentionSampling(rawValue: sampling) ?? .perAgent
         c.noiseSD = try r.double("noise_sd", default: c.noiseSD, .positive)
         c.thresholdMean = try r.double("threshold_mean", default: c.thresholdMean)
         c.thresholdSD = try r.double("threshold_sd", default: c.thresholdSD, .positive)
@@ -181,6 +194,10 @@ public enum Depositors: AgentKind {
                 "strategy",
                 "expected a `game` section (cost, prior_mean, prior_precision, signal_precision) for strategy \(strategy)"
             )
+        }
+        if c.attentionSampling == .binomial, c.strategy != .heuristic {
+            throw r.semanticError(
+                "attention_sampling", "expected per_agent with strategy \(strategy) (binomial serves heuristic only)")
         }
         try r.finish()
         guard (try? distributions(c)) != nil else {

@@ -14,6 +14,8 @@ public actor DepositorShard: Population {
     /// The lending market these depositors supply.
     nonisolated let market: Int
     var rng: RandomStream
+    /// Binomial attention sampling only: the agents still in, by group, and the tick's lookers.
+    var attentionGroups: AttentionGroups?
 
     init(
         shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int, market: Int,
@@ -26,6 +28,7 @@ public actor DepositorShard: Population {
         self.agents = agents
         self.firstAccount = firstAccount
         self.rng = rng
+        self.attentionGroups = config.attentionSampling == .binomial ? AttentionGroups() : nil
         self.balanceSheetRules = Array(repeating: BalanceSheetThreshold(), count: 1 + config.mix.count)
     }
 
@@ -49,6 +52,11 @@ public actor DepositorShard: Population {
         }
         // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
         // access to an actor's stored property is checked for exclusivity at run time.
+        if attentionGroups != nil {
+            return Self.proposeSampled(
+                &agents, &rng, &attentionGroups, Depositors.tickView(snapshot, config, market: market), config,
+                first: firstAccount, market: market, snapshot, population)
+        }
         return Self.proposeAll(
             &agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
             market: market, snapshot, population)
@@ -77,6 +85,22 @@ public actor DepositorShard: Population {
         return out
     }
 
+    /// The heuristic rule with binomial attention sampling: only the tick's lookers draw.
+    private static func proposeSampled(
+        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ groups: inout AttentionGroups?,
+        _ view: Depositors.TickView, _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot,
+        _ population: Int32
+    ) -> [Proposal] {
+        guard var g = groups.take() else { return [] }
+        defer { groups = g }
+        g.draw(agents, config, &rng)
+        var out: [Proposal] = []
+        for i in g.attentive where Depositors.decideAttentive(agents[Int(i)], view, config, &rng) {
+            out.append(redeemAll(Int(i), first: first, market: market, snapshot, population))
+        }
+        return out
+    }
+
     public func settle(_ receipts: [Receipt], snapshot: Snapshot) {
         // What the pool accepted (paid + queued + fee) leaves the balance; what a gate refused stays supplied,
         // and the agent keeps it. The stay ends once the whole claim was accepted. A lock-up or a closed
@@ -89,6 +113,7 @@ public actor DepositorShard: Population {
             if accepted >= requested * (1 - 1e-12) {
                 agents[i].hasWithdrawn = true
                 agents[i].balance = 0
+                attentionGroups?.stale = true
             } else {
                 agents[i].balance -= accepted * agents[i].balance / requested
             }

@@ -24,6 +24,12 @@ struct Bench: AsyncParsableCommand {
     var scale = false
     @Option(help: "Depositor counts for --scale, comma-separated.") var counts = "1000,10000,100000,1000000"
     @Option(help: "The folder --scale writes its table and figure to.") var out = "bench-scale"
+    @Flag(help: "Count heap allocations (a child process with the BallastAllocationCounter library preloaded).")
+    var allocations = false
+    @Option(
+        name: .customLong("allocation-counts"),
+        help: "Two depositor counts between which --allocations measures allocations per depositor-step.")
+    var allocationCounts = "1000,100000"
 
     func run() async throws {
         guard replicates >= 1 else {
@@ -31,6 +37,19 @@ struct Bench: AsyncParsableCommand {
             throw ExitCode(2)
         }
         try CommandChecks.workers(workers)
+        if allocations && scale {
+            Terminal.error("--allocations: expected without --scale (each counts in its own child process)")
+            throw ExitCode(2)
+        }
+        let slopeCounts = try BenchScale.parse(allocationCounts, flag: "--allocation-counts")
+        guard slopeCounts.count == 2, slopeCounts[0] < slopeCounts[1] else {
+            Terminal.error("--allocation-counts: expected two different depositor counts, got \(allocationCounts)")
+            throw ExitCode(2)
+        }
+        if allocations && BenchAllocations.counter == nil {
+            try BenchAllocations.rerunPreloaded()
+            return
+        }
         let s: Scenario
         do { s = try Scenario.load(path: scenario, overrides: overrides) } catch {
             Terminal.error(error.description)
@@ -43,7 +62,12 @@ struct Bench: AsyncParsableCommand {
             ).run(json: json)
             return
         }
-        let report = try await measure(s)
+        var report = try await measure(s)
+        if allocations, let counter = BenchAllocations.counter {
+            try await BenchAllocations.fill(
+                &report, s, path: scenario, overrides: overrides, workers: workers, replicates: replicates,
+                depositorCounts: slopeCounts, counter)
+        }
         if json {
             print(String(decoding: try RunWriter.encode(report), as: UTF8.self), terminator: "")
         } else {

@@ -28,6 +28,13 @@ struct BenchReport: Codable, Sendable {
     var peakRSSBytes: Int
     /// Heap allocations per agent-step, counted by the malloc interposer (`--allocations`); nil when not counted.
     var allocationsPerAgentStep: Double?
+    /// Heap allocations in one replicate (median), counted as above.
+    var allocationsPerReplicate: Double?
+    /// The two depositor counts of the slope, the allocations in the ticks after the first at each, and the
+    /// slope per depositor-step: (A₂ − A₁) / ((n₂ − n₁) · (ticks − 1)).
+    var allocationDepositorCounts: [Int]?
+    var allocationsAtDepositorCounts: [Double]?
+    var allocationsPerDepositorStep: Double?
 
     enum CodingKeys: String, CodingKey {
         case scenario, agents, ticks, replicates, workers, cores
@@ -44,6 +51,10 @@ struct BenchReport: Codable, Sendable {
         case parallelEfficiency = "parallel_efficiency"
         case peakRSSBytes = "peak_rss_bytes"
         case allocationsPerAgentStep = "allocations_per_agent_step"
+        case allocationsPerReplicate = "allocations_per_replicate"
+        case allocationDepositorCounts = "allocation_depositor_counts"
+        case allocationsAtDepositorCounts = "allocations_at_depositor_counts"
+        case allocationsPerDepositorStep = "allocations_per_depositor_step"
     }
 
     /// The terminal table.
@@ -62,8 +73,15 @@ struct BenchReport: Codable, Sendable {
                 "                     \(f(all, 2)) with \(cores) replicates at once (parallel efficiency \(f(e, 2)))")
         }
         lines.append("peak RSS:            \(peakRSSBytes / (1 << 20)) MiB")
-        if let a = allocationsPerAgentStep {
-            lines.append("allocations:         \(f(a, 4)) per agent-step")
+        if let a = allocationsPerAgentStep, let r = allocationsPerReplicate {
+            lines.append("allocations:         \(f(r, 0)) per replicate, \(f(a, 4)) per agent-step")
+        }
+        if let n = allocationDepositorCounts, let at = allocationsAtDepositorCounts, n.count == 2, at.count == 2,
+            let slope = allocationsPerDepositorStep
+        {
+            lines.append(
+                "                     \(f(at[0], 0)) at \(n[0]) depositors, \(f(at[1], 0)) at \(n[1]) after tick 1: "
+                    + "\(f(slope, 6)) per depositor-step")
         }
         return lines.joined(separator: "\n")
     }

@@ -25,10 +25,10 @@ struct BenchScale {
         }
     }
 
-    static func parse(_ text: String) throws -> [Int] {
+    static func parse(_ text: String, flag: String = "--counts") throws -> [Int] {
         let counts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !counts.isEmpty, counts.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 10_000_000 }) else {
-            Terminal.error("--counts: expected depositor counts in [1, 10000000] separated by commas, got \(text)")
+            Terminal.error("\(flag): expected depositor counts in [1, 10000000] separated by commas, got \(text)")
             throw ExitCode(2)
         }
         return counts.compactMap { $0 }.sorted()

@@ -17,6 +17,8 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The output folder.") var out: String = "out/run"
     @Option(help: "How many populations may propose concurrently (results do not depend on it).") var workers: Int = 2
     @Flag(help: "No progress output.") var quiet = false
+    @Flag(help: "Print to stderr when the first tick ended, after the process started (start-up time).")
+    var timings = false
 
     func run() async throws {
         let term = Terminal(quiet: quiet)
@@ -40,7 +42,12 @@ struct Run: AsyncParsableCommand {
         let result: RunResult
         do {
             result = try await Engine(scenario: scenario, workers: workers)
-                .run(seed: seed, replicate: replicate, progress: { term.progress("ticks", done: $0, total: total) })
+                .run(
+                    seed: seed, replicate: replicate, progressEvery: timings ? 1 : 50,
+                    progress: { [timings] done in
+                        if timings && done == 1 { StartupTiming.reportFirstTick() }
+                        if done % 50 == 0 || done == total { term.progress("ticks", done: done, total: total) }
+                    })
             try RunWriter.write(result, scenario: scenario, seed: seed, replicate: replicate, to: destination)
         } catch {
             Terminal.error("run failed, nothing written: \(error)")
