@@ -31,8 +31,8 @@ extension Figures {
             dataLayout: ["columns: 1 evaluation, 2 objective, 3 best so far at this replicate count, 4 replicates"])
         lines += FigureScript.lineTypes(count: 2)
         lines += [
-            FigureScript.keyBelowMargin(rows: 1),
-            "set key below center horizontal",
+            FigureScript.keyBelowMargin(rows: 2),
+            "set key below center horizontal maxcols 2 width 2",
             "set title \(GnuplotText.quoted(title))",
             "set xlabel 'evaluation (in the order the simplex asked for it)'",
             "set ylabel 'objective: P(run) + lambda * cost + penalty'",
