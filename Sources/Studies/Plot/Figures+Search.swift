@@ -6,6 +6,9 @@ extension Figures {
     /// replicates shows as a step in the best line.
     /// - Parameters:
     ///   - path: Every evaluation: (replicates, objective), in the order the search asked for them.
+    ///   - title: The figure's title.
+    ///   - directory: The folder that receives `name.dat`, `name.gp`, `name.png` and `name.svg`.
+    ///   - name: The figure's file name without extension.
     public static func searchPath(
         _ path: [(replicates: Int, objective: Double)], title: String, in directory: URL, name: String
     ) throws -> PlotOutput {
