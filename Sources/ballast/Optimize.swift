@@ -49,8 +49,8 @@ struct Optimize: AsyncParsableCommand {
         print("path: \(folder.path)/path.csv, optimum: \(folder.path)/optimum.json")
         if !report.feasible {
             Terminal.error(
-                "infeasible: no evaluated point meets P(run) <= \(spec.constraint?.atMost ?? 0) "
-                    + "(\(spec.constraint?.mode.rawValue ?? "")); the best point found is reported above")
+                "infeasible: the best point found does not meet P(run) <= \(spec.constraint?.atMost ?? 0) "
+                    + "(\(spec.constraint?.mode.rawValue ?? "")); it is reported above and in optimum.json")
             throw ExitCode(1)
         }
     }
