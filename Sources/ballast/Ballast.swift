@@ -9,7 +9,7 @@ struct Ballast: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Run.self, Equilibrium.self, Sweep.self, Curve.self, Fan.self, Plot.self, Export.self, Report.self,
-            Merge.self, Slurm.self, Bench.self, Demo.self, Stress.self,
+            Merge.self, Slurm.self, Bench.self, Demo.self, Stress.self, Optimize.self,
         ])
 
     /// One exit-code convention for every command (see README, "Exit codes"):

@@ -54,6 +54,11 @@ struct Terminal: Sendable {
     }
 
     static let maxErrorBytes = 400
+
+    /// One progress line on stderr (a long search logs each step it takes).
+    static func info(_ message: String) {
+        FileHandle.standardError.write(Data("\(ErrorText.oneLine(message, maxBytes: maxErrorBytes))\n".utf8))
+    }
 }
 
 /// Wall-clock pacing for log lines (never reaches results).

@@ -28,7 +28,11 @@ struct ShippedExperimentTests {
     @Test(arguments: files)
     func loads(_ path: String) throws {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        if text.contains("\nscenario:") || text.hasPrefix("scenario:") {
+        if text.contains("\nobjective:") {
+            // An optimisation study (`ballast optimize`): its bounds are checked against the scenario.
+            let spec = try OptimizeSpec.load(path: path)
+            #expect(!spec.parameters.isEmpty)
+        } else if text.contains("\nscenario:") || text.hasPrefix("scenario:") {
             let spec = try StudySpec.load(path: path)
             let scenarios = try StudyRunner(spec: spec, workers: 1).scenarios(for: spec.points())
             #expect(!scenarios.isEmpty)

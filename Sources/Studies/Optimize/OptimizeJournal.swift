@@ -1,0 +1,103 @@
+import Foundation
+
+/// The optimisation's store: every evaluation (point, replicates, which replicates ran) appended
+/// to `evaluations.log` as it finishes, so a killed search re-run with the same study replays
+/// them without running anything and continues where it stopped.
+///
+/// The first line is the study's hash: a folder written for another study is refused. A line cut
+/// short by a kill is dropped when the journal is opened, so appends always start on a new line.
+/// Points are written with Swift's shortest round-trip formatting, so a replayed point is the
+/// same `Double` bit for bit.
+public final class OptimizeJournal: @unchecked Sendable {
+    /// One stored evaluation: replicate r ran iff `runs[r]`.
+    public struct Entry: Sendable, Equatable {
+        /// The point.
+        public var point: [Double]
+        /// Per replicate 0 … n − 1: whether it ended in a run.
+        public var runs: [Bool]
+
+        /// An evaluation at `point` with its replicates' run flags.
+        public init(point: [Double], runs: [Bool]) {
+            self.point = point
+            self.runs = runs
+        }
+    }
+
+    /// Opening a journal written for another study.
+    public struct Mismatch: Error, CustomStringConvertible, Sendable {
+        /// What differs.
+        public var description: String
+    }
+
+    let url: URL
+    let lock = NSLock()
+    var entries: [String: Entry] = [:]
+
+    /// The number of stored evaluations.
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.count
+    }
+
+    /// Opens (or creates) the journal in `folder` for the study with hash `hash`.
+    public init(folder: URL, hash: String) throws {
+        url = folder.appendingPathComponent("evaluations.log")
+        let header = "ballast-optimize \(hash)"
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            try AtomicFile.write(header + "\n", to: url)
+            return
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.first == header else {
+            throw Mismatch(
+                description: "\(url.path) was written for another study (its first line is not \"\(header)\"): "
+                    + "use another --out folder")
+        }
+        // Without a final newline the last line was cut by a kill: drop it.
+        if lines.last != "" { lines.removeLast() }
+        var kept = [header]
+        for line in lines.dropFirst() where !line.isEmpty {
+            guard let e = Self.parse(line) else { continue }
+            entries[Self.key(e.point, e.runs.count)] = e
+            kept.append(line)
+        }
+        try AtomicFile.write(kept.joined(separator: "\n") + "\n", to: url)
+    }
+
+    /// The stored evaluation at `point` with `replicates`, if any.
+    public func entry(_ point: [Double], replicates: Int) -> Entry? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[Self.key(point, replicates)]
+    }
+
+    /// Appends an evaluation and flushes it to disk before returning.
+    public func append(_ e: Entry) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        let line =
+            "\(e.runs.count) " + e.point.map { "\($0)" }.joined(separator: ",") + " "
+            + String(e.runs.map { $0 ? "1" : "0" }) + "\n"
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(line.utf8))
+        try handle.synchronize()
+        entries[Self.key(e.point, e.runs.count)] = e
+    }
+
+    static func key(_ point: [Double], _ n: Int) -> String {
+        "\(n) " + point.map { String($0.bitPattern, radix: 16) }.joined(separator: ",")
+    }
+
+    static func parse(_ line: String) -> Entry? {
+        let f = line.split(separator: " ")
+        guard f.count == 3, let n = Int(f[0]), f[2].count == n, f[2].allSatisfy({ $0 == "0" || $0 == "1" }) else {
+            return nil
+        }
+        let point = f[1].split(separator: ",").compactMap { Double($0) }
+        guard point.count == f[1].split(separator: ",").count, !point.isEmpty else { return nil }
+        return Entry(point: point, runs: f[2].map { $0 == "1" })
+    }
+}
