@@ -46,7 +46,8 @@ struct Equilibrium: AsyncParsableCommand {
             try emit(EquilibriumReport.diamondDybvig(file))
             return
         }
-        if let report = try await balanceSheetReport() {
+        let loaded = try Self.load(scenario, overrides)
+        if let report = try await balanceSheetReport(loaded) {
             try emit(report)
             return
         }
@@ -54,7 +55,7 @@ struct Equilibrium: AsyncParsableCommand {
             try tabulate(vary)
             return
         }
-        let game = try Self.game(scenario, overrides)
+        let game = try Self.game(loaded, path: scenario)
         if !game.model.hasUniqueEquilibrium {
             FileHandle.standardError.write(
                 Data(
@@ -64,13 +65,16 @@ struct Equilibrium: AsyncParsableCommand {
         try emit(try EquilibriumReport.morrisShin(game, source: scenario))
     }
 
-    /// The depositors' game of a scenario, or exit 2 with a located one-line error.
-    static func game(_ path: String, _ overrides: [String]) throws -> Depositors.Game {
-        let scenario: Scenario
-        do { scenario = try Scenario.load(path: path, overrides: overrides) } catch {
+    /// The scenario at `path` with `overrides`, or exit 2 with its located one-line error.
+    static func load(_ path: String, _ overrides: [String]) throws -> Scenario {
+        do { return try Scenario.load(path: path, overrides: overrides) } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
+    }
+
+    /// The depositors' game of a scenario loaded from `path`, or exit 2 with a located one-line error.
+    static func game(_ scenario: Scenario, path: String) throws -> Depositors.Game {
         guard let section = scenario.agentSections.first(where: { $0.key == Depositors.key }),
             let game = section.config(as: Depositors.self)?.game
         else {
@@ -82,13 +86,9 @@ struct Equilibrium: AsyncParsableCommand {
         return game
     }
 
-    /// The tick-0 report of a `balance_sheet` scenario, nil for any other scenario; exit 2 with a located error.
-    private func balanceSheetReport() async throws -> EquilibriumReport? {
-        let loaded: Scenario
-        do { loaded = try Scenario.load(path: scenario, overrides: overrides) } catch {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
+    /// The report of a `balance_sheet` scenario's game at `--tick`, nil for any other scenario; exit 2 with a
+    /// located error.
+    private func balanceSheetReport(_ loaded: Scenario) async throws -> EquilibriumReport? {
         guard let config = loaded.agentSections.first(where: { $0.key == Depositors.key })?.config(as: Depositors.self),
             config.strategy == .balanceSheet
         else { return nil }
@@ -109,7 +109,7 @@ struct Equilibrium: AsyncParsableCommand {
             throw ExitCode(2)
         }
         guard let view = Depositors.balanceSheetView(snapshot, config, config.balanceSheet, market: 0) else {
-            Terminal.error("\(scenario): the opening world has no deposits, so there is no game to solve")
+            Terminal.error("\(scenario): no deposits are left after tick \(tick), so there is no game to solve")
             throw ExitCode(2)
         }
         return try EquilibriumReport.balanceSheet(
@@ -140,7 +140,7 @@ struct Equilibrium: AsyncParsableCommand {
         var rows: [EquilibriumReport.Row] = []
         for k in 0..<steps {
             let value = steps == 1 ? from : from + (to - from) * Double(k) / Double(steps - 1)
-            let game = try Self.game(scenario, overrides + ["\(parts[0])=\(value)"])
+            let game = try Self.game(try Self.load(scenario, overrides + ["\(parts[0])=\(value)"]), path: scenario)
             for (i, e) in game.equilibria.enumerated() {
                 rows.append(.init(value: value, index: i + 1, equilibrium: e))
             }

@@ -9,21 +9,8 @@ extension OptimizeSpec {
         let doc = try ConfigDocument.load(path: path)
         let folder = (path as NSString).deletingLastPathComponent
         let r = try ConfigReader(doc.root)
-        let scenario = try r.string("scenario")
-        let scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : folder + "/" + scenario
-        guard FileManager.default.fileExists(atPath: scenarioPath) else {
-            throw r.error(
-                "scenario", "expected an existing scenario file, got \"\(scenario)\" (looked for \(scenarioPath))")
-        }
-        var fixed: [String] = []
-        if r.has("overrides") {
-            for node in try r.list("overrides") {
-                guard let text = node.scalarText, text.contains("=") else {
-                    throw ConfigError.semantic(node, "expected key=value, got \(node.foundDescription)")
-                }
-                fixed.append(text)
-            }
-        }
+        let scenarioPath = try StudyFileKeys.scenarioPath(r, folder: folder)
+        let fixed = try StudyFileKeys.overrides(r)
         var parameters: [Parameter] = []
         let nodes = try r.list("parameters")
         guard !nodes.isEmpty else { throw r.error("parameters", "expected at least one parameter") }

@@ -16,27 +16,14 @@ extension StudySpec {
     public static func decode(_ doc: ConfigDocument, folder: String) throws(ConfigError) -> StudySpec {
         let path = doc.file
         let r = try ConfigReader(doc.root)
-        let scenario = try r.string("scenario")
-        let scenarioPath = scenario.hasPrefix("/") || folder.isEmpty ? scenario : folder + "/" + scenario
-        guard FileManager.default.fileExists(atPath: scenarioPath) else {
-            throw r.error(
-                "scenario", "expected an existing scenario file, got \"\(scenario)\" (looked for \(scenarioPath))")
-        }
+        let scenarioPath = try StudyFileKeys.scenarioPath(r, folder: folder)
         let design = try r.string("design", default: "grid", oneOf: Design.allCases.map(\.rawValue))
         var parameters: [Parameter] = []
         for node in try r.list("parameters") {
             parameters.append(try decodeParameter(node, grid: design == "grid", design: design))
         }
         guard !parameters.isEmpty else { throw r.error("parameters", "expected at least one parameter") }
-        var fixed: [String] = []
-        if r.has("overrides") {
-            for node in try r.list("overrides") {
-                guard let text = node.scalarText, text.contains("=") else {
-                    throw ConfigError.semantic(node, "expected key=value, got \(node.foundDescription)")
-                }
-                fixed.append(text)
-            }
-        }
+        let fixed = try StudyFileKeys.overrides(r)
         var adaptive: Adaptive?
         if let a = try r.optionalChild("adaptive") {
             adaptive = Adaptive(
