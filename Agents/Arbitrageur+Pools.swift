@@ -9,6 +9,7 @@ extension Arbitrageurs {
         amounts[setup.layout.collateral] = c.inventoryCollateral
         let value = c.inventoryCollateral * setup.initialPrice
         for t in setup.tokenPrices.indices where t != setup.layout.usd && t != setup.layout.collateral {
+            if t == setup.native?.token { continue }
             amounts[t] = setup.tokenPrices[t] > 0 ? value / setup.tokenPrices[t] : 0
         }
         return amounts
@@ -21,6 +22,8 @@ extension Arbitrageurs {
     {
         let m = state.amms[k]
         guard !m.pool.isEmpty, state.marketPrices[m.quoteToken] > 0 else { return nil }
+        // A native token has no market outside its pool: there is nothing to arbitrage against.
+        guard state.tokens[m.baseToken].kind != .nativeToken else { return nil }
         let pe = state.marketPrices[m.baseToken] / state.marketPrices[m.quoteToken]
         let p = m.pool.price
         guard p < c.gamma * pe || p > pe / c.gamma else { return nil }

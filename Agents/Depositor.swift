@@ -1,3 +1,4 @@
+import Foundation
 import Games
 import ProtocolModel
 import ScenarioSchema
@@ -52,6 +53,8 @@ public enum Depositors: AgentKind {
         /// A per-tick stay bonus (fraction of balance) and how strongly it lowers the threshold.
         public var stayBonus = 0.0
         public var bonusSensitivity = 1.0
+        /// How strongly a fall of the native token's price raises the threshold: + s·max(0, −log(p/p₀)).
+        public var tokenSensitivity = 0.0
         /// How depositors decide.
         public var strategy = Strategy.heuristic
         /// The global game (`game`), when the section has one; required by every strategy but `heuristic`.
@@ -94,12 +97,23 @@ public enum Depositors: AgentKind {
         let policy = s.withdrawalPolicy(market: market)
         let m = s.market(market)
         let fee = policy.feeFraction
-        let shift =
+        var shift =
             c.herding * m.withdrawnFraction + c.herdingRecent * m.recentOutflowFraction
             - c.feeSensitivity * fee - c.bonusSensitivity * c.stayBonus
+        if market == 0 { shift += incentiveShift(s, c) }
         return TickView(
             theta: m.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
             locked: s.tick < policy.lockedUntilTick)
+    }
+
+    /// The incentive programme's part of the threshold shift in the first market: the stay bonus it offers
+    /// this tick (at the token's current value) lowers the threshold, and a fall of the native token's price
+    /// below its opening price raises it. 0 in a world without a native token.
+    public static func incentiveShift(_ s: Snapshot, _ c: Config) -> Double {
+        let l = s.state.incentives
+        guard l.isInstalled else { return 0 }
+        let fall = max(0, -log(l.priceRatio(s.state)))
+        return c.tokenSensitivity * fall - c.bonusSensitivity * l.offeredStayBonus
     }
 
     /// The decision rule: whether this agent withdraws this tick. Pure apart from its draws.
@@ -178,6 +192,7 @@ public enum Depositors: AgentKind {
         c.feeSensitivity = try r.double("fee_sensitivity", default: c.feeSensitivity, .nonNegative)
         c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
+        c.tokenSensitivity = try r.double("token_sensitivity", default: c.tokenSensitivity, .closed(0, 100))
         let strategy = try r.string(
             "strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
         c.strategy = Strategy(rawValue: strategy) ?? .heuristic

@@ -85,7 +85,8 @@ extension Depositors {
         let loss = recoveryRate > 1e-9 ? 1 / recoveryRate - 1 : 1e9
         let policy = s.withdrawalPolicy(market: market)
         let supplyRate = pool.rates(reserve: s.layout.depositReserve).supply
-        let gain = Double(b.horizonTicks) * (c.stayBonus + supplyRate - b.waitCost)
+        let offeredStayBonus = market == 0 ? s.state.incentives.offeredStayBonus : 0
+        let gain = Double(b.horizonTicks) * (c.stayBonus + offeredStayBonus + supplyRate - b.waitCost)
         let recovery = min(1, max(0, (usd.cash + usd.insuranceFund + recoveryRate * loans) / claims))
         let weight = recoveryRate * loans / claims
         let precision = 1 / (1 / b.marginPrecision + weight * weight / b.pricePrecision)

@@ -46,6 +46,8 @@ public enum LiquidityProviders: AgentKind {
         /// Mean log growth of one share's constant-product claim per tick over the window (≥ 0).
         public var feeYieldPerTick: Double
         public var price: Double
+        /// The tolerance the incentive programme's LP emissions add this tick (0 without one).
+        public var offeredBonus = 0.0
     }
 
     /// Impermanent loss of a constant-product position after the price moves by `ratio`.
@@ -55,7 +57,8 @@ public enum LiquidityProviders: AgentKind {
 
     /// The decision rule for one LP, on pool `pool`.
     public static func decide(_ a: Agent, _ v: TickView, pool: Int, _ c: Config) -> IntentAction? {
-        let tolerance = a.tolerance + c.incentiveToleranceBonus + c.feeYieldSensitivity * v.feeYieldPerTick
+        let tolerance =
+            a.tolerance + c.incentiveToleranceBonus + v.offeredBonus + c.feeYieldSensitivity * v.feeYieldPerTick
         if a.inPool {
             let il = a.entryPrice > 0 ? impermanentLoss(priceRatio: v.price / a.entryPrice) : 0
             return v.volatility > tolerance || il > c.ilTolerance ? .removeLiquidity(pool: pool, shares: a.shares) : nil
@@ -128,7 +131,8 @@ public actor LiquidityProviderPopulation: Population {
         let growth = s.shareValueHistory(pool: pool).logChange(window: window)
         let view = LiquidityProviders.TickView(
             volatility: s.priceHistory(pool: pool).realizedVolatility(window: window),
-            feeYieldPerTick: max(0, growth) / Double(window), price: s.state.amms[pool].pool.price)
+            feeYieldPerTick: max(0, growth) / Double(window), price: s.state.amms[pool].pool.price,
+            offeredBonus: s.state.incentives.offeredLPBonus)
         var out: [Proposal] = []
         for i in agents.indices {
             // The shares are the state's: the agent's own count is only what it last saw.

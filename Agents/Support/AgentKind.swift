@@ -50,7 +50,8 @@ extension AgentKind {
 public enum AgentRegistry {
     public static let kinds: [any AgentKind.Type] = [
         Depositors.self, Borrowers.self, LiquidityProviders.self, Arbitrageurs.self, Liquidators.self,
-        TreasuryManager.self, MarginController.self, ParameterController.self,
+        TreasuryManager.self, MarginController.self, ParameterController.self, TokenHolders.self,
+        IncentiveProgramme.self,
     ]
 
     /// The kind for a scenario key, if any.

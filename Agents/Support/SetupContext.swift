@@ -57,6 +57,10 @@ public struct SetupContext: Sendable {
     public var ticksPerYear = 8_760.0
     /// The treasury's books, when a treasury manager runs (installed as the state's treasury).
     public var treasury: Treasury?
+    /// The native token, when the world has one (its pool is its only market).
+    public var native: NativeToken?
+    /// The incentive programme's books, when an incentive programme runs (installed as the state's).
+    public var incentives: IncentiveLedger?
     /// Accounts appointed governors of the protocol state (policy agents that change reserve parameters).
     public var governors: [Int] = []
 

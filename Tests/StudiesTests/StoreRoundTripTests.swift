@@ -63,8 +63,10 @@ extension StoreTests {
             let keys = Set(json?.keys.map { $0 } ?? [])
             // The treasury block's two measured columns follow the top-level fields, prefixed `treasury_`.
             let treasury: Set = ["treasury_yield_given_up_usd", "treasury_invested_share"]
-            #expect(keys.union(treasury) == Set(OutcomeColumn.allCases.map(\.rawValue)))
-            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .treasuryInvestedShare)
+            // So do the native token's four, from the `incentives` block.
+            let incentives: Set = ["incentive_cost_usd", "token_price_min", "token_price_final", "token_dilution"]
+            #expect(keys.union(treasury).union(incentives) == Set(OutcomeColumn.allCases.map(\.rawValue)))
+            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .tokenDilution)
         }
 
         @Test func registeringPointsIsIdempotentButRefusesOtherValues() throws {

@@ -77,6 +77,8 @@ public enum IntentAction: Sendable, Equatable {
     case treasury(TreasuryOperation)
     /// A governance account changes a reserve's configuration in the intent's market.
     case govern(GovernanceOperation)
+    /// The incentive programme's account pays, mints, sells or buys the native token (``IncentiveLedger``).
+    case incentive(IncentiveOperation)
 }
 
 /// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially

@@ -72,6 +72,7 @@ extension ProtocolState {
             return try provideLiquidity(a, pool, value, g)
         case let .treasury(op): return try applyTreasury(a, op, g)
         case let .govern(op): return try applyGovernance(a, m, op)
+        case let .incentive(op): return try applyIncentive(a, op, g)
         case let .borrow(token, amount):
             let r = try reserve(token, m)
             try markets[m].checkBorrow(user: a, reserve: r, amount: amount, prices: p)

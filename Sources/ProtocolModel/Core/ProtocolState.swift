@@ -36,6 +36,7 @@ public struct ProtocolState: Sendable, Equatable {
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
             && l.outflows == r.outflows && l.badDebtByMarket == r.badDebtByMarket && l.treasury == r.treasury
             && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow && l.governors == r.governors
+            && l.incentives == r.incentives
             && l.tick == r.tick
     }
 
@@ -90,6 +91,8 @@ public struct ProtocolState: Sendable, Equatable {
     /// Accounts whose ``IntentAction/govern(_:)`` intents may change reserve configurations
     /// (``appoint(governor:)``).
     public internal(set) var governors: [Int] = []
+    /// The incentive programme's books (``IncentiveLedger/inactive`` when none runs).
+    public internal(set) var incentives = IncentiveLedger.inactive
     /// Current tick.
     public internal(set) var tick: Int = 0
 

@@ -45,6 +45,7 @@ public struct Engine: Sendable {
             setup.tokenSymbols = ["USD"] + s.world.assets.map(\.name)
             setup.tokenPrices = [1] + openingPrices
         }
+        setup.native = s.world.native
         var populations: [any Population] = []
         for section in s.agentSections {
             populations += section.makePopulations(setup: &setup)
@@ -65,6 +66,7 @@ public struct Engine: Sendable {
                 market: k + 1, marketName: market.name, firstAccount: setups[k].accountCount)
             next.tokenSymbols = setup.tokenSymbols
             next.tokenPrices = setup.tokenPrices
+            next.native = setup.native
             for section in market.agentSections { populations += section.makePopulations(setup: &next) }
             setups.append(next)
         }
@@ -118,6 +120,8 @@ public struct Engine: Sendable {
         let policyReporters = populations.compactMap { $0 as? any PolicyReporter }.filter { !$0.policyColumns.isEmpty }
         let policyColumns = policyReporters.flatMap { $0.policyColumns }
         var policyRows: [PolicyRow] = []
+        var incentiveRows: [IncentiveRow] = []
+        if world.state.incentives.isInstalled { outcome.incentives = IncentiveOutcome() }
 
         for tick in 0..<scenario.ticks {
             if tick >= 1 {
@@ -200,6 +204,11 @@ public struct Engine: Sendable {
                 outcome.treasury?.record(t, supplyRatePerTick: row.supplyRate * yearsPerTick)
                 if recordSeries { treasuryRows.append(t) }
             }
+            if let r = IncentiveRow.row(world) {
+                if let bad = r.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
+                outcome.incentives?.record(r)
+                if recordSeries { incentiveRows.append(r) }
+            }
             if recordSeries, !policyReporters.isEmpty {
                 let p = await PolicyRow.row(world, reporters: policyReporters, ticksPerYear: ticksPerYear)
                 if let bad = p.firstNonFinite(policyColumns) {
@@ -223,7 +232,7 @@ public struct Engine: Sendable {
         }
         return RunResult(
             outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows,
-            treasury: treasuryRows, policies: policyRows, policyColumns: policyColumns)
+            treasury: treasuryRows, policies: policyRows, policyColumns: policyColumns, incentives: incentiveRows)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

@@ -73,6 +73,8 @@ public struct Outcome: Sendable, Equatable, Codable {
     public var treasury: TreasuryOutcome?
     /// Every lending market after the first; nil (and absent from the JSON) with one market.
     public var markets: [MarketOutcome]?
+    /// The native token and the incentive programme; nil (and absent from the JSON) without a native token.
+    public var incentives: IncentiveOutcome?
 
     enum CodingKeys: String, CodingKey {
         case run
@@ -98,6 +100,7 @@ public struct Outcome: Sendable, Equatable, Codable {
         case agentSteps = "agent_steps"
         case treasury
         case markets
+        case incentives
     }
 
     public init() {}
@@ -120,4 +123,6 @@ public struct RunResult: Sendable {
     /// recorded series), and the policies' column names.
     public var policies: [PolicyRow] = []
     public var policyColumns: [String] = []
+    /// Per tick, the native token and the incentive programme (worlds with a native token, recorded series).
+    public var incentives: [IncentiveRow] = []
 }

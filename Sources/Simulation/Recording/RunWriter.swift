@@ -75,6 +75,11 @@ public enum RunWriter {
             for row in result.treasury { rows += row.csvLine + "\n" }
             files.append(("treasury.csv", Data(rows.utf8)))
         }
+        if !result.incentives.isEmpty {
+            var rows = IncentiveRow.csvHeader + "\n"
+            for row in result.incentives { rows += row.csvLine + "\n" }
+            files.append(("incentives.csv", Data(rows.utf8)))
+        }
         if !result.policies.isEmpty {
             var rows = PolicyRow.csvHeader(result.policyColumns) + "\n"
             for row in result.policies { rows += row.csvLine + "\n" }

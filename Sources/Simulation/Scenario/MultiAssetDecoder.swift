@@ -5,7 +5,7 @@ import ScenarioSchema
 /// `correlation`, `regimes` and a `shocks` list naming assets. Every error is located at the key it
 /// concerns (`market.assets[2].sigma`, `market.correlation[0][1]`, `market.shocks[0].asset`).
 enum MultiAssetDecoder {
-    static let models = ["gbm", "jump_diffusion", "garch", "ou_peg", "replay"]
+    static let models = ["gbm", "jump_diffusion", "garch", "ou_peg", "replay", "pool"]
 
     static func decode(_ r: ConfigReader, scenarioDirectory: String, ticks: Int) throws(ConfigError) -> MarketModel {
         for key in ["model", "asset", "shock", "depeg", "oracle_freeze"] where r.has(key) {
@@ -92,6 +92,10 @@ enum MultiAssetDecoder {
             let speed = try a.double("speed", .closed(1e-9, 1))
             let sigma = try a.double("sigma", .closed(0, 1))
             return .init(name: name, initialPrice: price, process: .ouPeg(peg: peg, speed: speed, sigma: sigma))
+        case "pool":
+            // A native token: no external market, its price is its own pool's (the world reads it every tick).
+            let price = try a.double("initial_price", .price)
+            return .init(name: name, initialPrice: price, process: .gbm(drift: 0, sigma: 0))
         default:
             return .init(name: name, process: .replay(try decodeReplay(a, name: name, directory: directory, &files)))
         }

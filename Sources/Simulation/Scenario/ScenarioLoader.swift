@@ -92,6 +92,7 @@ extension Scenario {
             phases.append(key)
         }
         try WorldDecoder.checkBaskets(r, sections, world)
+        try WorldDecoder.checkNative(r, sections, world, openingPrices: market.initialState().prices)
         try r.finish()
         if lending.oracle == nil, market.hasOracleFreeze {
             throw ConfigError.semantic(

@@ -51,6 +51,16 @@ enum WorldDecoder {
                 }
                 let kind = try a.string("kind", default: "volatile", oneOf: kinds.keys.sorted())
                 asset.kind = kinds[kind] ?? .volatileCollateral
+                let model = a.has("model") ? try a.string("model") : "gbm"
+                if asset.kind == .nativeToken, model != "pool" {
+                    throw a.semanticError(
+                        "model",
+                        "expected model: pool for a native token (it trades only in its own pool), got \(model)")
+                }
+                if model == "pool", asset.kind != .nativeToken {
+                    throw a.semanticError(
+                        "kind", "expected kind: native with model: pool (only the native token is priced by its pool)")
+                }
                 asset.bridge = a.has("bridge") ? try a.string("bridge") : nil
             }
             out.append(asset)
@@ -135,5 +145,30 @@ extension WorldDecoder {
                     pool: spec.poolIndices[k], section: try LiquidityProviders.section(try ConfigReader(lps))))
         }
         return out
+    }
+}
+
+extension WorldDecoder {
+    /// Token holders and an incentive programme need the native token and its USD pool; a native token's
+    /// `initial_price` must be its pool's opening price (the pool is its only market).
+    static func checkNative(
+        _ root: ConfigReader, _ sections: [AgentSection], _ spec: WorldSpec, openingPrices: [Double]
+    ) throws(ConfigError) {
+        let native = spec.native
+        for key in [TokenHolders.key, IncentiveProgramme.key] where native == nil {
+            guard sections.contains(where: { $0.key == key }), let node = root.node(key) else { continue }
+            throw ConfigError.semantic(
+                node,
+                "expected a native token for \(key): an asset of market.assets with kind: native and model: pool, "
+                    + "and a uniswap_v2 entry of pools with it as base and USD as quote")
+        }
+        guard let native, native.token - 1 < openingPrices.count else { return }
+        let stated = openingPrices[native.token - 1]
+        if abs(stated / native.openingPrice - 1) > 1e-9 {
+            throw root.semanticError(
+                "pools",
+                "expected the native token's pool to open at its initial_price \(ValueRange.describe(stated)), "
+                    + "got reserve_quote / reserve_base = \(ValueRange.describe(native.openingPrice))")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Agents
 import ProtocolModel
 
 /// What the world holds beyond the reference model's one collateral, one pool and one lending market:
@@ -51,6 +52,18 @@ public struct WorldSpec: Sendable, Equatable {
 
     /// Creates an empty spec (the reference model's world).
     public init() {}
+
+    /// The native token (the first asset of kind `native`) and its Uniswap v2 pool against USD (the first
+    /// `pools` entry with it as base and USD as quote), with that pool's opening price; nil when there is none.
+    public var native: NativeToken? {
+        guard let k = assets.firstIndex(where: { $0.kind == .nativeToken }) else { return nil }
+        for (i, p) in pools.enumerated() {
+            if case let .uniswapV2(base, quote, reserveBase, reserveQuote, _) = p, base == k + 1, quote == 0 {
+                return NativeToken(token: k + 1, pool: poolIndices[i], openingPrice: reserveQuote / reserveBase)
+            }
+        }
+        return nil
+    }
 
     /// The token index of `name`: 0 for USD, `k + 1` for market asset `k`.
     public func token(named name: String) -> Int? {

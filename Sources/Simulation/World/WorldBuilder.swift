@@ -81,6 +81,13 @@ struct WorldBuilder {
         }
         if let t = setup.treasury { state.treasury = t }
         for g in setup.governors { try state.appoint(governor: g) }
+        if let native = s.world.native {
+            // With no programme the ledger still names the token, so depositors can watch its price.
+            try state.install(
+                incentives: setup.incentives
+                    ?? IncentiveLedger(
+                        account: nil, token: native.token, pool: native.pool, openingPrice: native.openingPrice))
+        }
         var deposits = [d0]
         var inventories = setup.inventories
         for (k, market) in s.otherMarkets.enumerated() {

@@ -117,12 +117,15 @@ public struct WorldState: Sendable {
         externalPrice = externalPrices[0]
         oracleFrozen = frozen.first ?? false
         state.advance(to: t)
+        let native = state.incentives.isInstalled ? state.incentives.token : -1
         for k in externalPrices.indices where k + 1 < state.tokens.count {
             let token = k + 1
-            state.marketPrices[token] = externalPrices[k]
+            // The native token has no market outside its own pool: its price is the pool's.
+            let price = token == native ? state.nativePrice : externalPrices[k]
+            state.marketPrices[token] = price
             if state.priceSources[token] == .oracle {
                 state.oracles[token].halted = k < frozen.count ? frozen[k] : false
-                state.oracles[token].observe(sourcePrice: externalPrices[k], tick: t)
+                state.oracles[token].observe(sourcePrice: price, tick: t)
             }
         }
         for i in inventories { state.resetInventory(account: i.account, token: i.token, to: i.amount) }

@@ -31,6 +31,12 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
     /// `treasury.yield_given_up_usd` and `treasury.invested_share`: NULL without a treasury menu.
     case treasuryYieldGivenUpUSD = "treasury_yield_given_up_usd"
     case treasuryInvestedShare = "treasury_invested_share"
+    /// The `incentives` block: the programme's cost at market value, the native token's lowest and final
+    /// price against its opening price, and the backstop's dilution. NULL without a native token.
+    case incentiveCostUSD = "incentive_cost_usd"
+    case tokenPriceMin = "token_price_min"
+    case tokenPriceFinal = "token_price_final"
+    case tokenDilution = "token_dilution"
 
     enum Kind { case flag, integer, optionalInteger, real }
 
@@ -71,6 +77,10 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .maxDurationGap: o.maxDurationGap
         case .treasuryYieldGivenUpUSD: o.treasury?.yieldGivenUpUSD ?? .nan
         case .treasuryInvestedShare: o.treasury?.investedShare ?? .nan
+        case .incentiveCostUSD: o.incentives?.costUSD ?? .nan
+        case .tokenPriceMin: o.incentives.map { $0.minTokenPrice / $0.openingTokenPrice } ?? .nan
+        case .tokenPriceFinal: o.incentives.map { $0.finalTokenPrice / $0.openingTokenPrice } ?? .nan
+        case .tokenDilution: o.incentives?.dilution ?? .nan
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             .nan
@@ -99,6 +109,18 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             var t = o.treasury ?? TreasuryOutcome()
             if self == .treasuryYieldGivenUpUSD { t.yieldGivenUpUSD = value } else { t.investedShare = value }
             o.treasury = t
+        case .incentiveCostUSD, .tokenPriceMin, .tokenPriceFinal, .tokenDilution:
+            // Prices come back relative to an opening price of 1; NULL leaves the outcome without the block.
+            guard !value.isNaN else { return }
+            var i = o.incentives ?? IncentiveOutcome()
+            i.openingTokenPrice = 1
+            switch self {
+            case .incentiveCostUSD: i.costUSD = value
+            case .tokenPriceMin: i.minTokenPrice = value
+            case .tokenPriceFinal: i.finalTokenPrice = value
+            default: i.dilution = value
+            }
+            o.incentives = i
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             break

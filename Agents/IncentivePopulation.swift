@@ -1,0 +1,71 @@
+import ProtocolModel
+
+/// The incentive programme's one actor: it proposes the tick's offer, payments, recipients' sales,
+/// buy-back and backstop for the programme's account and its two reward accounts.
+public actor IncentivePopulation: Population {
+    public nonisolated let kind = IncentiveProgramme.key
+    public nonisolated let shard = 0
+    public nonisolated let count = 1
+    let config: IncentiveProgramme.Config
+    /// The programme's account; the stayers' reward account is `account + 1`, the LPs' `account + 2`.
+    let account: Int
+    let native: NativeToken
+    /// The last tick whose previous-tick outflow reached `stress_outflow`.
+    var stressSeen: Int?
+
+    init(config: IncentiveProgramme.Config, account: Int, native: NativeToken) {
+        self.config = config
+        self.account = account
+        self.native = native
+    }
+
+    public func propose(_ s: Snapshot, population: Int32) -> [Proposal] {
+        let c = config
+        let state = s.state
+        let usd = s.layout.usd
+        let outflow = s.recentOutflowFraction
+        if s.tick > 0, outflow >= c.stressOutflow { stressSeen = s.tick }
+        let k = IncentiveProgramme.intensity(c, outflow: outflow, tick: s.tick, stressSeen: stressSeen)
+        let ratio = state.amms[native.pool].pool.price / native.openingPrice
+        let token = c.paidInToken ? native.token : usd
+        // Amounts are fixed in the paying token at the opening price: a token payment's value moves with it.
+        let unit = c.paidInToken ? 1 / native.openingPrice : 1
+        let deposits = state.markets[0].reserves[s.layout.depositReserve].totalSupply
+        let stayDue = k * c.stayBonus * deposits * unit
+        let lpDue = k * c.lpEmissionUSD * unit
+        let have = state.balances[account, token]
+        let payable = stayDue + lpDue > 0 ? min(1, have / (stayDue + lpDue)) : 0
+        let value = c.paidInToken ? ratio : 1
+        var actions: [(Int, IntentAction)] = [
+            (
+                account,
+                .incentive(
+                    .offer(stayBonus: k * c.stayBonus * payable * value, lpBonus: k * c.lpBonus * payable * value))
+            )
+        ]
+        if stayDue * payable > 0 {
+            actions.append((account, .incentive(.pay(to: account + 1, token: token, amount: stayDue * payable))))
+        }
+        if lpDue * payable > 0 {
+            actions.append((account, .incentive(.pay(to: account + 2, token: token, amount: lpDue * payable))))
+        }
+        for pot in [account + 1, account + 2] {
+            let tokens = state.balances[pot, native.token]
+            if tokens > 0, c.recipientsSell > 0 {
+                actions.append((pot, .swap(pool: native.pool, amountIn: c.recipientsSell * tokens, baseIn: true)))
+            }
+        }
+        let spentOnPay = c.paidInToken ? 0 : (stayDue + lpDue) * payable
+        let cash = state.balances[account, usd] - spentOnPay
+        if c.buyBackUSD > 0, ratio < c.buyBackBelow, cash > 0 {
+            actions.append((account, .incentive(.buyBack(usd: min(c.buyBackUSD, cash)))))
+        }
+        let deficit = state.markets[0].reserves[s.layout.depositReserve].deficit
+        if c.mintBackstop, c.mintMaxTokens > 0, deficit > 0 {
+            actions.append((account, .incentive(.mintBackstop(target: deficit, maxTokens: c.mintMaxTokens))))
+        }
+        return actions.map { (a, action) in
+            Proposal(population: population, agent: 0, intent: Intent(account: a, action: action))
+        }
+    }
+}

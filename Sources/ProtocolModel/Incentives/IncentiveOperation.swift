@@ -1,0 +1,15 @@
+/// What an incentive programme's account can do (``IncentiveLedger``), as the payload of
+/// ``IntentAction/incentive(_:)``. Each operation records its flows in ``ProtocolState/incentives``.
+public enum IncentiveOperation: Sendable, Equatable {
+    /// Publish this tick's offers: a stay bonus (USD of value per USD of deposit per tick) and an LP bonus
+    /// (added to LPs' volatility tolerance). Moves no tokens.
+    case offer(stayBonus: Double, lpBonus: Double)
+    /// Pay `amount` of `token` (the native token or USD) from the programme's account to account `to`.
+    case pay(to: Int, token: Int, amount: Double)
+    /// Mint native tokens and sell them in the native pool until `target` USD is raised (or `maxTokens` are
+    /// sold), then cover the first market's USD deficit with the proceeds (Aave v3.3's deficit elimination);
+    /// what the deficit does not need stays in the programme's account. The mint is an inflow of the token.
+    case mintBackstop(target: Double, maxTokens: Double)
+    /// Spend `usd` of the programme's USD on native tokens in the native pool.
+    case buyBack(usd: Double)
+}
