@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The native token in the loop: the same stress with a stay bonus paid in the token, in USD, or not at all;
+# the token's price path; and the minted backstop across shock sizes. A release build; about 10 minutes on
+# 2 cores.
+#   experiments/tokenomics-feedback/run.sh [BALLAST] [REPLICATES]
+set -euo pipefail
+# Paths are relative to the repository root, so the committed results name no machine's folders.
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+ballast=${1:-$(swift build -c release --show-bin-path)/ballast}
+case "$ballast" in /*) ;; *) ballast="$root/$ballast" ;; esac
+n=${2:-200}
+here=experiments/tokenomics-feedback
+scenario=$here/tokenomics.yaml
+out=$here/results
+mkdir -p "$out"
+
+none=(--set incentives.stay_bonus=0)
+usd=(--set incentives.paid_in=usd --set incentives.budget_usd=20000000 --set incentives.budget_tokens=0)
+sensitive=(--set depositors.token_sensitivity=0.02)
+backstop=(--set incentives.mint_backstop=true --set incentives.mint_max_tokens=1e12)
+
+# 1. The reflexive loop: P(run) against the ETH shock (factor 0.85 … 0.6), 200 paired replicates each.
+shocks="market.shocks[0].factor=0.85:0.6:6"
+curve() { "$ballast" curve "$scenario" --vary "$shocks" --replicates "$n" --out "$out/$1" --resume --quiet "${@:2}"; }
+curve none "${none[@]}"
+curve usd "${usd[@]}"
+curve token
+curve token-sensitive "${sensitive[@]}"
+curve none-sensitive "${none[@]}" "${sensitive[@]}"
+
+# 2. One replicate's price path at a 30% shock, the bonus in the token and in USD: replicate 13, the first
+#    at that shock in which one of the two ran and the other did not (results/paired.csv counts them all).
+for v in token usd; do
+    extra=()
+    [ "$v" = usd ] && extra=("${usd[@]}")
+    "$ballast" run "$scenario" --replicate 13 --set "market.shocks[0].factor=0.7" "${extra[@]}" --out "$out/path-$v" --quiet
+done
+
+# 3. The minted backstop: deeper shocks (factor 0.7 … 0.3), with and without it, depositors watching the token.
+shocks="market.shocks[0].factor=0.7:0.3:5"
+curve backstop-off "${sensitive[@]}"
+curve backstop-on "${sensitive[@]}" "${backstop[@]}"
+
+$here/summarise.py "$out" > "$out/summary.csv"
+$here/summarise.py "$out" --paired > "$out/paired.csv"
+cat "$out/summary.csv" "$out/paired.csv"
+for g in run-probability price-path death-spiral; do (cd "$here" && gnuplot "$g.gp"); done

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Summaries of run.sh's curves (each curve's replicates.csv under RESULTS_FOLDER).
+
+  summarise.py RESULTS_FOLDER          per curve and shock: P(run) with its 95% Wilson interval; the means (with
+                                       95% normal half-widths) of the incentive cost and of the token's lowest and
+                                       final price against its opening price; the median final price and dilution;
+                                       and P(spiral), the share of replicates whose backstop minted more than the
+                                       opening supply (dilution > 1), with its Wilson interval.
+  summarise.py RESULTS_FOLDER --paired per pair of curves and shock, on the same replicates (common random numbers):
+                                       the replicates that ran under one and not the other, and the exact two-sided
+                                       sign (McNemar) test's p-value.
+"""
+import csv, math, os, sys
+
+Z = 1.959963984540054
+
+def wilson(k, n):
+    p = k / n
+    d = 1 + Z * Z / n
+    c = (p + Z * Z / (2 * n)) / d
+    h = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n)) / d
+    return max(0.0, c - h), min(1.0, c + h)
+
+def mean_ci(xs):
+    n = len(xs)
+    m = sum(xs) / n
+    sd = math.sqrt(sum((x - m) ** 2 for x in xs) / (n - 1)) if n > 1 else 0.0
+    return m, Z * sd / math.sqrt(n)
+
+def median(xs):
+    s = sorted(xs)
+    n = len(s)
+    return s[n // 2] if n % 2 else (s[n // 2 - 1] + s[n // 2]) / 2
+
+def sign_test(a, b):
+    """Exact two-sided binomial test of a successes against b at p = 1/2."""
+    n = a + b
+    if n == 0:
+        return 1.0
+    k = min(a, b)
+    tail = sum(math.comb(n, i) for i in range(k + 1)) / 2 ** n
+    return min(1.0, 2 * tail)
+
+def load(root, name):
+    path = os.path.join(root, name, "replicates.csv")
+    if not os.path.exists(path):
+        return None, {}
+    rows = list(csv.DictReader(open(path)))
+    key = [k for k in rows[0] if k.startswith("market.")][0]
+    return key, {(float(r[key]), int(r["replicate"])): r for r in rows}
+
+root = sys.argv[1]
+curves = ["none", "usd", "token", "token-sensitive", "none-sensitive", "backstop-off", "backstop-on"]
+if len(sys.argv) > 2 and sys.argv[2] == "--paired":
+    pairs = [("none", "usd"), ("none", "token"), ("token", "usd"), ("token", "token-sensitive"),
+             ("none", "none-sensitive"), ("backstop-off", "backstop-on")]
+    print("a,b,factor,replicates,runs_a,runs_b,only_a,only_b,sign_test_p")
+    for a, b in pairs:
+        _, ra = load(root, a)
+        _, rb = load(root, b)
+        for f in sorted({k[0] for k in ra}, reverse=True):
+            keys = [k for k in ra if k[0] == f and k in rb]
+            only_a = sum(1 for k in keys if ra[k]["run"] == "1" and rb[k]["run"] == "0")
+            only_b = sum(1 for k in keys if ra[k]["run"] == "0" and rb[k]["run"] == "1")
+            runs_a = sum(int(ra[k]["run"]) for k in keys)
+            runs_b = sum(int(rb[k]["run"]) for k in keys)
+            print(f"{a},{b},{f},{len(keys)},{runs_a},{runs_b},{only_a},{only_b},{sign_test(only_a, only_b):.2g}")
+    sys.exit(0)
+
+cols = ["incentive_cost_usd", "token_price_min", "token_price_final"]
+print("curve,factor,replicates,p_run,p_run_lo,p_run_hi," + ",".join(f"{c},{c}_pm" for c in cols)
+      + ",token_price_final_median,token_dilution_median,p_spiral,p_spiral_lo,p_spiral_hi")
+for name in curves:
+    _, rows = load(root, name)
+    for f in sorted({k[0] for k in rows}, reverse=True):
+        sel = [r for k, r in rows.items() if k[0] == f]
+        n = len(sel)
+        runs = sum(int(r["run"]) for r in sel)
+        lo, hi = wilson(runs, n)
+        stats = [mean_ci([float(r[c]) for r in sel]) for c in cols]
+        spirals = sum(1 for r in sel if float(r["token_dilution"]) > 1)
+        slo, shi = wilson(spirals, n)
+        print(f"{name},{f},{n},{runs / n:.3f},{lo:.3f},{hi:.3f}," + ",".join(f"{m:.6g},{pm:.3g}" for m, pm in stats)
+              + f",{median([float(r['token_price_final']) for r in sel]):.6g}"
+              + f",{median([float(r['token_dilution']) for r in sel]):.6g},{spirals / n:.3f},{slo:.3f},{shi:.3f}")
