@@ -23,6 +23,15 @@ struct TokenomicsBackstopTests {
         #expect(price.mean < -3 * price.se, "token price: paired mean \(price.mean), standard error \(price.se)")
     }
 
+    /// A withdrawal fee paid into the insurance fund instead of kept as the protocol's cash leaves less deficit
+    /// than the same fee kept by the pool.
+    @Test func withdrawalFeesIntoTheInsuranceFundLowerTheDeficit() async throws {
+        let fee = Self.deep + TokenomicsEffectTests.noBonus + ["lending.withdrawal_fee=0.01"]
+        let (mean, se) = try await TokenomicsEffectTests.differences(
+            fee, fee + ["lending.withdrawal_fee_to=insurance"], Self.deficit)
+        #expect(mean < -3 * se, "deficit: paired mean \(mean), standard error \(se)")
+    }
+
     /// Every instrument at once: the programme's balances are its budget plus and minus its ledger's flows,
     /// in GOV and in USD, and every GOV in the model is accounted for (holdings = inflows − outflows).
     @Test func theCostAccountingBalances() async throws {

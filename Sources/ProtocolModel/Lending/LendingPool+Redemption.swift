@@ -66,8 +66,13 @@ extension LendingPool {
         reserves[r].cash -= q.paid
         reserves[r].withdrawn += q.accepted
         reserves[r].fees += q.fee
-        // The fee leaves the suppliers' claims and becomes the protocol's.
-        reserves[r].accruedToTreasury += q.fee
+        // The fee leaves the suppliers' claims. With `feesToInsurance` the cash left after paying the withdrawer
+        // carries it into the insurance fund (outside both cash and claims); whatever cash cannot carry, and every
+        // fee otherwise, becomes the protocol's claim on the reserve.
+        let insured = configs[r].withdrawals.feesToInsurance ? min(q.fee, max(0, reserves[r].cash)) : 0
+        reserves[r].cash -= insured
+        reserves[r].insuranceFund += insured
+        reserves[r].accruedToTreasury += q.fee - insured
         queues[r].enqueue(account: Int64(user), amount: q.queued)
         reserves[r].queued = queues[r].total
     }

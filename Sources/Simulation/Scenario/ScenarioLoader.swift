@@ -168,6 +168,8 @@ extension Scenario {
             gateFractionPerTick: try r.double("gate_fraction_per_tick", default: 1, .probability),
             lockedUntilTick: try r.int("locked_until_tick", default: 0, .closed(0, Double(maxTicks))),
             socialiseUncoveredLosses: try r.bool("socialise_losses", default: false))
+        l.withdrawals.feesToInsurance =
+            try r.string("withdrawal_fee_to", default: "pool", oneOf: ["pool", "insurance"]) == "insurance"
         let source = try r.string("oracle", default: "amm", oneOf: ["amm", "feed"])
         let spec = OracleSpec(
             deviation: try r.double("oracle_deviation", default: 0.005, .nonNegative),
