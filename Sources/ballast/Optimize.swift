@@ -73,49 +73,52 @@ struct OptimizeEvaluator: Sendable {
     func objective(_ x: [Double], _ n: Int) throws -> Double {
         let e = try entry(x, n)
         let runs = e.runs.filter { $0 }.count
-        return try spec.objective(runs: runs, replicates: n, at: x)
+        return try spec.objective(runs: runs, replicates: n, at: x, measuredUSD: e.meanCost)
     }
 
     /// The stored evaluation, or a new one run now and stored before it is used.
     func entry(_ x: [Double], _ n: Int) throws -> OptimizeJournal.Entry {
         if let e = journal.entry(x, replicates: n) { return e }
         let scenario = try Scenario.load(path: spec.scenarioPath, overrides: spec.overrides(at: x))
-        let runs = try blocking { try await runFlags(scenario, n) }
-        let e = OptimizeJournal.Entry(point: x, runs: runs)
+        let results = try blocking { try await runOutcomes(scenario, n) }
+        let runs = results.map { $0.ran }
+        // Costs are stored only when the objective uses them, so other studies' journals stay as they were.
+        let e = OptimizeJournal.Entry(
+            point: x, runs: runs, costs: spec.measuredCostPerUSD > 0 ? results.map { $0.cost } : [])
         try journal.append(e)
         if !quiet {
             let p = Double(runs.filter { $0 }.count) / Double(n)
             let point = zip(spec.parameters, x).map { "\($0.key)=\(String(format: "%.4g", $1))" }
             Terminal.info(
                 "optimize: evaluation \(journal.count): \(point.joined(separator: " ")) n=\(n) "
-                    + "P(run)=\(String(format: "%.4f", p)) cost=\(String(format: "%.4g", spec.cost(at: x)))")
+                    + "P(run)=\(String(format: "%.4f", p)) "
+                    + "cost=\(String(format: "%.4g", spec.cost(at: x, measuredUSD: e.meanCost)))")
         }
         return e
     }
 
-    func runFlags(_ s: Scenario, _ n: Int) async throws -> [Bool] {
-        var flags = [Bool](repeating: false, count: n)
+    /// Replicates 0 … n − 1: whether each ran, and its incentive programme's cost at market value (0 without one).
+    func runOutcomes(_ s: Scenario, _ n: Int) async throws -> [(ran: Bool, cost: Double)] {
+        var outcomes = [(ran: Bool, cost: Double)](repeating: (false, 0), count: n)
         var next = 0
         let seed = spec.seed
-        try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Bool, Double).self) { group in
             func add() {
                 let r = next
                 next += 1
                 group.addTask {
-                    (
-                        r,
-                        try await Engine(scenario: s).run(seed: seed, replicate: UInt64(r), recordSeries: false).outcome
-                            .run
-                    )
+                    let o = try await Engine(scenario: s).run(seed: seed, replicate: UInt64(r), recordSeries: false)
+                        .outcome
+                    return (r, o.run, o.incentives?.costUSD ?? 0)
                 }
             }
             for _ in 0..<min(workers, n) { add() }
-            while let (r, ran) = try await group.next() {
-                flags[r] = ran
+            while let (r, ran, cost) = try await group.next() {
+                outcomes[r] = (ran, cost)
                 if next < n { add() }
             }
         }
-        return flags
+        return outcomes
     }
 
     func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {

@@ -50,7 +50,7 @@ struct OptimizeReport {
             let cells = [
                 "\(i + 1)", step.point.map { "\($0)" }.joined(separator: ","), "\(step.replicates)", "\(runs(e))",
                 "\(Double(runs(e)) / Double(step.replicates))", "\(w.lower)", "\(w.upper)",
-                "\(spec.cost(at: step.point))", "\(step.value)",
+                "\(spec.cost(at: step.point, measuredUSD: e.meanCost))", "\(step.value)",
             ]
             csv += cells.joined(separator: ",") + "\n"
         }
@@ -66,18 +66,34 @@ struct OptimizeReport {
         let w = wilson(e)
         let n = e.runs.count
         let values = zip(spec.parameters, e.point).map { "\"\($0.key)\": \(number($1))" }.joined(separator: ", ")
-        let objective = (try? spec.objective(runs: runs(e), replicates: n, at: e.point)) ?? .nan
+        let objective =
+            (try? spec.objective(runs: runs(e), replicates: n, at: e.point, measuredUSD: e.meanCost)) ?? .nan
+        // The measured incentive cost's mean and a normal interval over the replicates (absent when not measured).
+        var measured = ""
+        if !e.costs.isEmpty {
+            let m = e.meanCost
+            let sd =
+                e.costs.count > 1
+                ? (e.costs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(e.costs.count - 1)).squareRoot() : 0
+            let z = (try? StandardNormal.quantile(1 - (1 - spec.confidence) / 2)) ?? 1.96
+            let half = z * sd / Double(e.costs.count).squareRoot()
+            measured =
+                ", \"incentive_cost_usd\": {\"mean\": \(number(m)), \"lower\": \(number(m - half)), "
+                + "\"upper\": \(number(m + half))}"
+        }
         return """
             {"parameters": {\(values)}, "replicates": \(n), "runs": \(runs(e)), \
             "p_run": \(number(Double(runs(e)) / Double(n))), "p_run_lower": \(number(w.lower)), \
-            "p_run_upper": \(number(w.upper)), "cost": \(number(spec.cost(at: e.point))), \
-            "objective": \(number(objective))}
+            "p_run_upper": \(number(w.upper)), "cost": \(number(spec.cost(at: e.point, measuredUSD: e.meanCost))), \
+            "objective": \(number(objective))\(measured)}
             """
     }
 
     var json: String {
         let d = pairedDifference
-        let costChange = spec.cost(at: best.point) - spec.cost(at: start.point)
+        let costChange =
+            spec.cost(at: best.point, measuredUSD: best.meanCost)
+            - spec.cost(at: start.point, measuredUSD: start.meanCost)
         return """
             {
               "study": "\(spec.name)",
@@ -103,7 +119,8 @@ struct OptimizeReport {
         let point = zip(spec.parameters, best.point).map { "\($0.key)=\(String(format: "%.4g", $1))" }
         let f = { (v: Double) in String(format: "%.4f", v) }
         return "optimum: \(point.joined(separator: " ")): P(run) \(f(Double(runs(best)) / Double(best.runs.count))) "
-            + "[\(f(w.lower)), \(f(w.upper))], cost \(String(format: "%.4g", spec.cost(at: best.point))), "
+            + "[\(f(w.lower)), \(f(w.upper))], "
+            + "cost \(String(format: "%.4g", spec.cost(at: best.point, measuredUSD: best.meanCost))), "
             + "on \(best.runs.count) replicates; P(run) optimum - start \(f(d.mean)) [\(f(d.lower)), \(f(d.upper))] "
             + "(paired, \(Int(spec.confidence * 100))%)"
     }

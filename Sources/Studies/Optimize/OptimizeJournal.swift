@@ -1,6 +1,7 @@
 import Foundation
 
-/// The optimisation's store: every evaluation (point, replicates, which replicates ran) appended
+/// The optimisation's store: every evaluation (point, replicates, which replicates ran and, when the objective
+/// measures it, what each replicate's incentive programme cost) appended
 /// to `evaluations.log` as it finishes, so a killed search re-run with the same study replays
 /// them without running anything and continues where it stopped.
 ///
@@ -9,18 +10,25 @@ import Foundation
 /// Points are written with Swift's shortest round-trip formatting, so a replayed point is the
 /// same `Double` bit for bit.
 public final class OptimizeJournal: @unchecked Sendable {
-    /// One stored evaluation: replicate r ran iff `runs[r]`.
+    /// One stored evaluation: replicate r ran iff `runs[r]`, and cost its incentive programme `costs[r]` USD.
     public struct Entry: Sendable, Equatable {
         /// The point.
         public var point: [Double]
         /// Per replicate 0 … n − 1: whether it ended in a run.
         public var runs: [Bool]
+        /// Per replicate: the incentive programme's cost at market value (USD); empty when the study does
+        /// not measure it.
+        public var costs: [Double]
 
-        /// An evaluation at `point` with its replicates' run flags.
-        public init(point: [Double], runs: [Bool]) {
+        /// An evaluation at `point` with its replicates' run flags and measured costs.
+        public init(point: [Double], runs: [Bool], costs: [Double] = []) {
             self.point = point
             self.runs = runs
+            self.costs = costs
         }
+
+        /// The mean measured cost (0 without one).
+        public var meanCost: Double { costs.isEmpty ? 0 : costs.reduce(0, +) / Double(costs.count) }
     }
 
     /// Opening a journal written for another study.
@@ -76,9 +84,10 @@ public final class OptimizeJournal: @unchecked Sendable {
     public func append(_ e: Entry) throws {
         lock.lock()
         defer { lock.unlock() }
-        let line =
-            "\(e.runs.count) " + e.point.map { "\($0)" }.joined(separator: ",") + " "
-            + String(e.runs.map { $0 ? "1" : "0" }) + "\n"
+        let point: String = e.point.map { "\($0)" }.joined(separator: ",")
+        let flags = String(e.runs.map { $0 ? "1" : "0" })
+        let costs: String = e.costs.isEmpty ? "" : " " + e.costs.map { "\($0)" }.joined(separator: ",")
+        let line = "\(e.runs.count) \(point) \(flags)\(costs)\n"
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()
@@ -93,11 +102,18 @@ public final class OptimizeJournal: @unchecked Sendable {
 
     static func parse(_ line: String) -> Entry? {
         let f = line.split(separator: " ")
-        guard f.count == 3, let n = Int(f[0]), f[2].count == n, f[2].allSatisfy({ $0 == "0" || $0 == "1" }) else {
+        guard f.count == 3 || f.count == 4, let n = Int(f[0]), f[2].count == n,
+            f[2].allSatisfy({ $0 == "0" || $0 == "1" })
+        else {
             return nil
         }
         let point = f[1].split(separator: ",").compactMap { Double($0) }
         guard point.count == f[1].split(separator: ",").count, !point.isEmpty else { return nil }
-        return Entry(point: point, runs: f[2].map { $0 == "1" })
+        var costs: [Double] = []
+        if f.count == 4 {
+            costs = f[3].split(separator: ",").compactMap { Double($0) }
+            guard costs.count == n else { return nil }
+        }
+        return Entry(point: point, runs: f[2].map { $0 == "1" }, costs: costs)
     }
 }

@@ -17,6 +17,7 @@ extension OptimizeSpec {
         for node in nodes { parameters.append(try decodeParameter(node)) }
         let o = try r.child("objective")
         let lambda = try o.double("lambda", default: 0, .nonNegative)
+        let perUSD = try o.double("incentive_cost_per_usd", default: 0, .closed(0, 1))
         try o.finish()
         let rep = try r.child("replicates")
         let start = try rep.int("start", .integerAtLeast(1))
@@ -48,13 +49,14 @@ extension OptimizeSpec {
             "name", default: ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
         if let problem = StudySpec.badName(name) { throw r.error("name", problem) }
         if r.has("description") { _ = try r.string("description") }
-        let spec = OptimizeSpec(
+        var spec = OptimizeSpec(
             name: name, scenarioPath: scenarioPath,
             seed: UInt64(try r.int("seed", default: 1, .integerAtLeast(0))), fixedOverrides: fixed,
             parameters: parameters, lambda: lambda, constraint: constraint, startReplicates: start,
             maxReplicates: most, growBelow: grow,
             maxEvaluations: try r.int("max_evaluations", default: 200, .closed(1, 100_000)),
             confidence: confidence, hash: doc.contentHash(ignoringTopLevelKeys: ["description"]), sourcePath: path)
+        spec.measuredCostPerUSD = perUSD
         try r.finish()
         try spec.checkBounds(nodes)
         return spec

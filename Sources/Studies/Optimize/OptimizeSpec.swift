@@ -4,7 +4,9 @@ import Simulation
 import Stochastics
 
 /// An optimisation study (`ballast optimize STUDY.yaml`): which scenario keys to search, in which
-/// bounds, and the objective P̂(run) + λ · cost + penalty, estimated on common random numbers.
+/// bounds, and the objective P̂(run) + λ · cost + penalty, estimated on common random numbers. The cost is
+/// deterministic (Σ cost_per_unit · value) plus, with ``measuredCostPerUSD``, the incentive programme's cost at
+/// market value averaged over the point's replicates (`incentive_cost_usd`), which only a run can tell.
 public struct OptimizeSpec: Sendable, Equatable {
     /// One searched scenario key.
     public struct Parameter: Sendable, Equatable {
@@ -50,6 +52,9 @@ public struct OptimizeSpec: Sendable, Equatable {
     public var parameters: [Parameter]
     /// The weight of the cost against P(run).
     public var lambda: Double
+    /// Cost units per USD of the incentive programme's measured cost (`objective.incentive_cost_per_usd`);
+    /// 0: the cost is the parameters' deterministic cost alone.
+    public var measuredCostPerUSD = 0.0
     /// The optional P(run) constraint.
     public var constraint: Constraint?
     /// Replicates per evaluation in the first stage.
@@ -72,9 +77,10 @@ public struct OptimizeSpec: Sendable, Equatable {
         fixedOverrides + zip(parameters, x).map { "\($0.key)=\($1)" }
     }
 
-    /// The deterministic cost of point x: Σ cost_per_unit · value.
-    public func cost(at x: [Double]) -> Double {
-        zip(parameters, x).reduce(0) { $0 + $1.0.costPerUnit * $1.1 }
+    /// The cost of point x: Σ cost_per_unit · value, plus `incentive_cost_per_usd` × the mean measured
+    /// incentive cost (USD) of its replicates, `measuredUSD`.
+    public func cost(at x: [Double], measuredUSD: Double = 0) -> Double {
+        zip(parameters, x).reduce(0) { $0 + $1.0.costPerUnit * $1.1 } + measuredCostPerUSD * measuredUSD
     }
 
     /// The search settings.
@@ -85,10 +91,10 @@ public struct OptimizeSpec: Sendable, Equatable {
             growBelow: growBelow, maxEvaluations: maxEvaluations)
     }
 
-    /// The objective from runs out of n replicates at x.
-    public func objective(runs: Int, replicates n: Int, at x: [Double]) throws -> Double {
+    /// The objective from runs out of n replicates at x, whose mean measured incentive cost is `measuredUSD`.
+    public func objective(runs: Int, replicates n: Int, at x: [Double], measuredUSD: Double = 0) throws -> Double {
         let p = Double(runs) / Double(n)
-        var value = p + lambda * cost(at: x)
+        var value = p + lambda * cost(at: x, measuredUSD: measuredUSD)
         if let c = constraint {
             let edge =
                 c.mode == .penalty
