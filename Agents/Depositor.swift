@@ -251,7 +251,9 @@ public enum Depositors: AgentKind {
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
             let first = setup.allocateAccounts(agents.count)
-            for (k, a) in agents.enumerated() { setup.deposits.append((first + k, a.balance)) }
+            // The book reads the opening supplies from the agents themselves (the shard shares their storage
+            // until the world is built), rather than from a copy.
+            setup.recordDeposits(firstAccount: first, count: agents.count) { [agents] in agents[$0].balance }
             let stream = RandomStream(
                 seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
                 purpose: "decide")
