@@ -3,6 +3,7 @@ import Foundation
 import Stochastics
 import Testing
 
+@testable import ProtocolModel
 @testable import Simulation
 
 /// The depositors' memory layout (issue 15: at most 64 bytes per depositor at a million): a heuristic depositor
@@ -36,6 +37,19 @@ struct DepositorLayoutTests {
             }
             #expect(shards > 0)
         }
+    }
+
+    /// Depositors hold only a USD supply claim: the debt table, the debtor flags and the LP shares start after
+    /// them, so a depositor costs its agent, its balances and its row of supply claims, and nothing else.
+    @Test func depositorsTakeNoRowInTheTablesTheyNeverHold() throws {
+        let count = 1_000
+        let (world, _) = try Engine(scenario: try TestSupport.scenario(ticks: 10, ["depositors.count=\(count)"]))
+            .build(seed: 1, replicate: 0)
+        let pool = world.state.lending
+        #expect(pool.scaledSupply.start == 0)
+        #expect(pool.scaledDebt.start >= count && pool.scaledDebt.start < pool.userCount)
+        #expect(pool.isDebtor.start >= count)
+        #expect(world.state.amms.allSatisfy { $0.shares.start >= count })
     }
 
     /// Outcome and series hashes of the game strategies, pinned from the commit before the game fields left

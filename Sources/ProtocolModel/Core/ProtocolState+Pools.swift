@@ -7,7 +7,7 @@ extension ProtocolState {
     ) throws(ProtocolError) -> Int {
         let pool = try UniswapV2Pool(reserveBase: reserveBase, reserveQuote: reserveQuote, feeBps: feeBps)
         try debitAll(creator, [(baseToken, reserveBase), (quoteToken, reserveQuote)])
-        var shares = [Double](repeating: 0, count: accountCount)
+        var shares = AccountColumn(accounts: accountCount, zero: 0.0)
         shares[creator] = pool.totalShares
         amms.append(AMMMarket(pool: pool, baseToken: baseToken, quoteToken: quoteToken, shares: shares))
         return amms.count - 1

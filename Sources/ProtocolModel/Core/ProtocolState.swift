@@ -6,8 +6,8 @@ public struct AMMMarket: Sendable, Equatable {
     public let baseToken: Int
     /// Quote token index.
     public let quoteToken: Int
-    /// LP shares per account.
-    public var shares: [Double]
+    /// LP shares per account (an ``AccountColumn``: the depositors before the first LP take no memory).
+    public var shares: AccountColumn<Double>
 }
 
 /// A StableSwap pool inside the protocol state, with the token of each coin.
