@@ -56,10 +56,10 @@ public struct AccountTable<Element: Sendable & Equatable>: Sendable, Equatable {
     }
 
     /// Calls `body` with a read-only view of the table, valid only inside `body`: the passes that read many
-    /// rows every tick (the debtors' solvency) read through it without a check of exclusivity per entry.
+    /// rows every tick (the debtors' solvency) find each row once through it and read the row without checks.
     @inline(__always)
     func withView<R>(_ body: (AccountTableView<Element>) -> R) -> R {
-        stored.withUnsafeBufferPointer { body(AccountTableView(start: start, width: width, values: $0, zero: zero)) }
+        stored.withUnsafeBufferPointer { body(AccountTableView(start: start, width: width, values: $0)) }
     }
 
     /// The address of the stored rows (tests: an intent writes in place, so they do not move).
@@ -71,12 +71,6 @@ struct AccountTableView<Element> {
     let start: Int
     let width: Int
     let values: UnsafeBufferPointer<Element>
-    let zero: Element
-
-    /// The value in `column` of `account`'s row, as ``AccountTable/subscript(account:column:)`` reads it.
-    @inline(__always) subscript(account: Int, column: Int) -> Element {
-        account >= start ? values[(account &- start) &* width &+ column] : zero
-    }
 
     /// The first of `account`'s ``width`` values, or nil for an account the table does not store (all of
     /// whose values are ``zero``). `account` must be below the table's account count.
