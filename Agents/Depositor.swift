@@ -66,18 +66,24 @@ public enum Depositors: AgentKind {
         public init() {}
     }
 
-    /// One depositor. 48 bytes, held in contiguous arrays by its shard.
+    /// One depositor: what every strategy reads. 24 bytes (stride), held in a contiguous array by its shard;
+    /// what only the game strategies read is a ``Player``, in a parallel array that `heuristic` leaves empty.
     public struct Agent: Sendable, Equatable {
         public var balance: Double
         public var threshold: Double
         public var isWhale: Bool
         public var hasWithdrawn: Bool
-        /// The private signal of the game's fundamental (game strategies only; 0 for `heuristic`); for
-        /// `balance_sheet`, the private noise ε_m on the solvency margin.
+    }
+
+    /// A depositor's part in a game (every strategy but `heuristic`): its private draws and its moves.
+    /// 24 bytes (stride), beside its ``Agent`` at the same index.
+    public struct Player: Sendable, Equatable {
+        /// The private signal of the game's fundamental; for `balance_sheet`, the private noise ε_m on the
+        /// solvency margin.
         public var signal: Double = 0
         /// `balance_sheet` only: the private noise ε_p on the collateral's log price.
         public var priceNoise: Double = 0
-        /// Whether the agent has played its one move in the game (game strategies only).
+        /// Whether the agent has played its one move in the game (the one-move game strategies).
         public var decided = false
         /// Its behaviour in a mixed `balance_sheet` population: 0 the section's own, 1 + k entry k of `mix`.
         public var behaviour: UInt8 = 0
@@ -139,24 +145,24 @@ public enum Depositors: AgentKind {
     /// its logit probability. Returns nil when the agent does not move this tick, else whether it withdraws.
     @inlinable
     public static func decideInGame(
-        _ a: Agent, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
+        _ a: Agent, _ p: Player, _ g: Game, strategy: Strategy, locked: Bool, _ c: Config,
         _ rng: inout RandomStream
     ) -> Bool? {
-        guard !a.hasWithdrawn, !a.decided, !locked else { return nil }
+        guard !a.hasWithdrawn, !p.decided, !locked else { return nil }
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return nil }
         switch strategy {
         case .heuristic, .morrisShin, .balanceSheet:
-            return a.signal < g.played.signal
+            return p.signal < g.played.signal
         case .levelK:
-            return a.signal < g.levelThreshold
+            return p.signal < g.levelThreshold
         case .fictitiousPlay:
-            return a.signal < g.learnedThreshold
+            return p.signal < g.learnedThreshold
         case .quantal:
-            let p = g.model.quantalRunProbability(
-                signal: a.signal, failureThreshold: g.quantalFailureThreshold,
+            let runs = g.model.quantalRunProbability(
+                signal: p.signal, failureThreshold: g.quantalFailureThreshold,
                 rationality: g.rationality)
-            return rng.uniform() < p
+            return rng.uniform() < runs
         }
     }
 
@@ -172,7 +178,9 @@ public enum Depositors: AgentKind {
 
     public static func decode(_ r: ConfigReader) throws(ConfigError) -> Config {
         var c = Config()
-        c.count = try r.count("count", default: c.count, atMost: 10_000_000, bytesEach: 48, noun: "depositors")
+        // A depositor's whole cost: its 24-byte agent, its two balances and its two supply claims (16 bytes
+        // each), about what `ballast bench --scale` measures per depositor.
+        c.count = try r.count("count", default: c.count, atMost: 10_000_000, bytesEach: 56, noun: "depositors")
         c.shards = try r.int("shards", default: c.shards, .closed(1, 1_024))
         c.depositMedian = try r.double("deposit_median", default: c.depositMedian, .positiveAmount)
         c.depositLogSD = try r.double("deposit_log_sd", default: c.depositLogSD, .closed(1e-9, 5))
@@ -252,27 +260,32 @@ public enum Depositors: AgentKind {
                         balance: balance, threshold: thresholds.sample(&rng),
                         isWhale: balance >= c.whaleThresholdUSD, hasWithdrawn: false))
             }
+            var players: [Player] = []
             if c.strategy != .heuristic, let game = c.game {
                 // Private signals come from their own stream, so balances are those of the heuristic population.
                 var signals = RandomStream(
                     seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
                     purpose: "signal")
                 let noise = 1 / game.model.signalPrecision.squareRoot()
-                for i in agents.indices { agents[i].signal = theta + noise * signals.standardNormal() }
+                players.reserveCapacity(n)
+                for _ in 0..<n { players.append(Player(signal: theta + noise * signals.standardNormal())) }
             } else if c.strategy == .balanceSheet {
-                drawBalanceSheetNoise(&agents, c.balanceSheet, setup: setup, shard: s)
-                for i in agents.indices { agents[i].behaviour = behaviour(i, of: agents.count, c.mix) }
+                players = drawBalanceSheetNoise(n, c.balanceSheet, setup: setup, shard: s)
+                for i in players.indices { players[i].behaviour = behaviour(i, of: n, c.mix) }
             }
             // Reduce in shard order so D₀ does not depend on anything but the seed.
             setup.initialDeposits += agents.reduce(0) { $0 + $1.balance }
             let first = setup.allocateAccounts(agents.count)
-            for (k, a) in agents.enumerated() { setup.deposits.append((first + k, a.balance)) }
+            // The book reads the opening supplies from the agents themselves (the shard shares their storage
+            // until the world is built), rather than from a copy.
+            setup.recordDeposits(firstAccount: first, count: agents.count) { [agents] in agents[$0].balance }
             let stream = RandomStream(
                 seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(s),
                 purpose: "decide")
             shards.append(
                 DepositorShard(
-                    shard: s, config: c, agents: agents, firstAccount: first, market: setup.market, rng: stream))
+                    shard: s, config: c, agents: agents, players: players, firstAccount: first, market: setup.market,
+                    rng: stream))
         }
         return shards
     }

@@ -104,12 +104,13 @@ extension Depositors {
     /// the quantal response's probability). It may reconsider every tick.
     @inline(__always)
     static func decideOnBalanceSheet(
-        _ a: Agent, _ view: BalanceSheetView, _ rule: BalanceSheetRule, _ c: Config, _ rng: inout RandomStream
+        _ a: Agent, _ p: Player, _ view: BalanceSheetView, _ rule: BalanceSheetRule, _ c: Config,
+        _ rng: inout RandomStream
     ) -> Bool {
         guard !a.hasWithdrawn else { return false }
         let attention = a.isWhale ? c.whaleAttention : c.attention
         guard rng.uniform() < attention else { return false }
-        return rule.withdraws(signal: view.theta + a.signal + view.priceWeight * a.priceNoise, view.game, &rng)
+        return rule.withdraws(signal: view.theta + p.signal + view.priceWeight * p.priceNoise, view.game, &rng)
     }
 }
 
@@ -129,20 +130,25 @@ struct BalanceSheetThreshold: Sendable {
 }
 
 extension Depositors {
-    /// Draws each agent's private noises, ε_m ~ N(0, 1/β_m) on the margin and ε_p ~ N(0, 1/β_p) on the log
-    /// price, from the shard's own `signal` stream, so balances are those of the heuristic population.
+    /// Draws each of a shard's `count` players' private noises, ε_m ~ N(0, 1/β_m) on the margin and
+    /// ε_p ~ N(0, 1/β_p) on the log price, from the shard's own `signal` stream, so balances are those of the
+    /// heuristic population.
     static func drawBalanceSheetNoise(
-        _ agents: inout [Agent], _ b: BalanceSheetSettings, setup: SetupContext, shard: Int
-    ) {
+        _ count: Int, _ b: BalanceSheetSettings, setup: SetupContext, shard: Int
+    ) -> [Player] {
         var signals = RandomStream(
             seed: setup.seed, replicate: setup.replicate, population: setup.streamName(key), shard: UInt64(shard),
             purpose: "signal")
         let marginSD = 1 / b.marginPrecision.squareRoot()
         let priceSD = 1 / b.pricePrecision.squareRoot()
-        for i in agents.indices {
-            agents[i].signal = marginSD * signals.standardNormal()
-            agents[i].priceNoise = priceSD * signals.standardNormal()
+        var players: [Player] = []
+        players.reserveCapacity(count)
+        for _ in 0..<count {
+            // Two statements, so the margin's draw comes before the price's, as the stream always gave them.
+            let margin = marginSD * signals.standardNormal()
+            players.append(Player(signal: margin, priceNoise: priceSD * signals.standardNormal()))
         }
+        return players
     }
 }
 
@@ -150,8 +156,9 @@ extension DepositorShard {
     /// The `balance_sheet` pass: the tick's game and each behaviour's rule once for the shard, then one
     /// decision per agent (the heuristic rule for the herding share of a mixed population).
     static func proposeOnBalanceSheet(
-        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ caches: inout [BalanceSheetThreshold],
-        _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
+        _ agents: [Depositors.Agent], _ players: [Depositors.Player], _ rng: inout RandomStream,
+        _ caches: inout [BalanceSheetThreshold], _ config: Depositors.Config, first: Int, market: Int,
+        _ snapshot: Snapshot, _ population: Int32
     ) -> [Proposal] {
         let locked = snapshot.tick < snapshot.withdrawalPolicy(market: market).lockedUntilTick
         guard !locked,
@@ -160,7 +167,8 @@ extension DepositorShard {
         var out: [Proposal] = []
         let rule = caches[0].rule(for: view.game, config.balanceSheet)
         if config.mix.isEmpty {
-            for i in agents.indices where Depositors.decideOnBalanceSheet(agents[i], view, rule, config, &rng) {
+            for i in agents.indices
+            where Depositors.decideOnBalanceSheet(agents[i], players[i], view, rule, config, &rng) {
                 out.append(redeemAll(i, first: first, market: market, snapshot, population))
             }
             return out
@@ -171,11 +179,11 @@ extension DepositorShard {
         }
         let herding = Depositors.tickView(snapshot, config, market: market)
         for i in agents.indices {
-            let b = Int(agents[i].behaviour)
+            let b = Int(players[i].behaviour)
             let runs =
                 b > 0 && config.mix[b - 1].game == nil
                 ? Depositors.decide(agents[i], herding, config, &rng)
-                : Depositors.decideOnBalanceSheet(agents[i], view, rules[b], config, &rng)
+                : Depositors.decideOnBalanceSheet(agents[i], players[i], view, rules[b], config, &rng)
             if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
         }
         return out

@@ -1,13 +1,17 @@
 import ProtocolModel
 import Stochastics
 
-/// One shard of depositors: its agents as an array of structs, and its own random stream.
+/// One shard of depositors: its agents as an array of structs, their game parts beside them (game strategies
+/// only), and its own random stream.
 public actor DepositorShard: Population {
     public nonisolated let kind = Depositors.key
     public nonisolated let shard: Int
     public nonisolated let count: Int
     let config: Depositors.Config
     public private(set) var agents: [Depositors.Agent]
+    /// `players[i]` is agent i's part in the game; empty for `heuristic`, which has no game, so a heuristic
+    /// depositor costs only its 24-byte ``Depositors/Agent``.
+    public private(set) var players: [Depositors.Player]
     /// The `balance_sheet` strategy's last solved rule, per behaviour of the population (its own, then `mix`).
     var balanceSheetRules: [BalanceSheetThreshold]
     let firstAccount: Int
@@ -18,14 +22,16 @@ public actor DepositorShard: Population {
     var attentionGroups: AttentionGroups?
 
     init(
-        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], firstAccount: Int, market: Int,
-        rng: consuming RandomStream
+        shard: Int, config: Depositors.Config, agents: [Depositors.Agent], players: [Depositors.Player],
+        firstAccount: Int, market: Int, rng: consuming RandomStream
     ) {
+        precondition(players.isEmpty || players.count == agents.count, "one player per agent, or none")
         self.market = market
         self.shard = shard
         self.count = agents.count
         self.config = config
         self.agents = agents
+        self.players = players
         self.firstAccount = firstAccount
         self.rng = rng
         self.attentionGroups = config.attentionSampling == .binomial ? AttentionGroups() : nil
@@ -45,40 +51,52 @@ public actor DepositorShard: Population {
     }
 
     public func propose(_ snapshot: Snapshot, population: Int32) -> [Proposal] {
-        if config.strategy == .balanceSheet {
-            return Self.proposeOnBalanceSheet(
-                &agents, &rng, &balanceSheetRules, config, first: firstAccount, market: market, snapshot,
-                population)
-        }
         // The agents and the stream are lent to the pass once, rather than accessed once per agent: each
         // access to an actor's stored property is checked for exclusivity at run time.
+        if config.strategy == .balanceSheet {
+            return Self.proposeOnBalanceSheet(
+                agents, players, &rng, &balanceSheetRules, config, first: firstAccount, market: market, snapshot,
+                population)
+        }
         if attentionGroups != nil {
             return Self.proposeSampled(
-                &agents, &rng, &attentionGroups, Depositors.tickView(snapshot, config, market: market), config,
+                agents, &rng, &attentionGroups, Depositors.tickView(snapshot, config, market: market), config,
+                first: firstAccount, market: market, snapshot, population)
+        }
+        if config.strategy != .heuristic, let game = config.game {
+            return Self.proposeInGame(
+                agents, &players, &rng, game, Depositors.tickView(snapshot, config, market: market), config,
                 first: firstAccount, market: market, snapshot, population)
         }
         return Self.proposeAll(
-            &agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
+            agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
             market: market, snapshot, population)
     }
 
+    /// The one-move game strategies: each attentive player outside a lock-up moves once.
+    private static func proposeInGame(
+        _ agents: [Depositors.Agent], _ players: inout [Depositors.Player], _ rng: inout RandomStream,
+        _ game: Depositors.Game, _ view: Depositors.TickView, _ config: Depositors.Config, first: Int, market: Int,
+        _ snapshot: Snapshot, _ population: Int32
+    ) -> [Proposal] {
+        var out: [Proposal] = []
+        for i in agents.indices {
+            guard
+                let runs = Depositors.decideInGame(
+                    agents[i], players[i], game, strategy: config.strategy, locked: view.locked, config, &rng)
+            else { continue }
+            players[i].decided = true
+            if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
+        }
+        return out
+    }
+
+    /// The heuristic rule, every agent still in drawing whether it looks.
     private static func proposeAll(
-        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
+        _ agents: [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
         _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
     ) -> [Proposal] {
         var out: [Proposal] = []
-        if config.strategy != .heuristic, let game = config.game {
-            for i in agents.indices {
-                guard
-                    let runs = Depositors.decideInGame(
-                        agents[i], game, strategy: config.strategy, locked: view.locked,
-                        config, &rng)
-                else { continue }
-                agents[i].decided = true
-                if runs { out.append(redeemAll(i, first: first, market: market, snapshot, population)) }
-            }
-            return out
-        }
         for i in agents.indices where Depositors.decide(agents[i], view, config, &rng) {
             out.append(redeemAll(i, first: first, market: market, snapshot, population))
         }
@@ -87,7 +105,7 @@ public actor DepositorShard: Population {
 
     /// The heuristic rule with binomial attention sampling: only the tick's lookers draw.
     private static func proposeSampled(
-        _ agents: inout [Depositors.Agent], _ rng: inout RandomStream, _ groups: inout AttentionGroups?,
+        _ agents: [Depositors.Agent], _ rng: inout RandomStream, _ groups: inout AttentionGroups?,
         _ view: Depositors.TickView, _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot,
         _ population: Int32
     ) -> [Proposal] {

@@ -30,8 +30,8 @@ public struct SetupContext: Sendable {
     public var initialDeposits: Double = 0
     /// The accounts handed out so far.
     public private(set) var accountCount = 0
-    /// Opening USD supplies: (account, amount).
-    public var deposits: [(account: Int, amount: Double)] = []
+    /// Opening USD supplies, block by block (``recordDeposits(firstAccount:count:amount:)``).
+    public private(set) var deposits: [DepositBlock] = []
     /// Opening loans: collateral supplied and USD debt drawn, per account.
     public var positions: [(account: Int, collateral: Double, debt: Double)] = []
     /// Opening LP shares: (account, fraction of the pool's opening shares, the pool's index in
@@ -99,10 +99,35 @@ public struct SetupContext: Sendable {
         poolOpeningShares = openingShares
     }
 
+    /// Records that accounts `firstAccount ..< firstAccount + count` open with USD supplies, the k-th of them
+    /// `amount(k)`. The amounts are read where the kind already keeps them (the depositors' balances), once,
+    /// when the book opens: a list of its own would be 16 bytes per depositor alive at the run's peak.
+    public mutating func recordDeposits(
+        firstAccount: Int, count: Int, amount: @escaping @Sendable (Int) -> Double
+    ) {
+        deposits.append(DepositBlock(firstAccount: firstAccount, count: max(0, count), amount: amount))
+    }
+
+    /// Records that accounts from `firstAccount` on open with USD supplies `amounts`, one each.
+    public mutating func recordDeposits(firstAccount: Int, amounts: [Double]) {
+        recordDeposits(firstAccount: firstAccount, count: amounts.count) { amounts[$0] }
+    }
+
     /// Hands out `count` consecutive accounts and returns the first.
     public mutating func allocateAccounts(_ count: Int) -> Int {
         let first = accountCount
         accountCount += max(0, count)
         return first
     }
+}
+
+/// Opening USD supplies of consecutive accounts: account `firstAccount + k` supplies `amount(k)`, for k in
+/// `0 ..< count`.
+public struct DepositBlock: Sendable {
+    /// The first account of the block.
+    public let firstAccount: Int
+    /// How many accounts the block holds.
+    public let count: Int
+    /// The opening supply of the block's k-th account.
+    public let amount: @Sendable (Int) -> Double
 }

@@ -6,10 +6,7 @@ import Testing
 /// pool's per-user claims stay in their buffers whether the intent fills or reverts.
 struct ApplyInPlaceTests {
     static func addresses(_ s: ProtocolState) -> [UInt] {
-        [s.balances._bufferAddress] + s.lending._bufferAddresses
-            + s.amms.map { m in
-                m.shares.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
-            }
+        [s.balances._bufferAddress] + s.lending._bufferAddresses + s.amms.map(\.shares._bufferAddress)
     }
 
     @Test func everyActionWritesInPlace() throws {

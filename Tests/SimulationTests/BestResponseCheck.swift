@@ -35,7 +35,7 @@ struct BestResponseCheck {
             var engine = Engine(scenario: scenario)
             engine.tickObserver = { _, _, pops in
                 guard let shard = pops.first as? DepositorShard else { return }
-                await box.set(await shard.agents.map(\.signal))
+                await box.set(await shard.players.map(\.signal))
             }
             let result = try await engine.run(seed: seed, replicate: UInt64(r), recordSeries: false)
             let failed = result.outcome.run ? 1.0 : 0.0

@@ -25,7 +25,7 @@ enum TestWorld {
             seed: 1, replicate: 0, initialPrice: pool.usd / pool.collateral, loanFraction: 0,
             initialPoolShares: 0, reserveFraction: d0 > 0 ? reserve / d0 : 0)
         let first = setup.allocateAccounts(deposits.count)
-        for (k, d) in deposits.enumerated() { setup.deposits.append((first + k, d)) }
+        setup.recordDeposits(firstAccount: first, amounts: deposits)
         setup.initialDeposits = d0
         let borrowers = setup.allocateAccounts(positions.count)
         for (k, p) in positions.enumerated() { setup.positions.append((borrowers + k, p.collateral, p.debt)) }

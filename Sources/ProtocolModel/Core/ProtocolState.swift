@@ -6,8 +6,8 @@ public struct AMMMarket: Sendable, Equatable {
     public let baseToken: Int
     /// Quote token index.
     public let quoteToken: Int
-    /// LP shares per account.
-    public var shares: [Double]
+    /// LP shares per account (an ``AccountColumn``: the depositors before the first LP take no memory).
+    public var shares: AccountColumn<Double>
 }
 
 /// A StableSwap pool inside the protocol state, with the token of each coin.
@@ -197,37 +197,6 @@ public struct ProtocolState: Sendable, Equatable {
         }
     }
 
-    /// Creates a Uniswap v2 pool seeded from `creator`'s balances; returns its index.
-    @discardableResult
-    public mutating func createAMM(
-        baseToken: Int, quoteToken: Int, reserveBase: Double, reserveQuote: Double,
-        feeBps: Double = 30, creator: Int
-    ) throws(ProtocolError) -> Int {
-        var next = self
-        let pool = try UniswapV2Pool(reserveBase: reserveBase, reserveQuote: reserveQuote, feeBps: feeBps)
-        try next.debit(creator, baseToken, reserveBase)
-        try next.debit(creator, quoteToken, reserveQuote)
-        var shares = [Double](repeating: 0, count: accountCount)
-        shares[creator] = pool.totalShares
-        next.amms.append(AMMMarket(pool: pool, baseToken: baseToken, quoteToken: quoteToken, shares: shares))
-        self = next
-        return amms.count - 1
-    }
-
-    /// Setup only: moves `shares` of pool `index` from `from` to `to` (splitting a pool's opening liquidity
-    /// among its providers).
-    public mutating func transferShares(pool index: Int, from: Int, to: Int, shares: Double) throws(ProtocolError) {
-        guard amms.indices.contains(index) else { throw .unknownIndex("AMM pool \(index)") }
-        guard from >= 0, from < accountCount, to >= 0, to < accountCount else { throw .unknownIndex("account") }
-        try _requireAmount("shares", shares, positive: false)
-        let held = amms[index].shares[from]
-        guard shares <= held * (1 + 1e-12) else {
-            throw .invalidAmount("shares = \(shares), account holds \(held)")
-        }
-        amms[index].shares[from] = max(0, held - shares)
-        amms[index].shares[to] += shares
-    }
-
     /// Setup only: opens a position for `account` without the LTV check of a borrow: `collateral` of
     /// `collateralToken` (taken from its balance) supplied, and `debt` of `debtToken` borrowed from that
     /// reserve's cash into its balance. Opening books may start above the LTV a new borrow would need.
@@ -295,21 +264,6 @@ public struct ProtocolState: Sendable, Equatable {
             }
             markets[m].absorbPendingLosses()
         }
-    }
-
-    /// Creates a StableSwap pool seeded from `creator`'s balances; returns its index.
-    @discardableResult
-    public mutating func createStablePool(
-        tokens coinTokens: [Int], balances coins: [Double], amplification: Double,
-        feeFraction: Double = 0.0004, creator: Int
-    ) throws(ProtocolError) -> Int {
-        guard coinTokens.count == coins.count else { throw .invalidAmount("tokens and balances differ in length") }
-        var next = self
-        let pool = try StableSwapPool(balances: coins, amplification: amplification, feeFraction: feeFraction)
-        for (t, x) in zip(coinTokens, coins) { try next.debit(creator, t, x) }
-        next.stablePools.append(StableMarket(pool: pool, tokens: coinTokens))
-        self = next
-        return stablePools.count - 1
     }
 
     /// Moves `amount` of `token` from `account` into the insurance fund of market `m`'s reserve.

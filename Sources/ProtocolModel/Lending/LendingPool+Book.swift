@@ -43,22 +43,30 @@ extension LendingPool {
         _ prices: [Double], thresholdWeighted: Bool, _ body: (Int32, Double, Double) -> Bool
     ) {
         let n = configs.count
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * max(1, n)) { factors in
+        // The reserves' factors, then a row of zeros: the row of an account that a table does not store.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: 3 * max(1, n)) { scratch in
+            let factors = scratch.baseAddress!
             for r in 0..<n {
                 let p = price(r, prices)
                 let lt = thresholdWeighted ? configs[r].liquidation.liquidationThreshold : 1
                 factors[r] = reserves[r].supplyIndex * p * lt
                 factors[n + r] = reserves[r].borrowIndex * p
             }
-            scaledSupply.withUnsafeBufferPointer { supply in
-                scaledDebt.withUnsafeBufferPointer { debt in
+            let supplyFactors = UnsafePointer(factors)
+            let debtFactors = UnsafePointer(factors + n)
+            let zeros = UnsafePointer(factors + 2 * n)
+            (factors + 2 * n).initialize(repeating: 0, count: n)
+            scaledSupply.withView { supply in
+                scaledDebt.withView { debt in
                     for account in debtors {
-                        let base = Int(account) * n
+                        // Each row is found once per debtor, and read reserve by reserve without a check.
+                        let supplied = supply.row(Int(account)) ?? zeros
+                        let owes = debt.row(Int(account)) ?? zeros
                         var owed = 0.0
                         var backing = 0.0
                         for r in 0..<n {
-                            owed += debt[base + r] * factors[n + r]
-                            backing += supply[base + r] * factors[r]
+                            owed += owes[r] * debtFactors[r]
+                            backing += supplied[r] * supplyFactors[r]
                         }
                         if owed > 0, !body(account, owed, backing) { return }
                     }

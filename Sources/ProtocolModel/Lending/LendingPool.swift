@@ -94,9 +94,10 @@ public struct ReserveState: Sendable, Equatable {
 /// factor, kinked interest accrual with a reserve factor, supply and borrow caps, and bad debt absorbed
 /// by an insurance fund before it is socialised pro rata over suppliers.
 ///
-/// Per-user claims are flat `users × reserves` arrays of scaled amounts (Aave's aToken/debtToken
-/// scaling), so a position lookup is one index. Token movements are the caller's job
-/// (``ProtocolState`` moves them); this type keeps the claims and the pool's cash.
+/// Per-user claims are scaled amounts (Aave's aToken/debtToken scaling) in two ``AccountTable``s, supply and
+/// debt, one row of reserves per user, so a position lookup is one index; the debt table starts at the first
+/// borrower, so depositors take no memory in it. Token movements are the caller's job (``ProtocolState``
+/// moves them); this type keeps the claims and the pool's cash.
 public struct LendingPool: Sendable, Equatable {
     /// Reserve configurations; governance changes them through ``setCollateralRisk(reserve:ltv:liquidationThreshold:)``,
     /// ``setRateModel(reserve:_:)`` and ``setWithdrawalFee(reserve:fee:)``.
@@ -107,8 +108,10 @@ public struct LendingPool: Sendable, Equatable {
     public let closeFactor: CloseFactorPolicy
     /// Number of users.
     public let userCount: Int
-    var scaledSupply: [Double]
-    var scaledDebt: [Double]
+    /// Every user's scaled supply claim in each reserve.
+    var scaledSupply: AccountTable<Double>
+    /// Every user's scaled debt in each reserve.
+    var scaledDebt: AccountTable<Double>
     /// Per reserve: withdrawal claims the cash could not pay, oldest first.
     public internal(set) var queues: [WithdrawalQueue]
     /// Per reserve: the tick of the gate's allowance and what is left of it.
@@ -116,7 +119,7 @@ public struct LendingPool: Sendable, Equatable {
     /// Accounts that have ever borrowed, in order of their first borrow: liquidators and solvency
     /// passes scan these, not every account.
     public internal(set) var debtors: [Int32] = []
-    var isDebtor: [Bool]
+    var isDebtor: AccountColumn<Bool>
     /// Per reserve: uncovered bad debt written off but not yet absorbed (always 0 between operations).
     var pendingLoss: [Double]
 
@@ -139,11 +142,11 @@ public struct LendingPool: Sendable, Equatable {
         self.reserves = Array(repeating: ReserveState(), count: configs.count)
         self.closeFactor = closeFactor
         self.userCount = users
-        scaledSupply = Array(repeating: 0, count: users * configs.count)
+        scaledSupply = AccountTable(accounts: users, width: configs.count, zero: 0)
         scaledDebt = scaledSupply
         queues = Array(repeating: WithdrawalQueue(), count: configs.count)
         gates = Array(repeating: (Int.min, 0), count: configs.count)
-        isDebtor = Array(repeating: false, count: users)
+        isDebtor = AccountColumn(accounts: users, zero: false)
         pendingLoss = Array(repeating: 0, count: configs.count)
     }
 
@@ -160,13 +163,13 @@ public struct LendingPool: Sendable, Equatable {
     /// `user`'s supply claim in reserve `r` (underlying units).
     public func supplied(user: Int, reserve r: Int) -> Double {
         guard userValid(user), configs.indices.contains(r) else { return 0 }
-        return scaledSupply[user * configs.count + r] * reserves[r].supplyIndex
+        return scaledSupply[user, r] * reserves[r].supplyIndex
     }
 
     /// `user`'s debt in reserve `r`.
     public func debt(user: Int, reserve r: Int) -> Double {
         guard userValid(user), configs.indices.contains(r) else { return 0 }
-        return scaledDebt[user * configs.count + r] * reserves[r].borrowIndex
+        return scaledDebt[user, r] * reserves[r].borrowIndex
     }
 
     /// Collateral value weighted by LT, collateral weighted by LTV, and debt value, at `prices` (by token).
@@ -174,22 +177,25 @@ public struct LendingPool: Sendable, Equatable {
         thresholdCollateral: Double, ltvCollateral: Double, debt: Double
     ) {
         guard userValid(user) else { return (0, 0, 0) }
-        // Reads the scaled claims directly: liquidations ask this for every position they look at.
-        let n = configs.count
-        let base = user * n
+        // Reads the scaled claims directly, each row found once: liquidations ask this for every position they
+        // look at. A row a table does not store is all zeros, which add nothing.
         var lt = 0.0
         var ltv = 0.0
         var d = 0.0
-        for r in 0..<n {
-            let p = price(r, prices)
-            let s = scaledSupply[base + r]
-            if s > 0 {
-                let c = s * reserves[r].supplyIndex * p
-                lt += c * configs[r].liquidation.liquidationThreshold
-                ltv += c * configs[r].ltv
+        scaledSupply.withView { supply in
+            scaledDebt.withView { debt in
+                let supplied = supply.row(user)
+                let owes = debt.row(user)
+                for r in configs.indices {
+                    let p = price(r, prices)
+                    if let s = supplied?[r], s > 0 {
+                        let c = s * reserves[r].supplyIndex * p
+                        lt += c * configs[r].liquidation.liquidationThreshold
+                        ltv += c * configs[r].ltv
+                    }
+                    if let owed = owes?[r], owed > 0 { d += owed * reserves[r].borrowIndex * p }
+                }
             }
-            let owed = scaledDebt[base + r]
-            if owed > 0 { d += owed * reserves[r].borrowIndex * p }
         }
         return (lt, ltv, d)
     }
@@ -256,15 +262,9 @@ public struct LendingPool: Sendable, Equatable {
     }
 
     /// The addresses of the per-user claim buffers (tests: an intent writes them in place).
-    var _bufferAddresses: [UInt] {
-        [
-            scaledSupply.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
-            scaledDebt.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) },
-        ]
-    }
+    var _bufferAddresses: [UInt] { [scaledSupply._bufferAddress, scaledDebt._bufferAddress] }
 
     func userValid(_ user: Int) -> Bool { user >= 0 && user < userCount }
-    func slot(_ user: Int, _ r: Int) -> Int { user * configs.count + r }
     func price(_ r: Int, _ prices: [Double]) -> Double {
         let t = configs[r].token
         return prices.indices.contains(t) ? prices[t] : 0
@@ -274,21 +274,19 @@ public struct LendingPool: Sendable, Equatable {
 extension LendingPool {
     /// Sets `user`'s supply claim in reserve `r` to `amount`, keeping the reserve's aggregate in step.
     mutating func setSupplied(_ user: Int, _ r: Int, _ amount: Double) {
-        let k = slot(user, r)
         let scaled = max(0, amount) / reserves[r].supplyIndex
-        reserves[r].scaledSupply = max(0, reserves[r].scaledSupply + scaled - scaledSupply[k])
-        scaledSupply[k] = scaled
+        reserves[r].scaledSupply = max(0, reserves[r].scaledSupply + scaled - scaledSupply[user, r])
+        scaledSupply[user, r] = scaled
     }
 
     /// Sets `user`'s debt in reserve `r` to `amount`, keeping the reserve's aggregate in step.
     mutating func setDebt(_ user: Int, _ r: Int, _ amount: Double) {
-        let k = slot(user, r)
         let scaled = max(0, amount) / reserves[r].borrowIndex
         if scaled > 0, !isDebtor[user] {
             isDebtor[user] = true
             debtors.append(Int32(user))
         }
-        reserves[r].scaledDebt = max(0, reserves[r].scaledDebt + scaled - scaledDebt[k])
-        scaledDebt[k] = scaled
+        reserves[r].scaledDebt = max(0, reserves[r].scaledDebt + scaled - scaledDebt[user, r])
+        scaledDebt[user, r] = scaled
     }
 }

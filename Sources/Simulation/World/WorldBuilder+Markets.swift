@@ -43,9 +43,13 @@ extension WorldBuilder {
         _ setup: SetupContext, _ l: Scenario.Lending, market m: Int, protocolAccount: Int,
         in state: inout ProtocolState
     ) throws(ProtocolError) {
-        for d in setup.deposits where d.amount > 0 {
-            try state.mint(account: d.account, token: layout.usd, amount: d.amount)
-            try state.deposit(account: d.account, token: layout.usd, amount: d.amount, market: m)
+        for block in setup.deposits {
+            for k in 0..<block.count {
+                let amount = block.amount(k)
+                guard amount > 0 else { continue }
+                try state.mint(account: block.firstAccount + k, token: layout.usd, amount: amount)
+                try state.deposit(account: block.firstAccount + k, token: layout.usd, amount: amount, market: m)
+            }
         }
         let d0 = setup.initialDeposits
         let insurance = l.insuranceFraction * d0
