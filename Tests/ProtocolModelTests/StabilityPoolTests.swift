@@ -9,7 +9,8 @@ struct StabilityPoolTests {
     static let alice = 2, bob = 3
 
     static func state(_ positions: [(collateral: Double, debt: Double)] = [(10, 18_000)]) throws -> ProtocolState {
-        var s = try Books.state(positions, closeFactor: .fixed(0.5), deposits: [positions.reduce(0) { $0 + $1.debt }, 0])
+        var s = try Books.state(
+            positions, closeFactor: .fixed(0.5), deposits: [positions.reduce(0) { $0 + $1.debt }, 0])
         try s.mint(account: alice, token: Books.usd, amount: 10_000)
         try s.install(stabilityPool: StabilityPool(token: Books.usd))
         return s
@@ -19,7 +20,9 @@ struct StabilityPoolTests {
         s.apply(Intent(account: a, action: .stabilityPool(op)))
     }
 
-    static func holdings(_ s: ProtocolState) -> [Double] { [s.totalHoldings(of: Books.usd), s.totalHoldings(of: Books.eth)] }
+    static func holdings(_ s: ProtocolState) -> [Double] {
+        [s.totalHoldings(of: Books.usd), s.totalHoldings(of: Books.eth)]
+    }
 
     @Test func depositAbsorbAndWithdrawByHand() throws {
         var s = try Self.state()
@@ -52,7 +55,8 @@ struct StabilityPoolTests {
         // Bob, then Alice, take everything out: the pool is empty and no token appeared or vanished.
         #expect(Self.act(&s, Self.bob, .withdraw(shares: 6_000)).succeeded)
         #expect(Self.act(&s, Self.alice, .withdraw(shares: s.stabilityPool.shares(of: Self.alice))).succeeded)
-        #expect(s.stabilityPool.usd == 0 && s.stabilityPool.collateral[Books.eth] == 0 && s.stabilityPool.totalShares == 0)
+        #expect(
+            s.stabilityPool.usd == 0 && s.stabilityPool.collateral[Books.eth] == 0 && s.stabilityPool.totalShares == 0)
         #expect(close(s.balances[Self.bob, Books.eth], 2.835 * 6 / 7, 1e-9))
         for (a, b) in zip(Self.holdings(s), opening) { #expect(close(a, b, 1e-12)) }
     }
@@ -100,6 +104,7 @@ struct StabilityPoolTests {
         // Without a pool installed every operation reverts.
         var bare = try Books.state([(10, 18_000)])
         let empty = bare
-        #expect(bare.apply(Intent(account: 0, action: .stabilityPool(.absorb(budget: 1)))).error != nil && bare == empty)
+        #expect(
+            bare.apply(Intent(account: 0, action: .stabilityPool(.absorb(budget: 1)))).error != nil && bare == empty)
     }
 }

@@ -66,7 +66,8 @@ public enum OutputFolder {
     /// Files that a run folder may hold (the run's own, the figure `ballast plot` draws there and the
     /// report `ballast report` writes there).
     static let runFiles: Set<String> = [
-        "series.csv", "outcome.json", "manifest.json", "assets.csv", "markets.csv", "treasury.csv", "policies.csv", "incentives.csv", "stability_pool.csv",
+        "series.csv", "outcome.json", "manifest.json", "assets.csv", "markets.csv", "treasury.csv", "policies.csv",
+        "incentives.csv", "stability_pool.csv",
         "series.png", "series.svg", "series.dat", "series.gp", "report.html",
     ]
 
