@@ -40,8 +40,10 @@ public actor StabilityProviderPopulation: Population {
             propose(0, .absorb(budget: pool.usd))
         }
         let now = pool.valuePerShare(prices: s.state.prices)
+        // The incentive programme's offer (GOV emissions) raises every provider's tolerance.
+        let bonus = s.state.incentives.offeredStabilityBonus
         for i in entry.indices where entry[i] > 0 && rng.uniform() < config.attention {
-            guard StabilityProviders.exits(entry: entry[i], now: now, config) else { continue }
+            guard StabilityProviders.exits(entry: entry[i], now: now, config, bonus: bonus) else { continue }
             let shares = pool.shares(of: firstAccount + i)
             if shares > 0 { propose(i, .withdraw(shares: shares)) }
         }

@@ -17,7 +17,8 @@ import Stochastics
 /// - Exit: each tick, with probability `attention`, a provider looks at the value of its shares (USD plus
 ///   collateral at the lending market's prices) and withdraws them all once the value per share has fallen
 ///   more than `loss_tolerance` below the value per share it bought at. What it withdraws, USD and
-///   collateral, stays in its wallet: it does not sell the collateral.
+///   collateral, stays in its wallet: it does not sell the collateral. An incentive programme paying
+///   `sp_emission_usd` adds its offered `sp_bonus` (at the token's current value) to that tolerance.
 public enum StabilityProviders: AgentKind {
     public static let key = "stability_providers"
 
@@ -31,9 +32,10 @@ public enum StabilityProviders: AgentKind {
         public init() {}
     }
 
-    /// Whether a provider who bought in at `entry` per share withdraws when a share is worth `now`.
-    public static func exits(entry: Double, now: Double, _ c: Config) -> Bool {
-        entry > 0 && now < (1 - c.lossTolerance) * entry
+    /// Whether a provider who bought in at `entry` per share withdraws when a share is worth `now`, with
+    /// `bonus` (the incentive programme's offer) added to its loss tolerance.
+    public static func exits(entry: Double, now: Double, _ c: Config, bonus: Double = 0) -> Bool {
+        entry > 0 && now < (1 - c.lossTolerance - bonus) * entry
     }
 
     public static func agentCount(_ c: Config) -> Int { c.count }

@@ -78,4 +78,15 @@ struct StabilityPoolEffectTests {
         ) { r in r.outcome.stabilityPool.map { $0.finalUSD + $0.finalCollateralValueUSD } ?? .nan }
         #expect(left.mean < -3 * left.se, "pool value left: paired mean \(left.mean), standard error \(left.se)")
     }
+
+    /// GOV emissions to stability providers (`sp_emission_usd`, offering `sp_bonus` of loss tolerance at the
+    /// token's value) keep them in the pool: more of its value is left at the end than without them.
+    @Test func emissionsKeepStabilityProviders() async throws {
+        let nervous = ["stability_providers.attention=1", "stability_providers.loss_tolerance=0.05"]
+        let paid = nervous + ["incentives.sp_emission_usd=2000", "incentives.sp_bonus=0.5"]
+        let left = try await Self.differences(nervous, paid) { r in
+            r.outcome.stabilityPool.map { $0.finalUSD + $0.finalCollateralValueUSD } ?? .nan
+        }
+        #expect(left.mean > 3 * left.se, "pool value left: paired mean \(left.mean), standard error \(left.se)")
+    }
 }
