@@ -1,13 +1,14 @@
 import ProtocolModel
 
 /// The incentive programme's one actor: it proposes the tick's offer, payments, recipients' sales,
-/// buy-back and backstop for the programme's account and its two reward accounts.
+/// buy-back and backstop for the programme's account and its two (three) reward accounts.
 public actor IncentivePopulation: Population {
     public nonisolated let kind = IncentiveProgramme.key
     public nonisolated let shard = 0
     public nonisolated let count = 1
     let config: IncentiveProgramme.Config
-    /// The programme's account; the stayers' reward account is `account + 1`, the LPs' `account + 2`.
+    /// The programme's account; the stayers' reward account is `account + 1`, the LPs' `account + 2`, the
+    /// stability providers' `account + 3` (only with `sp_emission_usd` > 0).
     let account: Int
     let native: NativeToken
     /// The last tick whose previous-tick outflow reached `stress_outflow`.
@@ -33,8 +34,10 @@ public actor IncentivePopulation: Population {
         let deposits = state.markets[0].reserves[s.layout.depositReserve].totalSupply
         let stayDue = k * c.stayBonus * deposits * unit
         let lpDue = k * c.lpEmissionUSD * unit
+        let spDue = k * c.spEmissionUSD * unit
         let have = state.balances[account, token]
-        let payable = stayDue + lpDue > 0 ? min(1, have / (stayDue + lpDue)) : 0
+        let due = stayDue + lpDue + spDue
+        let payable = due > 0 ? min(1, have / due) : 0
         let value = c.paidInToken ? ratio : 1
         var actions: [(Int, IntentAction)] = [
             (
@@ -43,19 +46,25 @@ public actor IncentivePopulation: Population {
                     .offer(stayBonus: k * c.stayBonus * payable * value, lpBonus: k * c.lpBonus * payable * value))
             )
         ]
+        if c.spEmissionUSD > 0 {
+            actions.append((account, .incentive(.offerStabilityBonus(k * c.spBonus * payable * value))))
+        }
         if stayDue * payable > 0 {
             actions.append((account, .incentive(.pay(to: account + 1, token: token, amount: stayDue * payable))))
         }
         if lpDue * payable > 0 {
             actions.append((account, .incentive(.pay(to: account + 2, token: token, amount: lpDue * payable))))
         }
-        for pot in [account + 1, account + 2] {
+        if spDue * payable > 0 {
+            actions.append((account, .incentive(.pay(to: account + 3, token: token, amount: spDue * payable))))
+        }
+        for pot in c.spEmissionUSD > 0 ? [account + 1, account + 2, account + 3] : [account + 1, account + 2] {
             let tokens = state.balances[pot, native.token]
             if tokens > 0, c.recipientsSell > 0 {
                 actions.append((pot, .swap(pool: native.pool, amountIn: c.recipientsSell * tokens, baseIn: true)))
             }
         }
-        let spentOnPay = c.paidInToken ? 0 : (stayDue + lpDue) * payable
+        let spentOnPay = c.paidInToken ? 0 : due * payable
         let cash = state.balances[account, usd] - spentOnPay
         if c.buyBackUSD > 0, ratio < c.buyBackBelow, cash > 0 {
             actions.append((account, .incentive(.buyBack(usd: min(c.buyBackUSD, cash)))))

@@ -12,7 +12,11 @@ import ScenarioSchema
 ///   of volatility tolerance for `lp_emission_usd` per tick, paid in the native token (`paid_in: token`: the
 ///   amounts are fixed in tokens at the opening price, so their value moves with the token) or in USD;
 ///   the offer is what its balance can pay, and is published before depositors and LPs decide;
-/// - pays the stayers' and LPs' reward accounts, which sell `recipients_sell` of their tokens each tick;
+/// - with `sp_emission_usd` > 0, pays stability providers (``StabilityProviders``) `sp_emission_usd` per tick in
+///   the same way (to a third reward account) and offers them `sp_bonus` of loss tolerance, scaled like the LP
+///   bonus: GOV emissions that keep a backstop funded;
+/// - pays the stayers', LPs' (and stability providers') reward accounts, which sell `recipients_sell` of their
+///   tokens each tick;
 /// - buys the token back with up to `buy_back_usd` per tick while its price is below `buy_back_below` of
 ///   the opening price;
 /// - with `mint_backstop: true`, mints and sells up to `mint_max_tokens` per tick to cover the USD reserve's
@@ -40,6 +44,8 @@ public enum IncentiveProgramme: AgentKind {
         public var stayBonus = 0.0
         public var lpBonus = 0.0
         public var lpEmissionUSD = 0.0
+        public var spBonus = 0.0
+        public var spEmissionUSD = 0.0
         public var recipientsSell = 0.1
         public var buyBackBelow = 0.0
         public var buyBackUSD = 0.0
@@ -75,6 +81,12 @@ public enum IncentiveProgramme: AgentKind {
         c.stayBonus = try r.double("stay_bonus", default: 0, .closed(0, 0.1))
         c.lpBonus = try r.double("lp_bonus", default: 0, .closed(0, 10))
         c.lpEmissionUSD = try r.double("lp_emission_usd", default: 0, .usdAmount)
+        c.spBonus = try r.double("sp_bonus", default: 0, .probability)
+        c.spEmissionUSD = try r.double("sp_emission_usd", default: 0, .usdAmount)
+        if c.spBonus > 0, c.spEmissionUSD == 0 {
+            throw r.semanticError(
+                "sp_bonus", "expected sp_emission_usd > 0 with an sp_bonus (the bonus is what it pays for)")
+        }
         c.recipientsSell = try r.double("recipients_sell", default: c.recipientsSell, .probability)
         c.buyBackBelow = try r.double("buy_back_below", default: 0, .closed(0, 100))
         c.buyBackUSD = try r.double("buy_back_usd", default: 0, .usdAmount)
@@ -90,8 +102,9 @@ public enum IncentiveProgramme: AgentKind {
 
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         guard let native = setup.native else { preconditionFailure("validated by the scenario loader") }
-        // The programme's account, then the stayers' and the LPs' reward accounts.
-        let first = setup.allocateAccounts(3)
+        // The programme's account, then the stayers', the LPs' and (only when it pays them, so that other
+        // worlds keep their account numbers) the stability providers' reward accounts.
+        let first = setup.allocateAccounts(c.spEmissionUSD > 0 ? 4 : 3)
         if c.budgetTokens > 0 { setup.wallets.append((first, native.token, c.budgetTokens)) }
         if c.budgetUSD > 0 { setup.wallets.append((first, setup.layout.usd, c.budgetUSD)) }
         setup.incentives = IncentiveLedger(

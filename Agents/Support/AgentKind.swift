@@ -51,7 +51,7 @@ public enum AgentRegistry {
     public static let kinds: [any AgentKind.Type] = [
         Depositors.self, Borrowers.self, LiquidityProviders.self, Arbitrageurs.self, Liquidators.self,
         TreasuryManager.self, MarginController.self, ParameterController.self, TokenHolders.self,
-        IncentiveProgramme.self,
+        IncentiveProgramme.self, StabilityProviders.self,
     ]
 
     /// The kind for a scenario key, if any.

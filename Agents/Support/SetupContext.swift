@@ -61,6 +61,8 @@ public struct SetupContext: Sendable {
     public var native: NativeToken?
     /// The incentive programme's books, when an incentive programme runs (installed as the state's).
     public var incentives: IncentiveLedger?
+    /// The stability pool, when stability providers fund one (installed as the state's, empty).
+    public var stabilityPool: StabilityPool?
     /// Accounts appointed governors of the protocol state (policy agents that change reserve parameters).
     public var governors: [Int] = []
 

@@ -119,10 +119,12 @@ struct IncentiveLedgerTests {
         #expect(!Self.run(&s, .pay(to: Self.creator, token: Self.gov, amount: 60_000)).succeeded)
         #expect(!Self.run(&s, .pay(to: Self.creator, token: Self.eth, amount: 1)).succeeded)
         #expect(!Self.run(&s, .offer(stayBonus: -1, lpBonus: 0)).succeeded)
+        #expect(!Self.run(&s, .offerStabilityBonus(.nan)).succeeded)
         #expect(!Self.run(&s, .mintBackstop(target: .nan, maxTokens: 1)).succeeded)
         #expect(!Self.run(&s, .buyBack(usd: 1e9)).succeeded)
         #expect(s == before)
         #expect(Self.run(&s, .offer(stayBonus: 0.001, lpBonus: 0.02)).succeeded)
         #expect(s.incentives.offeredStayBonus == 0.001 && s.incentives.offeredLPBonus == 0.02)
+        #expect(Self.run(&s, .offerStabilityBonus(0.1)).succeeded && s.incentives.offeredStabilityBonus == 0.1)
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The native token in the loop: the same stress with a stay bonus paid in the token, in USD, or not at all;
-# the token's price path; and the minted backstop across shock sizes. A release build; about 10 minutes on
-# 2 cores.
+# the token's price path; the minted backstop across shock sizes; and a stability pool of three sizes. A
+# release build; about 12 minutes on 2 cores.
 #   experiments/tokenomics-feedback/run.sh [BALLAST] [REPLICATES]
 set -euo pipefail
 # Paths are relative to the repository root, so the committed results name no machine's folders.
@@ -42,7 +42,16 @@ shocks="market.shocks[0].factor=0.7:0.3:5"
 curve backstop-off "${sensitive[@]}"
 curve backstop-on "${sensitive[@]}" "${backstop[@]}"
 
+# 4. A stability pool (stability.yaml: tokenomics.yaml with 100 providers absorbing liquidations before the
+#    keepers): 0, 10 M and 30 M USD deposited, at shocks 0.8, 0.7 and 0.6.
+shocks="market.shocks[0].factor=0.8:0.6:3"
+for size in 0 10 30; do
+    "$ballast" curve $here/stability.yaml --vary "$shocks" --replicates "$n" --out "$out/sp-$size" --resume --quiet \
+        --set stability_providers.deposit_median_usd=$((size * 10000))
+done
+
 $here/summarise.py "$out" > "$out/summary.csv"
 $here/summarise.py "$out" --paired > "$out/paired.csv"
-cat "$out/summary.csv" "$out/paired.csv"
-for g in run-probability price-path death-spiral; do (cd "$here" && gnuplot "$g.gp"); done
+$here/summarise.py "$out" --stability > "$out/stability.csv"
+cat "$out/summary.csv" "$out/paired.csv" "$out/stability.csv"
+for g in run-probability price-path death-spiral stability-pool; do (cd "$here" && gnuplot "$g.gp"); done

@@ -6,6 +6,12 @@
                                        final price against its opening price; the median final price and dilution;
                                        and P(spiral), the share of replicates whose backstop minted more than the
                                        opening supply (dilution > 1), with its Wilson interval.
+  summarise.py RESULTS_FOLDER --stability
+                                       per stability pool size (curves sp-0, sp-10, sp-30) and shock: P(run) with its
+                                       Wilson interval, the means (95% half-widths) of bad debt and of the lowest AMM
+                                       price, their paired differences from sp-0 on the same replicates (mean and
+                                       95% half-width), and the replicates that ran only without or only with the pool
+                                       with the exact sign test's p-value.
   summarise.py RESULTS_FOLDER --paired per pair of curves and shock, on the same replicates (common random numbers):
                                        the replicates that ran under one and not the other, and the exact two-sided
                                        sign (McNemar) test's p-value.
@@ -50,6 +56,26 @@ def load(root, name):
     return key, {(float(r[key]), int(r["replicate"])): r for r in rows}
 
 root = sys.argv[1]
+if len(sys.argv) > 2 and sys.argv[2] == "--stability":
+    _, base = load(root, "sp-0")
+    print("size_musd,factor,replicates,p_run,p_run_lo,p_run_hi,bad_debt_usd,bad_debt_usd_pm,min_amm_price,"
+          "min_amm_price_pm,d_bad_debt_usd,d_bad_debt_usd_pm,d_min_amm_price,d_min_amm_price_pm,"
+          "ran_without_only,ran_with_only,sign_test_p")
+    for size in [0, 10, 30]:
+        _, rows = load(root, f"sp-{size}")
+        for f in sorted({k[0] for k in rows}, reverse=True):
+            keys = sorted(k for k in rows if k[0] == f)
+            n = len(keys)
+            runs = sum(int(rows[k]["run"]) for k in keys)
+            lo, hi = wilson(runs, n)
+            out = [mean_ci([float(rows[k][c]) for k in keys]) for c in ["bad_debt_usd", "min_amm_price"]]
+            out += [mean_ci([float(rows[k][c]) - float(base[k][c]) for k in keys])
+                    for c in ["bad_debt_usd", "min_amm_price"]]
+            only_base = sum(1 for k in keys if base[k]["run"] == "1" and rows[k]["run"] == "0")
+            only_this = sum(1 for k in keys if base[k]["run"] == "0" and rows[k]["run"] == "1")
+            print(f"{size},{f},{n},{runs / n:.3f},{lo:.3f},{hi:.3f}," + ",".join(f"{m:.6g},{pm:.3g}" for m, pm in out)
+                  + f",{only_base},{only_this},{sign_test(only_base, only_this):.2g}")
+    sys.exit(0)
 curves = ["none", "usd", "token", "token-sensitive", "none-sensitive", "backstop-off", "backstop-on"]
 if len(sys.argv) > 2 and sys.argv[2] == "--paired":
     pairs = [("none", "usd"), ("none", "token"), ("token", "usd"), ("token", "token-sensitive"),

@@ -79,6 +79,8 @@ public enum IntentAction: Sendable, Equatable {
     case govern(GovernanceOperation)
     /// The incentive programme's account pays, mints, sells or buys the native token (``IncentiveLedger``).
     case incentive(IncentiveOperation)
+    /// Deposit into, withdraw from, or liquidate with the stability pool (``StabilityPool``).
+    case stabilityPool(StabilityPoolOperation)
 }
 
 /// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially

@@ -73,6 +73,7 @@ extension ProtocolState {
         case let .treasury(op): return try applyTreasury(a, op, g)
         case let .govern(op): return try applyGovernance(a, m, op)
         case let .incentive(op): return try applyIncentive(a, op, g)
+        case let .stabilityPool(op): return try applyStabilityPool(a, op, g)
         case let .borrow(token, amount):
             let r = try reserve(token, m)
             try markets[m].checkBorrow(user: a, reserve: r, amount: amount, prices: p)

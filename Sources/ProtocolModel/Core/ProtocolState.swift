@@ -36,7 +36,7 @@ public struct ProtocolState: Sendable, Equatable {
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
             && l.outflows == r.outflows && l.badDebtByMarket == r.badDebtByMarket && l.treasury == r.treasury
             && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow && l.governors == r.governors
-            && l.incentives == r.incentives
+            && l.incentives == r.incentives && l.stabilityPool == r.stabilityPool
             && l.tick == r.tick
     }
 
@@ -93,6 +93,8 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var governors: [Int] = []
     /// The incentive programme's books (``IncentiveLedger/inactive`` when none runs).
     public internal(set) var incentives = IncentiveLedger.inactive
+    /// The stability pool (``StabilityPool/inactive`` when none is installed).
+    public internal(set) var stabilityPool = StabilityPool.inactive
     /// Current tick.
     public internal(set) var tick: Int = 0
 
@@ -286,8 +288,8 @@ public struct ProtocolState: Sendable, Equatable {
         tick = newTick
     }
 
-    /// Every unit of `token` the model knows of: balances, lending cash and insurance funds, AMM reserves
-    /// and StableSwap balances. Unchanged by ``apply(_:)->Receipt``, except by the external-market legs
+    /// Every unit of `token` the model knows of: balances, lending cash and insurance funds, AMM reserves,
+    /// StableSwap balances and the stability pool's USD and collateral. Unchanged by ``apply(_:)->Receipt``, except by the external-market legs
     /// of policy intents, which ``inflows`` and ``outflows`` record.
     public func totalHoldings(of token: Int) -> Double {
         var sum = balances.total(of: token) + (escrow.indices.contains(token) ? escrow[token] : 0)
@@ -303,6 +305,7 @@ public struct ProtocolState: Sendable, Equatable {
         for s in stablePools {
             for (k, t) in s.tokens.enumerated() where t == token { sum += s.pool.balances[k] }
         }
+        if stabilityPool.isInstalled { sum += stabilityPool.holdings(of: token) }
         return sum
     }
 

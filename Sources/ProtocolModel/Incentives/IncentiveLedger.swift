@@ -19,6 +19,9 @@ public struct IncentiveLedger: Sendable, Equatable {
     public var offeredStayBonus: Double = 0
     /// The LP bonus offered this tick: what LPs add to their volatility tolerance, at the current price.
     public var offeredLPBonus: Double = 0
+    /// The stability bonus offered this tick: what stability providers add to their loss tolerance, at the
+    /// current price (0 unless the programme pays stability providers).
+    public var offeredStabilityBonus: Double = 0
     /// Native tokens paid to recipients (stayers, LPs), and their value when paid.
     public var tokensPaid: Double = 0
     public var tokensPaidValue: Double = 0

@@ -4,6 +4,8 @@ public enum IncentiveOperation: Sendable, Equatable {
     /// Publish this tick's offers: a stay bonus (USD of value per USD of deposit per tick) and an LP bonus
     /// (added to LPs' volatility tolerance). Moves no tokens.
     case offer(stayBonus: Double, lpBonus: Double)
+    /// Publish this tick's offer to stability providers (added to their loss tolerance). Moves no tokens.
+    case offerStabilityBonus(Double)
     /// Pay `amount` of `token` (the native token or USD) from the programme's account to account `to`.
     case pay(to: Int, token: Int, amount: Double)
     /// Mint native tokens and sell them in the native pool until `target` USD is raised (or `maxTokens` are

@@ -24,6 +24,10 @@ extension ProtocolState {
             incentives.offeredStayBonus = stay
             incentives.offeredLPBonus = lp
             return Fill()
+        case let .offerStabilityBonus(bonus):
+            try _requireAmount("bonus", bonus, positive: false)
+            incentives.offeredStabilityBonus = bonus
+            return Fill()
         case let .pay(to, token, amount):
             guard to >= 0, to < accountCount else { throw .unknownIndex("account \(to)") }
             guard token == native || token == 0 else { throw .unknownIndex("token \(token) is neither USD nor native") }

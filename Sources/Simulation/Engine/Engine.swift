@@ -122,6 +122,8 @@ public struct Engine: Sendable {
         var policyRows: [PolicyRow] = []
         var incentiveRows: [IncentiveRow] = []
         if world.state.incentives.isInstalled { outcome.incentives = IncentiveOutcome() }
+        var stabilityRows: [StabilityPoolRow] = []
+        if world.state.stabilityPool.isInstalled { outcome.stabilityPool = StabilityPoolOutcome() }
 
         for tick in 0..<scenario.ticks {
             if tick >= 1 {
@@ -209,6 +211,11 @@ public struct Engine: Sendable {
                 outcome.incentives?.record(r)
                 if recordSeries { incentiveRows.append(r) }
             }
+            if let r = StabilityPoolRow.row(world) {
+                if let bad = r.firstNonFinite() { throw .nonFinite(tick: tick, column: bad.column, value: bad.value) }
+                outcome.stabilityPool?.record(r)
+                if recordSeries { stabilityRows.append(r) }
+            }
             if recordSeries, !policyReporters.isEmpty {
                 let p = await PolicyRow.row(world, reporters: policyReporters, ticksPerYear: ticksPerYear)
                 if let bad = p.firstNonFinite(policyColumns) {
@@ -232,7 +239,8 @@ public struct Engine: Sendable {
         }
         return RunResult(
             outcome: outcome, series: series, finalState: world, assets: assetRows, markets: marketRows,
-            treasury: treasuryRows, policies: policyRows, policyColumns: policyColumns, incentives: incentiveRows)
+            treasury: treasuryRows, policies: policyRows, policyColumns: policyColumns, incentives: incentiveRows,
+            stabilityPool: stabilityRows)
     }
 
     /// Asks every population of a phase to propose; concatenates in population order.

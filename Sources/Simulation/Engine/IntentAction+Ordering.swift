@@ -23,6 +23,12 @@ extension IntentAction {
         case let .repayWithCollateral(_, _, collateral, _): return collateral * price
         case let .provideLiquidity(_, v): return v
         case .treasury, .govern, .incentive: return 0
+        case let .stabilityPool(op):
+            switch op {
+            case let .deposit(usd): return usd
+            case let .withdraw(shares): return shares
+            case let .absorb(budget): return budget
+            }
         }
     }
 

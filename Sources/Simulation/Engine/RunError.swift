@@ -53,6 +53,7 @@ extension Outcome {
         for m in markets ?? [] {
             if let bad = m.firstNonFinite() { return ("markets.\(m.name).\(bad.field)", bad.value) }
         }
+        if let bad = stabilityPool?.firstNonFinite() { return ("stability_pool." + bad.field, bad.value) }
         return nil
     }
 }

@@ -75,6 +75,8 @@ public struct Outcome: Sendable, Equatable, Codable {
     public var markets: [MarketOutcome]?
     /// The native token and the incentive programme; nil (and absent from the JSON) without a native token.
     public var incentives: IncentiveOutcome?
+    /// The stability pool; nil (and absent from the JSON) without stability providers.
+    public var stabilityPool: StabilityPoolOutcome?
 
     enum CodingKeys: String, CodingKey {
         case run
@@ -101,6 +103,7 @@ public struct Outcome: Sendable, Equatable, Codable {
         case treasury
         case markets
         case incentives
+        case stabilityPool = "stability_pool"
     }
 
     public init() {}
@@ -125,4 +128,6 @@ public struct RunResult: Sendable {
     public var policyColumns: [String] = []
     /// Per tick, the native token and the incentive programme (worlds with a native token, recorded series).
     public var incentives: [IncentiveRow] = []
+    /// Per tick, the stability pool (worlds with stability providers, recorded series).
+    public var stabilityPool: [StabilityPoolRow] = []
 }

@@ -67,6 +67,7 @@ public enum OutputFolder {
     /// report `ballast report` writes there).
     static let runFiles: Set<String> = [
         "series.csv", "outcome.json", "manifest.json", "assets.csv", "markets.csv", "treasury.csv", "policies.csv",
+        "incentives.csv", "stability_pool.csv",
         "series.png", "series.svg", "series.dat", "series.gp", "report.html",
     ]
 

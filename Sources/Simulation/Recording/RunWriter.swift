@@ -80,6 +80,11 @@ public enum RunWriter {
             for row in result.incentives { rows += row.csvLine + "\n" }
             files.append(("incentives.csv", Data(rows.utf8)))
         }
+        if !result.stabilityPool.isEmpty {
+            var rows = StabilityPoolRow.csvHeader + "\n"
+            for row in result.stabilityPool { rows += row.csvLine + "\n" }
+            files.append(("stability_pool.csv", Data(rows.utf8)))
+        }
         if !result.policies.isEmpty {
             var rows = PolicyRow.csvHeader(result.policyColumns) + "\n"
             for row in result.policies { rows += row.csvLine + "\n" }

@@ -88,6 +88,7 @@ struct WorldBuilder {
                     ?? IncentiveLedger(
                         account: nil, token: native.token, pool: native.pool, openingPrice: native.openingPrice))
         }
+        if let pool = setup.stabilityPool { try state.install(stabilityPool: pool) }
         var deposits = [d0]
         var inventories = setup.inventories
         for (k, market) in s.otherMarkets.enumerated() {
