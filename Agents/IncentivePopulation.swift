@@ -27,7 +27,7 @@ public actor IncentivePopulation: Population {
         let outflow = s.recentOutflowFraction
         if s.tick > 0, outflow >= c.stressOutflow { stressSeen = s.tick }
         let k = IncentiveProgramme.intensity(c, outflow: outflow, tick: s.tick, stressSeen: stressSeen)
-        let ratio = state.amms[native.pool].pool.price / native.openingPrice
+        let ratio = state.incentives.priceRatio(state)
         let token = c.paidInToken ? native.token : usd
         // Amounts are fixed in the paying token at the opening price: a token payment's value moves with it.
         let unit = c.paidInToken ? 1 / native.openingPrice : 1
@@ -49,16 +49,13 @@ public actor IncentivePopulation: Population {
         if c.spEmissionUSD > 0 {
             actions.append((account, .incentive(.offerStabilityBonus(k * c.spBonus * payable * value))))
         }
-        if stayDue * payable > 0 {
-            actions.append((account, .incentive(.pay(to: account + 1, token: token, amount: stayDue * payable))))
+        // The reward accounts and what each is owed this tick: stayers, LPs, and stability providers when paid.
+        var pots = [(account + 1, stayDue), (account + 2, lpDue)]
+        if c.spEmissionUSD > 0 { pots.append((account + 3, spDue)) }
+        for (pot, owed) in pots where owed * payable > 0 {
+            actions.append((account, .incentive(.pay(to: pot, token: token, amount: owed * payable))))
         }
-        if lpDue * payable > 0 {
-            actions.append((account, .incentive(.pay(to: account + 2, token: token, amount: lpDue * payable))))
-        }
-        if spDue * payable > 0 {
-            actions.append((account, .incentive(.pay(to: account + 3, token: token, amount: spDue * payable))))
-        }
-        for pot in c.spEmissionUSD > 0 ? [account + 1, account + 2, account + 3] : [account + 1, account + 2] {
+        for (pot, _) in pots {
             let tokens = state.balances[pot, native.token]
             if tokens > 0, c.recipientsSell > 0 {
                 actions.append((pot, .swap(pool: native.pool, amountIn: c.recipientsSell * tokens, baseIn: true)))

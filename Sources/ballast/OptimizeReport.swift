@@ -31,9 +31,14 @@ struct OptimizeReport {
     /// normal-approximation interval mean ± z · sd(d)/√n (paired, so the common noise cancels).
     var pairedDifference: (mean: Double, lower: Double, upper: Double) {
         let n = min(best.runs.count, start.runs.count)
-        let d = (0..<n).map { r in (best.runs[r] ? 1.0 : 0) - (start.runs[r] ? 1.0 : 0) }
-        let mean = d.reduce(0, +) / Double(max(1, n))
-        let variance = n > 1 ? d.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) : 0
+        return normalInterval((0..<n).map { r in (best.runs[r] ? 1.0 : 0) - (start.runs[r] ? 1.0 : 0) })
+    }
+
+    /// The mean of `xs` with the normal-approximation interval mean ± z · sd/√n at the study's confidence.
+    func normalInterval(_ xs: [Double]) -> (mean: Double, lower: Double, upper: Double) {
+        let n = xs.count
+        let mean = xs.reduce(0, +) / Double(max(1, n))
+        let variance = n > 1 ? xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n - 1) : 0
         let z = (try? StandardNormal.quantile(1 - (1 - spec.confidence) / 2)) ?? 1.96
         let half = z * (variance / Double(max(1, n))).squareRoot()
         return (mean, mean - half, mean + half)
@@ -71,15 +76,10 @@ struct OptimizeReport {
         // The measured incentive cost's mean and a normal interval over the replicates (absent when not measured).
         var measured = ""
         if !e.costs.isEmpty {
-            let m = e.meanCost
-            let sd =
-                e.costs.count > 1
-                ? (e.costs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(e.costs.count - 1)).squareRoot() : 0
-            let z = (try? StandardNormal.quantile(1 - (1 - spec.confidence) / 2)) ?? 1.96
-            let half = z * sd / Double(e.costs.count).squareRoot()
+            let c = normalInterval(e.costs)
             measured =
-                ", \"incentive_cost_usd\": {\"mean\": \(number(m)), \"lower\": \(number(m - half)), "
-                + "\"upper\": \(number(m + half))}"
+                ", \"incentive_cost_usd\": {\"mean\": \(number(c.mean)), \"lower\": \(number(c.lower)), "
+                + "\"upper\": \(number(c.upper))}"
         }
         return """
             {"parameters": {\(values)}, "replicates": \(n), "runs": \(runs(e)), \
