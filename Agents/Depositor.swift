@@ -55,6 +55,9 @@ public enum Depositors: AgentKind {
         public var bonusSensitivity = 1.0
         /// How strongly a fall of the native token's price raises the threshold: + s·max(0, −log(p/p₀)).
         public var tokenSensitivity = 0.0
+        /// The illiquidity cost of a lock-up boost (``lockTerm(balance:comfort:noise:offer:cost:)``): per USD and
+        /// tick, for a lock of the full term, of a depositor on the edge of leaving.
+        public var lockCost = 0.001
         /// How depositors decide.
         public var strategy = Strategy.heuristic
         /// The global game (`game`), when the section has one; required by every strategy but `heuristic`.
@@ -73,6 +76,8 @@ public enum Depositors: AgentKind {
         public var threshold: Double
         public var isWhale: Bool
         public var hasWithdrawn: Bool
+        /// The tick its lock-up boost ends (0: none); it neither looks nor leaves before. Fits the padding.
+        public var lockedUntil: Int32 = 0
     }
 
     /// A depositor's part in a game (every strategy but `heuristic`): its private draws and its moves.
@@ -95,6 +100,9 @@ public enum Depositors: AgentKind {
         public let thresholdShift: Double
         public let withdrawalFee: Double
         public let locked: Bool
+        /// The tick, and the lock-up boosts on offer in this market (nil when it has none).
+        public var tick = 0
+        public var lockOffer: LockOffer?
     }
 
     /// The view of lending market `market` (0: the scenario's top-level market) that every agent of the
@@ -109,7 +117,7 @@ public enum Depositors: AgentKind {
         if market == 0 { shift += incentiveShift(s, c) }
         return TickView(
             theta: m.solvencyMargin, thresholdShift: shift, withdrawalFee: fee,
-            locked: s.tick < policy.lockedUntilTick)
+            locked: s.tick < policy.lockedUntilTick, tick: s.tick, lockOffer: market == 0 ? LockOffer(s.state) : nil)
     }
 
     /// The incentive programme's part of the threshold shift in the first market: the stay bonus it offers
@@ -201,6 +209,7 @@ public enum Depositors: AgentKind {
         c.stayBonus = try r.double("stay_bonus", default: c.stayBonus, .nonNegative)
         c.bonusSensitivity = try r.double("bonus_sensitivity", default: c.bonusSensitivity, .nonNegative)
         c.tokenSensitivity = try r.double("token_sensitivity", default: c.tokenSensitivity, .closed(0, 100))
+        c.lockCost = try r.double("lock_cost", default: c.lockCost, .closed(0, 1))
         let strategy = try r.string(
             "strategy", default: Strategy.heuristic.rawValue, oneOf: Strategy.allCases.map(\.rawValue))
         c.strategy = Strategy(rawValue: strategy) ?? .heuristic

@@ -68,9 +68,40 @@ public actor DepositorShard: Population {
                 agents, &players, &rng, game, Depositors.tickView(snapshot, config, market: market), config,
                 first: firstAccount, market: market, snapshot, population)
         }
-        return Self.proposeAll(
-            agents, &rng, Depositors.tickView(snapshot, config, market: market), config, first: firstAccount,
-            market: market, snapshot, population)
+        let view = Depositors.tickView(snapshot, config, market: market)
+        if view.lockOffer != nil {
+            return Self.proposeWithLocks(
+                agents, &rng, view, config, first: firstAccount, market: market, snapshot, population)
+        }
+        return Self.proposeAll(agents, &rng, view, config, first: firstAccount, market: market, snapshot, population)
+    }
+
+    /// Agent `i` asks to lock its deposit for `ticks` ticks.
+    static func lock(_ i: Int, ticks: Int, first: Int, _ population: Int32) -> Proposal {
+        Proposal(
+            population: population, agent: Int32(i),
+            intent: Intent(account: first + i, action: .incentive(.lock(ticks: ticks))))
+    }
+
+    /// The heuristic rule in a world with lock-up boosts: an agent still in and not locked draws whether it
+    /// looks and its signal, as in ``proposeAll``, then withdraws, locks or stays (``Depositors/move(_:signal:_:_:)``).
+    private static func proposeWithLocks(
+        _ agents: [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
+        _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
+    ) -> [Proposal] {
+        var out: [Proposal] = []
+        for i in agents.indices {
+            let a = agents[i]
+            guard !a.hasWithdrawn, Int(a.lockedUntil) <= view.tick else { continue }
+            guard rng.uniform() < (a.isWhale ? config.whaleAttention : config.attention) else { continue }
+            let x = view.theta + (a.isWhale ? config.whaleNoiseSD : config.noiseSD) * rng.standardNormal()
+            switch Depositors.move(a, signal: x, view, config) {
+            case .stay: continue
+            case .withdraw: out.append(redeemAll(i, first: first, market: market, snapshot, population))
+            case let .lock(ticks): out.append(lock(i, ticks: ticks, first: first, population))
+            }
+        }
+        return out
     }
 
     /// The one-move game strategies: each attentive player outside a lock-up moves once.
@@ -113,6 +144,20 @@ public actor DepositorShard: Population {
         defer { groups = g }
         g.draw(agents, config, &rng)
         var out: [Proposal] = []
+        if view.lockOffer != nil {
+            // Lookers whose lock runs neither draw nor move.
+            for j in g.attentive where Int(agents[Int(j)].lockedUntil) <= view.tick {
+                let i = Int(j)
+                let a = agents[i]
+                let x = view.theta + (a.isWhale ? config.whaleNoiseSD : config.noiseSD) * rng.standardNormal()
+                switch Depositors.move(a, signal: x, view, config) {
+                case .stay: continue
+                case .withdraw: out.append(redeemAll(i, first: first, market: market, snapshot, population))
+                case let .lock(ticks): out.append(lock(i, ticks: ticks, first: first, population))
+                }
+            }
+            return out
+        }
         for i in g.attentive where Depositors.decideAttentive(agents[Int(i)], view, config, &rng) {
             out.append(redeemAll(Int(i), first: first, market: market, snapshot, population))
         }
@@ -124,6 +169,10 @@ public actor DepositorShard: Population {
         // and the agent keeps it. The stay ends once the whole claim was accepted. A lock-up or a closed
         // gate reverts the request: the agent simply asks again another tick.
         for r in receipts {
+            if case let .incentive(.lock(ticks)) = r.intent.action, r.succeeded {
+                agents[r.intent.account - firstAccount].lockedUntil = Int32(clamping: r.tick + ticks)
+                continue
+            }
             guard let fill = r.fill, case let .redeem(_, requested) = r.intent.action, requested > 0 else { continue }
             let accepted = fill.secondaryOut
             guard accepted > 0 else { continue }

@@ -8,7 +8,8 @@ public actor IncentivePopulation: Population {
     public nonisolated let count = 1
     let config: IncentiveProgramme.Config
     /// The programme's account; the stayers' reward account is `account + 1`, the LPs' `account + 2`, the
-    /// stability providers' `account + 3` (only with `sp_emission_usd` > 0).
+    /// stability providers' `account + 3` (only with `sp_emission_usd` > 0), then the lockers' (only with
+    /// `lock_emission_usd` > 0).
     let account: Int
     let native: NativeToken
     /// The last tick whose previous-tick outflow reached `stress_outflow`.
@@ -35,8 +36,10 @@ public actor IncentivePopulation: Population {
         let stayDue = k * c.stayBonus * deposits * unit
         let lpDue = k * c.lpEmissionUSD * unit
         let spDue = k * c.spEmissionUSD * unit
+        // Lockers are paid only while a lock runs: with no weight there is no one to share the stream.
+        let lockDue = state.locks.totalWeight > 0 ? k * c.lockEmissionUSD * unit : 0
         let have = state.balances[account, token]
-        let due = stayDue + lpDue + spDue
+        let due = stayDue + lpDue + spDue + lockDue
         let payable = due > 0 ? min(1, have / due) : 0
         let value = c.paidInToken ? ratio : 1
         var actions: [(Int, IntentAction)] = [
@@ -49,9 +52,17 @@ public actor IncentivePopulation: Population {
         if c.spEmissionUSD > 0 {
             actions.append((account, .incentive(.offerStabilityBonus(k * c.spBonus * payable * value))))
         }
+        if c.lockEmissionUSD > 0 {
+            // What a new lock would share: the stream at its value now, as far as the balance pays it, whether
+            // or not a lock runs yet.
+            let stream = k * c.lockEmissionUSD * unit
+            let funded = lockDue > 0 ? payable : (stream > 0 ? min(1, have / stream) : 0)
+            actions.append((account, .incentive(.offerLockEmission(k * c.lockEmissionUSD * funded * value))))
+        }
         // The reward accounts and what each is owed this tick: stayers, LPs, and stability providers when paid.
         var pots = [(account + 1, stayDue), (account + 2, lpDue)]
         if c.spEmissionUSD > 0 { pots.append((account + 3, spDue)) }
+        if c.lockEmissionUSD > 0 { pots.append((account + (c.spEmissionUSD > 0 ? 4 : 3), lockDue)) }
         for (pot, owed) in pots where owed * payable > 0 {
             actions.append((account, .incentive(.pay(to: pot, token: token, amount: owed * payable))))
         }

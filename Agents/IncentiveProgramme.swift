@@ -15,8 +15,13 @@ import ScenarioSchema
 /// - with `sp_emission_usd` > 0, pays stability providers (``StabilityProviders``) `sp_emission_usd` per tick in
 ///   the same way (to a third reward account) and offers them `sp_bonus` of loss tolerance, scaled like the LP
 ///   bonus: GOV emissions that keep a backstop funded;
-/// - pays the stayers', LPs' (and stability providers') reward accounts, which sell `recipients_sell` of their
-///   tokens each tick;
+/// - with `lock_emission_usd` > 0, offers lock-up boosts (ve-style, ``/ProtocolModel/LockBook``): depositors
+///   may lock their deposit for up to `lock_max_ticks` ticks, and the programme pays `lock_emission_usd` per
+///   tick (in the same way, to a reward account of the lockers) while any lock runs, shared by lock weight:
+///   amount × Frax's multiplier, which rises linearly from 1 to `lock_max_boost` at `lock_max_ticks`. What a
+///   depositor does with the offer is ``Depositors/lockTerm(balance:comfort:offer:config:)``'s choice;
+/// - pays the stayers', LPs' (stability providers', lockers') reward accounts, which sell `recipients_sell` of
+///   their tokens each tick;
 /// - buys the token back with up to `buy_back_usd` per tick while its price is below `buy_back_below` of
 ///   the opening price;
 /// - with `mint_backstop: true`, mints and sells up to `mint_max_tokens` per tick to cover the USD reserve's
@@ -46,6 +51,12 @@ public enum IncentiveProgramme: AgentKind {
         public var lpEmissionUSD = 0.0
         public var spBonus = 0.0
         public var spEmissionUSD = 0.0
+        /// Lock-up boosts: the USD per tick paid to lockers, the term that earns the full multiplier, the
+        /// multiplier at that term, and how many terms a depositor chooses from (L_max·k/n, k = 1 … n).
+        public var lockEmissionUSD = 0.0
+        public var lockMaxTicks = 168
+        public var lockMaxBoost = 2.5
+        public var lockTerms = 4
         public var recipientsSell = 0.1
         public var buyBackBelow = 0.0
         public var buyBackUSD = 0.0
@@ -87,6 +98,14 @@ public enum IncentiveProgramme: AgentKind {
             throw r.semanticError(
                 "sp_bonus", "expected sp_emission_usd > 0 with an sp_bonus (the bonus is what it pays for)")
         }
+        c.lockEmissionUSD = try r.double("lock_emission_usd", default: 0, .usdAmount)
+        c.lockMaxTicks = try r.int("lock_max_ticks", default: c.lockMaxTicks, .closed(1, 1e6))
+        c.lockMaxBoost = try r.double("lock_max_boost", default: c.lockMaxBoost, .closed(1, 10))
+        c.lockTerms = try r.int("lock_terms", default: c.lockTerms, .closed(1, 64))
+        if c.lockTerms > c.lockMaxTicks {
+            throw r.semanticError(
+                "lock_terms", "expected at most lock_max_ticks (\(c.lockMaxTicks)) terms, got \(c.lockTerms)")
+        }
         c.recipientsSell = try r.double("recipients_sell", default: c.recipientsSell, .probability)
         c.buyBackBelow = try r.double("buy_back_below", default: 0, .closed(0, 100))
         c.buyBackUSD = try r.double("buy_back_usd", default: 0, .usdAmount)
@@ -103,12 +122,15 @@ public enum IncentiveProgramme: AgentKind {
     public static func makePopulations(_ c: Config, setup: inout SetupContext) -> [any Population] {
         guard let native = setup.native else { preconditionFailure("validated by the scenario loader") }
         // The programme's account, then the stayers', the LPs' and (only when it pays them, so that other
-        // worlds keep their account numbers) the stability providers' reward accounts.
-        let first = setup.allocateAccounts(c.spEmissionUSD > 0 ? 4 : 3)
+        // worlds keep their account numbers) the stability providers' and the lockers' reward accounts.
+        let first = setup.allocateAccounts(3 + (c.spEmissionUSD > 0 ? 1 : 0) + (c.lockEmissionUSD > 0 ? 1 : 0))
         if c.budgetTokens > 0 { setup.wallets.append((first, native.token, c.budgetTokens)) }
         if c.budgetUSD > 0 { setup.wallets.append((first, setup.layout.usd, c.budgetUSD)) }
         setup.incentives = IncentiveLedger(
             account: first, token: native.token, pool: native.pool, openingPrice: native.openingPrice)
+        if c.lockEmissionUSD > 0 {
+            setup.locks = LockBook(maxTicks: c.lockMaxTicks, maxBoost: c.lockMaxBoost, terms: c.lockTerms, accounts: 0)
+        }
         return [IncentivePopulation(config: c, account: first, native: native)]
     }
 }

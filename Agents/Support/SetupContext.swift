@@ -63,6 +63,8 @@ public struct SetupContext: Sendable {
     public var incentives: IncentiveLedger?
     /// The stability pool, when stability providers fund one (installed as the state's, empty).
     public var stabilityPool: StabilityPool?
+    /// The lock-up boosts' book, when the incentive programme pays lockers (installed as the state's).
+    public var locks: LockBook?
     /// Accounts appointed governors of the protocol state (policy agents that change reserve parameters).
     public var governors: [Int] = []
 

@@ -50,9 +50,9 @@ extension StoreTests {
                 final_queue_usd,final_withdrawn_fraction,lp_exit_fraction_max,worst_tick,worst_theta,worst_reserve_usd,\
                 worst_queue_usd,min_lcr,min_lcr_tick,max_utilisation,max_utilisation_tick,min_eve,min_eve_tick,\
                 max_duration_gap,agent_steps,treasury_yield_given_up_usd,treasury_invested_share,incentive_cost_usd,\
-                token_price_min,token_price_final,token_dilution
-                0,2,-0.5,nan,0,,0.0,0.0,inf,inf,0.0,0.0,0.0,0,inf,0.0,0.0,1000.0,0,0.0,0,0.0,0,0.0,12,nan,nan,nan,nan,nan,nan
-                1,0,0.1,30.0,1,17,0.30000000000000004,1e-07,nan,0.95,2.5e+21,1.0,0.5,17,-0.25,100.0,3.0,0.0625,19,0.875,21,0.0,0,0.0,40,1234.5,0.75,nan,nan,nan,nan
+                token_price_min,token_price_final,token_dilution,max_locked_share
+                0,2,-0.5,nan,0,,0.0,0.0,inf,inf,0.0,0.0,0.0,0,inf,0.0,0.0,1000.0,0,0.0,0,0.0,0,0.0,12,nan,nan,nan,nan,nan,nan,nan
+                1,0,0.1,30.0,1,17,0.30000000000000004,1e-07,nan,0.95,2.5e+21,1.0,0.5,17,-0.25,100.0,3.0,0.0625,19,0.875,21,0.0,0,0.0,40,1234.5,0.75,nan,nan,nan,nan,nan
 
                 """
             #expect(try String(contentsOf: out, encoding: .utf8) == expected)

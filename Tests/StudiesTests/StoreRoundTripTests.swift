@@ -64,9 +64,11 @@ extension StoreTests {
             // The treasury block's two measured columns follow the top-level fields, prefixed `treasury_`.
             let treasury: Set = ["treasury_yield_given_up_usd", "treasury_invested_share"]
             // So do the native token's four, from the `incentives` block.
-            let incentives: Set = ["incentive_cost_usd", "token_price_min", "token_price_final", "token_dilution"]
+            let incentives: Set = [
+                "incentive_cost_usd", "token_price_min", "token_price_final", "token_dilution", "max_locked_share",
+            ]
             #expect(keys.union(treasury).union(incentives) == Set(OutcomeColumn.allCases.map(\.rawValue)))
-            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .tokenDilution)
+            #expect(OutcomeColumn.allCases.first == .run && OutcomeColumn.allCases.last == .maxLockedShare)
         }
 
         @Test func registeringPointsIsIdempotentButRefusesOtherValues() throws {

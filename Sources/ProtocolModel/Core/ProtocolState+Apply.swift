@@ -42,6 +42,7 @@ extension ProtocolState {
             return Fill(tokenIn: token, amountIn: amount)
         case let .withdraw(token, amount):
             let r = try reserve(token, m)
+            try requireUnlocked(a, token, m)
             let take = try markets[m].quoteWithdrawal(user: a, reserve: r, amount: amount, prices: p)
             let fill = Fill(tokenOut: token, amountOut: take)
             try check(g, fill)
@@ -50,6 +51,7 @@ extension ProtocolState {
             return fill
         case let .redeem(token, amount):
             let r = try reserve(token, m)
+            try requireUnlocked(a, token, m)
             let q = try markets[m].quoteRedemption(user: a, reserve: r, amount: amount, tick: tick, prices: p)
             var fill = Fill(tokenOut: token, amountOut: q.paid, secondaryOut: q.accepted)
             fill.queued = q.queued

@@ -36,7 +36,7 @@ public struct ProtocolState: Sendable, Equatable {
             && l.prices == r.prices && l.marketPrices == r.marketPrices && l.inflows == r.inflows
             && l.outflows == r.outflows && l.badDebtByMarket == r.badDebtByMarket && l.treasury == r.treasury
             && l.fixedTerm == r.fixedTerm && l.escrow == r.escrow && l.governors == r.governors
-            && l.incentives == r.incentives && l.stabilityPool == r.stabilityPool
+            && l.incentives == r.incentives && l.stabilityPool == r.stabilityPool && l.locks == r.locks
             && l.tick == r.tick
     }
 
@@ -95,6 +95,8 @@ public struct ProtocolState: Sendable, Equatable {
     public internal(set) var incentives = IncentiveLedger.inactive
     /// The stability pool (``StabilityPool/inactive`` when none is installed).
     public internal(set) var stabilityPool = StabilityPool.inactive
+    /// Lock-up boosts of the first market's USD supply (``LockBook/inactive`` when none are offered).
+    public internal(set) var locks = LockBook.inactive
     /// Current tick.
     public internal(set) var tick: Int = 0
 
@@ -285,6 +287,7 @@ public struct ProtocolState: Sendable, Equatable {
     public mutating func advance(to newTick: Int) {
         guard newTick > tick else { return }
         for m in markets.indices { markets[m].accrue(ticks: newTick - tick) }
+        if locks.isInstalled { for t in (tick + 1)...newTick { locks.expire(at: t) } }
         tick = newTick
     }
 

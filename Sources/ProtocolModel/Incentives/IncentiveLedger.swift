@@ -22,6 +22,8 @@ public struct IncentiveLedger: Sendable, Equatable {
     /// The stability bonus offered this tick: what stability providers add to their loss tolerance, at the
     /// current price (0 unless the programme pays stability providers).
     public var offeredStabilityBonus: Double = 0
+    /// The reward stream offered to lock-up boosts this tick: USD of value paid to lockers, shared by weight.
+    public var offeredLockEmission: Double = 0
     /// Native tokens paid to recipients (stayers, LPs), and their value when paid.
     public var tokensPaid: Double = 0
     public var tokensPaidValue: Double = 0

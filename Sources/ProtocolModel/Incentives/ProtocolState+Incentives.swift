@@ -13,7 +13,23 @@ extension ProtocolState {
     /// The native token's pool price (USD per token) now.
     public var nativePrice: Double { amms.indices.contains(incentives.pool) ? amms[incentives.pool].pool.price : 0 }
 
+    /// Setup only: installs the lock-up boosts' book, sized for every account (its locks are of the first
+    /// market's USD supply).
+    public mutating func install(locks book: LockBook) throws(ProtocolError) {
+        _ = try reserve(0, 0)
+        guard book.maxTicks > 0 else { throw .invalidAmount("a lock book needs maxTicks > 0") }
+        locks = LockBook(maxTicks: book.maxTicks, maxBoost: book.maxBoost, terms: book.terms, accounts: accountCount)
+    }
+
+    /// A withdrawal or redemption of USD from the first market while the account's lock runs reverts.
+    func requireUnlocked(_ a: Int, _ token: Int, _ market: Int) throws(ProtocolError) {
+        guard locks.isInstalled, market == 0, token == 0 else { return }
+        let end = locks.lockedUntil(a)
+        if tick < end { throw .locked(untilTick: end) }
+    }
+
     mutating func applyIncentive(_ a: Int, _ op: IncentiveOperation, _ g: IntentGuards) throws(ProtocolError) -> Fill {
+        if case let .lock(ticks) = op { return try lock(a, ticks: ticks) }
         guard incentives.account == a else { throw .unknownIndex("account \(a) runs no incentive programme") }
         let native = incentives.token
         let pool = incentives.pool
@@ -24,6 +40,11 @@ extension ProtocolState {
             incentives.offeredStayBonus = stay
             incentives.offeredLPBonus = lp
             return Fill()
+        case let .offerLockEmission(value):
+            try _requireAmount("value", value, positive: false)
+            incentives.offeredLockEmission = value
+            return Fill()
+        case .lock: preconditionFailure("handled above")
         case let .offerStabilityBonus(bonus):
             try _requireAmount("bonus", bonus, positive: false)
             incentives.offeredStabilityBonus = bonus
@@ -49,6 +70,20 @@ extension ProtocolState {
             incentives.buyBackSpend += usd
             return fill
         }
+    }
+
+    /// Locks `a`'s whole USD supply in the first market for `ticks` ticks at Frax's multiplier.
+    private mutating func lock(_ a: Int, ticks: Int) throws(ProtocolError) -> Fill {
+        guard locks.isInstalled else { throw .invalidAmount("no lock-up boosts are offered") }
+        guard ticks >= 1, ticks <= locks.maxTicks else {
+            throw .invalidAmount("lock of \(ticks) ticks, expected 1 ... \(locks.maxTicks)")
+        }
+        try requireUnlocked(a, 0, 0)
+        let r = try reserve(0, 0)
+        let amount = markets[0].supplied(user: a, reserve: r)
+        guard amount > 0 else { throw .invalidAmount("account \(a) has no USD supply to lock") }
+        locks.open(a, amount: amount, tick: tick, ticks: ticks)
+        return Fill(amountIn: amount)
     }
 
     /// Mints what the sale of `target` USD needs (the exact constant-product input, fee included), at most

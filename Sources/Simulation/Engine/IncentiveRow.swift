@@ -25,28 +25,49 @@ public struct IncentiveRow: Sendable, Equatable {
     public var buyBackSpend: Double
     /// The programme's cost at market value (``/ProtocolModel/IncentiveLedger/costAtMarketValue``).
     public var costUSD: Double
+    /// Lock-up boosts (0 without them): the stream offered to lockers this tick (USD of value), the USD
+    /// supply under running locks and its share of D₀, their weight, and the locks opened so far.
+    public var offeredLockEmission = 0.0
+    public var lockedUSD = 0.0
+    public var lockedShare = 0.0
+    public var lockWeight = 0.0
+    public var locksOpened = 0.0
+    /// The amount-weighted mean term of the locks opened so far, in ticks.
+    public var meanLockTicks = 0.0
 
     static let csvHeader =
         "tick,token_price,token_supply,offered_stay_bonus,offered_lp_bonus,tokens_paid,tokens_paid_value,usd_paid,"
-        + "tokens_minted,mint_proceeds,deficit_covered,tokens_bought_back,buy_back_spend,cost_usd"
+        + "tokens_minted,mint_proceeds,deficit_covered,tokens_bought_back,buy_back_spend,cost_usd,"
+        + "offered_lock_emission,locked_usd,locked_share,lock_weight,locks_opened,mean_lock_ticks"
 
     /// The row of the tick that just closed; nil in a world without a native token.
     static func row(_ world: WorldState) -> IncentiveRow? {
         let l = world.state.incentives
         guard l.isInstalled else { return nil }
-        return IncentiveRow(
+        let locks = world.state.locks
+        var row = IncentiveRow(
             tick: world.tick, tokenPrice: world.state.nativePrice,
             tokenSupply: world.state.inflows[l.token] - world.state.outflows[l.token],
             offeredStayBonus: l.offeredStayBonus, offeredLPBonus: l.offeredLPBonus, tokensPaid: l.tokensPaid,
             tokensPaidValue: l.tokensPaidValue, usdPaid: l.usdPaid, tokensMinted: l.tokensMinted,
             mintProceeds: l.mintProceeds, deficitCovered: l.deficitCovered, tokensBoughtBack: l.tokensBoughtBack,
             buyBackSpend: l.buyBackSpend, costUSD: l.costAtMarketValue)
+        if locks.isInstalled {
+            row.offeredLockEmission = l.offeredLockEmission
+            row.lockedUSD = locks.lockedAmount
+            row.lockedShare = world.initialDeposits > 0 ? locks.lockedAmount / world.initialDeposits : 0
+            row.lockWeight = locks.totalWeight
+            row.locksOpened = Double(locks.locksOpened)
+            row.meanLockTicks = locks.meanTerm
+        }
+        return row
     }
 
     var values: [Double] {
         [
             tokenPrice, tokenSupply, offeredStayBonus, offeredLPBonus, tokensPaid, tokensPaidValue, usdPaid,
-            tokensMinted, mintProceeds, deficitCovered, tokensBoughtBack, buyBackSpend, costUSD,
+            tokensMinted, mintProceeds, deficitCovered, tokensBoughtBack, buyBackSpend, costUSD, offeredLockEmission,
+            lockedUSD, lockedShare, lockWeight, locksOpened, meanLockTicks,
         ]
     }
 
@@ -76,6 +97,11 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
     public var deficitCoveredUSD = 0.0
     /// USD spent on buy-backs.
     public var buyBackUSD = 0.0
+    /// Lock-up boosts: the largest share of D₀ under running locks, the locks opened, and their
+    /// amount-weighted mean term in ticks (0 without lock-up boosts).
+    public var maxLockedShare = 0.0
+    public var locksOpened = 0
+    public var meanLockTicks = 0.0
 
     enum CodingKeys: String, CodingKey {
         case openingTokenPrice = "opening_token_price"
@@ -89,6 +115,9 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
         case dilution
         case deficitCoveredUSD = "deficit_covered_usd"
         case buyBackUSD = "buy_back_usd"
+        case maxLockedShare = "max_locked_share"
+        case locksOpened = "locks_opened"
+        case meanLockTicks = "mean_lock_ticks"
     }
 
     public init() {}
@@ -110,5 +139,8 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
         dilution = openingTokenSupply > 0 ? r.tokensMinted / openingTokenSupply : 0
         deficitCoveredUSD = r.deficitCovered
         buyBackUSD = r.buyBackSpend
+        maxLockedShare = max(maxLockedShare, r.lockedShare)
+        locksOpened = Int(r.locksOpened)
+        meanLockTicks = r.meanLockTicks
     }
 }

@@ -93,6 +93,7 @@ extension Scenario {
         }
         try WorldDecoder.checkBaskets(r, sections, world)
         try WorldDecoder.checkNative(r, sections, world, openingPrices: market.initialState().prices)
+        try WorldDecoder.checkLocks(r, sections)
         try r.finish()
         if lending.oracle == nil, market.hasOracleFreeze {
             throw ConfigError.semantic(

@@ -171,4 +171,20 @@ extension WorldDecoder {
                     + "got reserve_quote / reserve_base = \(ValueRange.describe(native.openingPrice))")
         }
     }
+
+    /// Lock-up boosts are chosen by the first market's heuristic depositors: a programme that offers them
+    /// needs such depositors to choose them.
+    static func checkLocks(_ root: ConfigReader, _ sections: [AgentSection]) throws(ConfigError) {
+        guard let programme = sections.lazy.compactMap({ $0.config(as: IncentiveProgramme.self) }).first,
+            programme.lockEmissionUSD > 0
+        else { return }
+        let depositors = sections.lazy.compactMap { $0.config(as: Depositors.self) }.first
+        guard let depositors, depositors.strategy == .heuristic else {
+            let got = depositors.map { "strategy \($0.strategy.rawValue)" } ?? "no depositors section"
+            let at = (try? root.child(IncentiveProgramme.key))?.node("lock_emission_usd") ?? root.mappingNode
+            throw ConfigError.semantic(
+                at,
+                "expected depositors with strategy heuristic to choose the lock-up boosts, got \(got)")
+        }
+    }
 }

@@ -89,6 +89,7 @@ struct WorldBuilder {
                         account: nil, token: native.token, pool: native.pool, openingPrice: native.openingPrice))
         }
         if let pool = setup.stabilityPool { try state.install(stabilityPool: pool) }
+        if let book = setup.locks { try state.install(locks: book) }
         var deposits = [d0]
         var inventories = setup.inventories
         for (k, market) in s.otherMarkets.enumerated() {

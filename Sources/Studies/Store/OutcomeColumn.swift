@@ -37,6 +37,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
     case tokenPriceMin = "token_price_min"
     case tokenPriceFinal = "token_price_final"
     case tokenDilution = "token_dilution"
+    /// The largest share of D₀ under lock-up boosts (`incentives.max_locked_share`): NULL without a native
+    /// token, 0 without lock-up boosts.
+    case maxLockedShare = "max_locked_share"
 
     enum Kind { case flag, integer, optionalInteger, real }
 
@@ -81,6 +84,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .tokenPriceMin: o.incentives.map { $0.minTokenPrice / $0.openingTokenPrice } ?? .nan
         case .tokenPriceFinal: o.incentives.map { $0.finalTokenPrice / $0.openingTokenPrice } ?? .nan
         case .tokenDilution: o.incentives?.dilution ?? .nan
+        case .maxLockedShare: o.incentives?.maxLockedShare ?? .nan
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             .nan
@@ -109,7 +113,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             var t = o.treasury ?? TreasuryOutcome()
             if self == .treasuryYieldGivenUpUSD { t.yieldGivenUpUSD = value } else { t.investedShare = value }
             o.treasury = t
-        case .incentiveCostUSD, .tokenPriceMin, .tokenPriceFinal, .tokenDilution:
+        case .incentiveCostUSD, .tokenPriceMin, .tokenPriceFinal, .tokenDilution, .maxLockedShare:
             // Prices come back relative to an opening price of 1; NULL leaves the outcome without the block.
             guard !value.isNaN else { return }
             var i = o.incentives ?? IncentiveOutcome()
@@ -118,6 +122,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             case .incentiveCostUSD: i.costUSD = value
             case .tokenPriceMin: i.minTokenPrice = value
             case .tokenPriceFinal: i.finalTokenPrice = value
+            case .maxLockedShare: i.maxLockedShare = value
             default: i.dilution = value
             }
             o.incentives = i

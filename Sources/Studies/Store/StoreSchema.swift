@@ -5,7 +5,7 @@ enum StoreSchema {
     /// "Blst": marks the file as a Ballast store for `PRAGMA application_id`.
     static let applicationID: Int32 = 0x426C_7374
     /// Bumped whenever the layout changes; a store of another version is refused, not migrated.
-    static let version = 6
+    static let version = 7
     /// Column names a parameter may not take, since the CSV puts them side by side.
     static let reservedNames = ["point", "replicate"] + OutcomeColumn.allCases.map(\.rawValue)
 
