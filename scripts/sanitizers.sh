@@ -15,17 +15,18 @@
 # Suppressions, each with the reason for it: scripts/sanitizers/ (see README.md there).
 #
 # Skipped under the sanitizers (SANITIZER_SKIP, a --skip regex; empty runs everything): the paired statistical
-# effect tests of the tokenomics and the stability pool, which run the same engine 32 to 128 times to measure a
-# direction. Under ThreadSanitizer they took longer than the rest of the suite together. The same code still runs
-# sanitized: the accounting tests of both (theCostAccountingBalances, everyBookBalancesWithThePool) drive every
-# instrument through the engine, and the unit tests drive every operation.
+# effect tests of the tokenomics, the stability pool and the lock-up boosts, which run the same engine 32 to 128
+# times to measure a direction. Under ThreadSanitizer they took longer than the rest of the suite together. The
+# same code still runs sanitized: their accounting tests (theCostAccountingBalances, everyBookBalancesWithThePool,
+# theLockStreamIsCostedAndConserved) drive every instrument through the engine, and the unit tests drive every
+# operation.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
 
 build_timeout="${SANITIZER_BUILD_TIMEOUT:-300}"
 test_timeout="${SANITIZER_TEST_TIMEOUT:-420}"
-skip="${SANITIZER_SKIP-TokenomicsEffectTests|TokenomicsBackstopTests/(theMintedBackstop|withdrawalFees)|StabilityPoolEffectTests/(aFundedPool|providersLeave|emissionsKeep)}"
+skip="${SANITIZER_SKIP-TokenomicsEffectTests|TokenomicsBackstopTests/(theMintedBackstop|withdrawalFees)|StabilityPoolEffectTests/(aFundedPool|providersLeave|emissionsKeep)|LockBoostTests/(locksHold|aBoost|theStream)}"
 sanitizers=("$@")
 [ ${#sanitizers[@]} -gt 0 ] || sanitizers=(thread address)
 for s in "${sanitizers[@]}"; do

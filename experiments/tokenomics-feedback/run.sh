@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The native token in the loop: the same stress with a stay bonus paid in the token, in USD, or not at all;
-# the token's price path; the minted backstop across shock sizes; and a stability pool of three sizes. A
-# release build; about 12 minutes on 2 cores.
+# the token's price path; the minted backstop across shock sizes; a stability pool of three sizes; and lock-up
+# boosts. A release build; about 16 minutes on 2 cores.
 #   experiments/tokenomics-feedback/run.sh [BALLAST] [REPLICATES]
 set -euo pipefail
 # Paths are relative to the repository root, so the committed results name no machine's folders.
@@ -50,8 +50,27 @@ for size in 0 10 30; do
         --set stability_providers.deposit_median_usd=$((size * 10000))
 done
 
+# 5. Lock-up boosts (locks.yaml: tokenomics.yaml with no stay bonus and 5,000 USD of GOV an hour shared by lock
+#    weight): no locks, locks whose terms weigh alike, Frax's multiplier up to 2.5, the same paid in USD, and terms
+#    up to four weeks instead of two; at shocks 0.85 … 0.6. Then replicate 13 at a 30% shock with and without locks, for its path.
+shocks="market.shocks[0].factor=0.85:0.6:6"
+locks=$here/locks.yaml
+lockusd=(--set incentives.paid_in=usd --set incentives.budget_usd=20000000 --set incentives.budget_tokens=0)
+lcurve() { "$ballast" curve "$locks" --vary "$shocks" --replicates "$n" --out "$out/$1" --resume --quiet "${@:2}"; }
+lcurve locks-off --set incentives.lock_emission_usd=0
+lcurve locks-flat --set incentives.lock_max_boost=1
+lcurve locks-boost
+lcurve locks-usd "${lockusd[@]}"
+lcurve locks-long --set incentives.lock_max_ticks=672
+for v in off boost; do
+    extra=()
+    [ "$v" = off ] && extra=(--set incentives.lock_emission_usd=0)
+    "$ballast" run "$locks" --replicate 13 --set "market.shocks[0].factor=0.7" "${extra[@]}" --out "$out/path-locks-$v" --quiet
+done
+
 $here/summarise.py "$out" > "$out/summary.csv"
 $here/summarise.py "$out" --paired > "$out/paired.csv"
 $here/summarise.py "$out" --stability > "$out/stability.csv"
-cat "$out/summary.csv" "$out/paired.csv" "$out/stability.csv"
-for g in run-probability price-path death-spiral stability-pool; do (cd "$here" && gnuplot "$g.gp"); done
+$here/summarise.py "$out" --locks > "$out/locks.csv"
+cat "$out/summary.csv" "$out/paired.csv" "$out/stability.csv" "$out/locks.csv"
+for g in run-probability price-path death-spiral stability-pool lock-boosts; do (cd "$here" && gnuplot "$g.gp"); done

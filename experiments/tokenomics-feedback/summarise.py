@@ -12,6 +12,13 @@
                                        price, their paired differences from sp-0 on the same replicates (mean and
                                        95% half-width), and the replicates that ran only without or only with the pool
                                        with the exact sign test's p-value.
+  summarise.py RESULTS_FOLDER --locks  per lock-up boost variant (curves locks-off, -flat, -boost, -usd, -long)
+                                       and shock: P(run) with its Wilson interval, the means (95% half-widths) of the
+                                       programme's cost and of the largest share of D0 under lock, the median run tick
+                                       of the replicates that ran, and against locks-off on the same replicates the
+                                       replicates that ran only without or only with the locks, with the exact sign
+                                       test's p-value, and the paired delay of the run (mean and 95% half-width of
+                                       run_tick with locks less without, over the replicates that ran under both).
   summarise.py RESULTS_FOLDER --paired per pair of curves and shock, on the same replicates (common random numbers):
                                        the replicates that ran under one and not the other, and the exact two-sided
                                        sign (McNemar) test's p-value.
@@ -75,6 +82,30 @@ if len(sys.argv) > 2 and sys.argv[2] == "--stability":
             only_this = sum(1 for k in keys if base[k]["run"] == "0" and rows[k]["run"] == "1")
             print(f"{size},{f},{n},{runs / n:.3f},{lo:.3f},{hi:.3f}," + ",".join(f"{m:.6g},{pm:.3g}" for m, pm in out)
                   + f",{only_base},{only_this},{sign_test(only_base, only_this):.2g}")
+    sys.exit(0)
+if len(sys.argv) > 2 and sys.argv[2] == "--locks":
+    _, base = load(root, "locks-off")
+    print("variant,factor,replicates,p_run,p_run_lo,p_run_hi,incentive_cost_usd,incentive_cost_usd_pm,"
+          "max_locked_share,max_locked_share_pm,median_run_tick,ran_without_only,ran_with_only,sign_test_p,"
+          "both_ran,d_run_tick,d_run_tick_pm")
+    for name in ["locks-off", "locks-flat", "locks-boost", "locks-usd", "locks-long"]:
+        _, rows = load(root, name)
+        for f in sorted({k[0] for k in rows}, reverse=True):
+            keys = sorted(k for k in rows if k[0] == f)
+            n = len(keys)
+            runs = sum(int(rows[k]["run"]) for k in keys)
+            lo, hi = wilson(runs, n)
+            out = [mean_ci([float(rows[k][c]) for k in keys]) for c in ["incentive_cost_usd", "max_locked_share"]]
+            ticks = [int(rows[k]["run_tick"]) for k in keys if rows[k]["run"] == "1"]
+            tick = median(ticks) if ticks else float("nan")
+            only_base = sum(1 for k in keys if base[k]["run"] == "1" and rows[k]["run"] == "0")
+            only_this = sum(1 for k in keys if base[k]["run"] == "0" and rows[k]["run"] == "1")
+            both = [k for k in keys if base[k]["run"] == "1" and rows[k]["run"] == "1"]
+            delay = (mean_ci([int(rows[k]["run_tick"]) - int(base[k]["run_tick"]) for k in both])
+                     if len(both) > 1 else (float("nan"), float("nan")))
+            print(f"{name},{f},{n},{runs / n:.3f},{lo:.3f},{hi:.3f}," + ",".join(f"{m:.6g},{pm:.3g}" for m, pm in out)
+                  + f",{tick},{only_base},{only_this},{sign_test(only_base, only_this):.2g}"
+                  + f",{len(both)},{delay[0]:.4g},{delay[1]:.3g}")
     sys.exit(0)
 curves = ["none", "usd", "token", "token-sensitive", "none-sensitive", "backstop-off", "backstop-on"]
 if len(sys.argv) > 2 and sys.argv[2] == "--paired":
