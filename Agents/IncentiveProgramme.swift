@@ -19,7 +19,7 @@ import ScenarioSchema
 ///   may lock their deposit for up to `lock_max_ticks` ticks, and the programme pays `lock_emission_usd` per
 ///   tick (in the same way, to a reward account of the lockers) while any lock runs, shared by lock weight:
 ///   amount × Frax's multiplier, which rises linearly from 1 to `lock_max_boost` at `lock_max_ticks`. What a
-///   depositor does with the offer is ``Depositors/lockTerm(balance:comfort:offer:config:)``'s choice;
+///   depositor does with the offer is ``Depositors/lockTerm(balance:comfort:noise:offer:cost:)``'s choice;
 /// - pays the stayers', LPs' (stability providers', lockers') reward accounts, which sell `recipients_sell` of
 ///   their tokens each tick;
 /// - buys the token back with up to `buy_back_usd` per tick while its price is below `buy_back_below` of
