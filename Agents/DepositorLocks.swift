@@ -1,4 +1,5 @@
 import ProtocolModel
+import Stochastics
 
 extension Depositors {
     /// The lock-up boosts a depositor sees this tick: the reward stream's value, the weight already locked,
@@ -64,6 +65,14 @@ extension Depositors {
             }
         }
         return best
+    }
+
+    /// The heuristic rule in a world with lock-up boosts, for an agent that looks this tick: its noisy signal of
+    /// θ (the draw of ``decideAttentive(_:_:_:_:)``), then ``move(_:signal:_:_:)``.
+    @inlinable
+    public static func moveAttentive(_ a: Agent, _ v: TickView, _ c: Config, _ rng: inout RandomStream) -> Move {
+        let noise = a.isWhale ? c.whaleNoiseSD : c.noiseSD
+        return move(a, signal: v.theta + noise * rng.standardNormal(), v, c)
     }
 
     /// The heuristic rule in a world with lock-up boosts, for an agent that looks this tick with signal `x`:

@@ -76,11 +76,18 @@ public actor DepositorShard: Population {
         return Self.proposeAll(agents, &rng, view, config, first: firstAccount, market: market, snapshot, population)
     }
 
-    /// Agent `i` asks to lock its deposit for `ticks` ticks.
-    static func lock(_ i: Int, ticks: Int, first: Int, _ population: Int32) -> Proposal {
-        Proposal(
-            population: population, agent: Int32(i),
-            intent: Intent(account: first + i, action: .incentive(.lock(ticks: ticks))))
+    /// Agent `i`'s proposal for `move`: a redemption of its whole supply, a lock of it, or none.
+    static func proposal(
+        _ move: Depositors.Move, _ i: Int, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
+    ) -> Proposal? {
+        switch move {
+        case .stay: nil
+        case .withdraw: redeemAll(i, first: first, market: market, snapshot, population)
+        case let .lock(ticks):
+            Proposal(
+                population: population, agent: Int32(i),
+                intent: Intent(account: first + i, action: .incentive(.lock(ticks: ticks))))
+        }
     }
 
     /// The heuristic rule in a world with lock-up boosts: an agent still in and not locked draws whether it
@@ -94,12 +101,8 @@ public actor DepositorShard: Population {
             let a = agents[i]
             guard !a.hasWithdrawn, Int(a.lockedUntil) <= view.tick else { continue }
             guard rng.uniform() < (a.isWhale ? config.whaleAttention : config.attention) else { continue }
-            let x = view.theta + (a.isWhale ? config.whaleNoiseSD : config.noiseSD) * rng.standardNormal()
-            switch Depositors.move(a, signal: x, view, config) {
-            case .stay: continue
-            case .withdraw: out.append(redeemAll(i, first: first, market: market, snapshot, population))
-            case let .lock(ticks): out.append(lock(i, ticks: ticks, first: first, population))
-            }
+            let move = Depositors.moveAttentive(a, view, config, &rng)
+            if let p = proposal(move, i, first: first, market: market, snapshot, population) { out.append(p) }
         }
         return out
     }
@@ -147,14 +150,8 @@ public actor DepositorShard: Population {
         if view.lockOffer != nil {
             // Lookers whose lock runs neither draw nor move.
             for j in g.attentive where Int(agents[Int(j)].lockedUntil) <= view.tick {
-                let i = Int(j)
-                let a = agents[i]
-                let x = view.theta + (a.isWhale ? config.whaleNoiseSD : config.noiseSD) * rng.standardNormal()
-                switch Depositors.move(a, signal: x, view, config) {
-                case .stay: continue
-                case .withdraw: out.append(redeemAll(i, first: first, market: market, snapshot, population))
-                case let .lock(ticks): out.append(lock(i, ticks: ticks, first: first, population))
-                }
+                let move = Depositors.moveAttentive(agents[Int(j)], view, config, &rng)
+                if let p = proposal(move, Int(j), first: first, market: market, snapshot, population) { out.append(p) }
             }
             return out
         }

@@ -56,7 +56,7 @@ public actor IncentivePopulation: Population {
             // What a new lock would share: the stream at its value now, as far as the balance pays it, whether
             // or not a lock runs yet.
             let stream = k * c.lockEmissionUSD * unit
-            let funded = lockDue > 0 ? payable : (stream > 0 ? min(1, have / stream) : 0)
+            let funded = lockDue > 0 ? payable : (stream > 0 ? min(1, have / (due + stream)) : 0)
             actions.append((account, .incentive(.offerLockEmission(k * c.lockEmissionUSD * funded * value))))
         }
         // The reward accounts and what each is owed this tick: stayers, LPs, and stability providers when paid.

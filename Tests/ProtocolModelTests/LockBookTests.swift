@@ -70,8 +70,8 @@ struct LockBookTests {
         #expect(s.locks.totalWeight == 0)
     }
 
-    /// Terms outside 1 … L_max, a second lock while one runs, an account with nothing supplied and a world
-    /// without a book are refused, and change nothing.
+    /// Terms outside 1 … L_max, a second lock while one runs, an account with nothing supplied, a lock aimed at
+    /// another market and a world without a book are refused, and change nothing.
     @Test func badLocksChangeNothing() throws {
         var s = try Self.state()
         var before = s
@@ -83,6 +83,10 @@ struct LockBookTests {
         #expect(Self.lock(&s, 10).succeeded)
         before = s
         #expect(Self.lock(&s, 10).error == .locked(untilTick: 10) && s == before)
+        var other = try Self.state()
+        let fresh = other
+        let elsewhere = Intent(account: Self.depositor, action: .incentive(.lock(ticks: 10)), market: 1)
+        #expect(!other.apply(elsewhere).succeeded && other == fresh)
         var plain = try IncentiveLedgerTests.state()
         let untouched = plain
         #expect(!Self.lock(&plain, 10).succeeded && plain == untouched)

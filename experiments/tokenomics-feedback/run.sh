@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The native token in the loop: the same stress with a stay bonus paid in the token, in USD, or not at all;
 # the token's price path; the minted backstop across shock sizes; a stability pool of three sizes; and lock-up
-# boosts. A release build; about 16 minutes on 2 cores.
+# boosts. A release build; about 13 minutes on 2 cores.
 #   experiments/tokenomics-feedback/run.sh [BALLAST] [REPLICATES]
 set -euo pipefail
 # Paths are relative to the repository root, so the committed results name no machine's folders.

@@ -8,6 +8,10 @@
 /// total when the lock ends (Curve's veCRV instead lets it decay linearly to the end; the fixed form keeps
 /// the share of a lock constant over its term, which is what a depositor weighs when it chooses the term).
 ///
+/// A lock opened at tick T for L ticks ends at T + L: the account may withdraw again from that tick, and the
+/// weight has left the totals when the tick's agents move. A programme whose phase comes before the depositors'
+/// pays it on ticks T + 1 … T + L − 1, the ticks it can no longer leave on.
+///
 /// While its lock runs, an account's withdrawals and redemptions in the first market revert with
 /// ``ProtocolError/locked(untilTick:)``. The book moves no tokens: rewards are paid by the incentive
 /// programme (``IncentiveOperation/pay(to:token:amount:)``), so conservation is untouched.

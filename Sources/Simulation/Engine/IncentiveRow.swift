@@ -25,6 +25,8 @@ public struct IncentiveRow: Sendable, Equatable {
     public var buyBackSpend: Double
     /// The programme's cost at market value (``/ProtocolModel/IncentiveLedger/costAtMarketValue``).
     public var costUSD: Double
+    /// Whether the world has lock-up boosts: only then are the lock columns written.
+    public var hasLocks = false
     /// Lock-up boosts (0 without them): the stream offered to lockers this tick (USD of value), the USD
     /// supply under running locks and its share of D₀, their weight, and the locks opened so far.
     public var offeredLockEmission = 0.0
@@ -35,10 +37,13 @@ public struct IncentiveRow: Sendable, Equatable {
     /// The amount-weighted mean term of the locks opened so far, in ticks.
     public var meanLockTicks = 0.0
 
-    static let csvHeader =
+    static let baseHeader =
         "tick,token_price,token_supply,offered_stay_bonus,offered_lp_bonus,tokens_paid,tokens_paid_value,usd_paid,"
-        + "tokens_minted,mint_proceeds,deficit_covered,tokens_bought_back,buy_back_spend,cost_usd,"
-        + "offered_lock_emission,locked_usd,locked_share,lock_weight,locks_opened,mean_lock_ticks"
+        + "tokens_minted,mint_proceeds,deficit_covered,tokens_bought_back,buy_back_spend,cost_usd"
+    static let lockHeader = ",offered_lock_emission,locked_usd,locked_share,lock_weight,locks_opened,mean_lock_ticks"
+
+    /// The header of `incentives.csv`: the lock columns only in a world with lock-up boosts.
+    static func csvHeader(locks: Bool) -> String { baseHeader + (locks ? lockHeader : "") }
 
     /// The row of the tick that just closed; nil in a world without a native token.
     static func row(_ world: WorldState) -> IncentiveRow? {
@@ -53,6 +58,7 @@ public struct IncentiveRow: Sendable, Equatable {
             mintProceeds: l.mintProceeds, deficitCovered: l.deficitCovered, tokensBoughtBack: l.tokensBoughtBack,
             buyBackSpend: l.buyBackSpend, costUSD: l.costAtMarketValue)
         if locks.isInstalled {
+            row.hasLocks = true
             row.offeredLockEmission = l.offeredLockEmission
             row.lockedUSD = locks.lockedAmount
             row.lockedShare = world.initialDeposits > 0 ? locks.lockedAmount / world.initialDeposits : 0
@@ -64,17 +70,18 @@ public struct IncentiveRow: Sendable, Equatable {
     }
 
     var values: [Double] {
-        [
+        let base = [
             tokenPrice, tokenSupply, offeredStayBonus, offeredLPBonus, tokensPaid, tokensPaidValue, usdPaid,
-            tokensMinted, mintProceeds, deficitCovered, tokensBoughtBack, buyBackSpend, costUSD, offeredLockEmission,
-            lockedUSD, lockedShare, lockWeight, locksOpened, meanLockTicks,
+            tokensMinted, mintProceeds, deficitCovered, tokensBoughtBack, buyBackSpend, costUSD,
         ]
+        guard hasLocks else { return base }
+        return base + [offeredLockEmission, lockedUSD, lockedShare, lockWeight, locksOpened, meanLockTicks]
     }
 
     var csvLine: String { ([String(tick)] + values.map { $0.description }).joined(separator: ",") }
 
     func firstNonFinite() -> (column: String, value: Double)? {
-        let names = Self.csvHeader.split(separator: ",").dropFirst()
+        let names = Self.csvHeader(locks: hasLocks).split(separator: ",").dropFirst()
         for (name, v) in zip(names, values) where !v.isFinite { return ("incentives." + name, v) }
         return nil
     }
@@ -97,11 +104,8 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
     public var deficitCoveredUSD = 0.0
     /// USD spent on buy-backs.
     public var buyBackUSD = 0.0
-    /// Lock-up boosts: the largest share of D₀ under running locks, the locks opened, and their
-    /// amount-weighted mean term in ticks (0 without lock-up boosts).
-    public var maxLockedShare = 0.0
-    public var locksOpened = 0
-    public var meanLockTicks = 0.0
+    /// Lock-up boosts (nil in a world without them, and then left out of the JSON).
+    public var locks: LockOutcome?
 
     enum CodingKeys: String, CodingKey {
         case openingTokenPrice = "opening_token_price"
@@ -115,9 +119,7 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
         case dilution
         case deficitCoveredUSD = "deficit_covered_usd"
         case buyBackUSD = "buy_back_usd"
-        case maxLockedShare = "max_locked_share"
-        case locksOpened = "locks_opened"
-        case meanLockTicks = "mean_lock_ticks"
+        case locks
     }
 
     public init() {}
@@ -139,8 +141,33 @@ public struct IncentiveOutcome: Sendable, Equatable, Codable {
         dilution = openingTokenSupply > 0 ? r.tokensMinted / openingTokenSupply : 0
         deficitCoveredUSD = r.deficitCovered
         buyBackUSD = r.buyBackSpend
-        maxLockedShare = max(maxLockedShare, r.lockedShare)
-        locksOpened = Int(r.locksOpened)
-        meanLockTicks = r.meanLockTicks
+        if r.hasLocks {
+            var l = locks ?? LockOutcome()
+            l.maxLockedShare = max(l.maxLockedShare, r.lockedShare)
+            l.locksOpened = Int(r.locksOpened)
+            l.meanLockTicks = r.meanLockTicks
+            locks = l
+        }
+    }
+}
+
+/// The lock-up boosts' part of the outcome's `incentives` block.
+public struct LockOutcome: Sendable, Equatable, Codable {
+    /// The largest share of D₀ under running locks, the locks opened, and their amount-weighted mean term in
+    /// ticks.
+    public var maxLockedShare = 0.0
+    public var locksOpened = 0
+    public var meanLockTicks = 0.0
+
+    enum CodingKeys: String, CodingKey {
+        case maxLockedShare = "max_locked_share"
+        case locksOpened = "locks_opened"
+        case meanLockTicks = "mean_lock_ticks"
+    }
+
+    public init(maxLockedShare: Double = 0, locksOpened: Int = 0, meanLockTicks: Double = 0) {
+        self.maxLockedShare = maxLockedShare
+        self.locksOpened = locksOpened
+        self.meanLockTicks = meanLockTicks
     }
 }

@@ -76,7 +76,7 @@ public enum RunWriter {
             files.append(("treasury.csv", Data(rows.utf8)))
         }
         if !result.incentives.isEmpty {
-            var rows = IncentiveRow.csvHeader + "\n"
+            var rows = IncentiveRow.csvHeader(locks: result.incentives[0].hasLocks) + "\n"
             for row in result.incentives { rows += row.csvLine + "\n" }
             files.append(("incentives.csv", Data(rows.utf8)))
         }

@@ -84,7 +84,7 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
         case .tokenPriceMin: o.incentives.map { $0.minTokenPrice / $0.openingTokenPrice } ?? .nan
         case .tokenPriceFinal: o.incentives.map { $0.finalTokenPrice / $0.openingTokenPrice } ?? .nan
         case .tokenDilution: o.incentives?.dilution ?? .nan
-        case .maxLockedShare: o.incentives?.maxLockedShare ?? .nan
+        case .maxLockedShare: o.incentives.map { $0.locks?.maxLockedShare ?? 0 } ?? .nan
         case .run, .runTick, .worstTick, .minLiquidityCoverageTick, .maxUtilisationTick, .minEquityValueTick,
             .agentSteps:
             .nan
@@ -122,7 +122,9 @@ enum OutcomeColumn: String, CaseIterable, Sendable {
             case .incentiveCostUSD: i.costUSD = value
             case .tokenPriceMin: i.minTokenPrice = value
             case .tokenPriceFinal: i.finalTokenPrice = value
-            case .maxLockedShare: i.maxLockedShare = value
+            case .maxLockedShare:
+                // A world with lock-up boosts stores their block; 0 is also what a world without them stores.
+                if value > 0 { i.locks = LockOutcome(maxLockedShare: value) }
             default: i.dilution = value
             }
             o.incentives = i
