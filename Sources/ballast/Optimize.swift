@@ -73,7 +73,8 @@ struct OptimizeEvaluator: Sendable {
     func objective(_ x: [Double], _ n: Int) throws -> Double {
         let e = try entry(x, n)
         let runs = e.runs.filter { $0 }.count
-        return try spec.objective(runs: runs, replicates: n, at: x, measuredUSD: e.meanCost)
+        return try spec.objective(
+            runs: runs, replicates: n, at: x, measuredUSD: e.meanCost, withdrawn: e.withdrawn)
     }
 
     /// The stored evaluation, or a new one run now and stored before it is used.
@@ -84,7 +85,8 @@ struct OptimizeEvaluator: Sendable {
         let runs = results.map { $0.ran }
         // Costs are stored only when the objective uses them, so other studies' journals stay as they were.
         let e = OptimizeJournal.Entry(
-            point: x, runs: runs, costs: spec.measuredCostPerUSD > 0 ? results.map { $0.cost } : [])
+            point: x, runs: runs, costs: spec.measuredCostPerUSD > 0 ? results.map { $0.cost } : [],
+            withdrawn: spec.smoothing != nil ? results.map { $0.withdrawn } : [])
         try journal.append(e)
         if !quiet {
             let p = Double(runs.filter { $0 }.count) / Double(n)
@@ -92,29 +94,33 @@ struct OptimizeEvaluator: Sendable {
             Terminal.info(
                 "optimize: evaluation \(journal.count): \(point.joined(separator: " ")) n=\(n) "
                     + "P(run)=\(String(format: "%.4f", p)) "
+                    + (spec.smoothing.map {
+                        "smoothed=\(String(format: "%.4f", spec.smoothedRunProbability(e.withdrawn, bandwidth: $0))) "
+                    } ?? "")
                     + "cost=\(String(format: "%.4g", spec.cost(at: x, measuredUSD: e.meanCost)))")
         }
         return e
     }
 
-    /// Replicates 0 … n − 1: whether each ran, and its incentive programme's cost at market value (0 without one).
-    func runOutcomes(_ s: Scenario, _ n: Int) async throws -> [(ran: Bool, cost: Double)] {
-        var outcomes = [(ran: Bool, cost: Double)](repeating: (false, 0), count: n)
+    /// Replicates 0 … n − 1: whether each ran, its incentive programme's cost at market value (0 without one),
+    /// and its final withdrawn fraction.
+    func runOutcomes(_ s: Scenario, _ n: Int) async throws -> [(ran: Bool, cost: Double, withdrawn: Double)] {
+        var outcomes = [(ran: Bool, cost: Double, withdrawn: Double)](repeating: (false, 0, 0), count: n)
         var next = 0
         let seed = spec.seed
-        try await withThrowingTaskGroup(of: (Int, Bool, Double).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Bool, Double, Double).self) { group in
             func add() {
                 let r = next
                 next += 1
                 group.addTask {
                     let o = try await Engine(scenario: s).run(seed: seed, replicate: UInt64(r), recordSeries: false)
                         .outcome
-                    return (r, o.run, o.incentives?.costUSD ?? 0)
+                    return (r, o.run, o.incentives?.costUSD ?? 0, o.finalWithdrawnFraction)
                 }
             }
             for _ in 0..<min(workers, n) { add() }
-            while let (r, ran, cost) = try await group.next() {
-                outcomes[r] = (ran, cost)
+            while let (r, ran, cost, withdrawn) = try await group.next() {
+                outcomes[r] = (ran, cost, withdrawn)
                 if next < n { add() }
             }
         }

@@ -72,7 +72,8 @@ struct OptimizeReport {
         let n = e.runs.count
         let values = zip(spec.parameters, e.point).map { "\"\($0.key)\": \(number($1))" }.joined(separator: ", ")
         let objective =
-            (try? spec.objective(runs: runs(e), replicates: n, at: e.point, measuredUSD: e.meanCost)) ?? .nan
+            (try? spec.objective(
+                runs: runs(e), replicates: n, at: e.point, measuredUSD: e.meanCost, withdrawn: e.withdrawn)) ?? .nan
         // The measured incentive cost's mean and a normal interval over the replicates (absent when not measured).
         var measured = ""
         if !e.costs.isEmpty {
@@ -80,6 +81,10 @@ struct OptimizeReport {
             measured =
                 ", \"incentive_cost_usd\": {\"mean\": \(number(c.mean)), \"lower\": \(number(c.lower)), "
                 + "\"upper\": \(number(c.upper))}"
+        }
+        // The smoothed P(run) the objective used (absent without smoothing).
+        if let h = spec.smoothing {
+            measured += ", \"smoothed_p_run\": \(number(spec.smoothedRunProbability(e.withdrawn, bandwidth: h)))"
         }
         return """
             {"parameters": {\(values)}, "replicates": \(n), "runs": \(runs(e)), \
@@ -100,6 +105,7 @@ struct OptimizeReport {
               "seed": \(spec.seed),
               "confidence": \(spec.confidence),
               "lambda": \(spec.lambda),
+              "method": "\(spec.method.rawValue)",
               "stop": "\(result.stop.rawValue)",
               "evaluations": \(result.path.count),
               "feasible": \(feasible),

@@ -16,7 +16,7 @@ struct BadOptimizationCorpusTests {
     static var files: [URL] { ExpectationCorpus.files(in: directory) }
 
     @Test func theCorpusHasItsFiles() {
-        #expect(Self.files.count == 10)
+        #expect(Self.files.count == 16)
     }
 
     @Test(arguments: files)

@@ -20,4 +20,6 @@ for v in reference optimum; do
     $BIN curve experiments/reference/reference.yaml --vary market.shock.size=0.3:0.3:1 --replicates 200 --seed 2 \
         --set lending.loan_fraction=auto $SET --out $E/results/holdout-$v --workers 2 --quiet
 done
+# The same search by BFGS on a smoothed P(run) (README.md, "BFGS on a smoothed objective").
+$BIN optimize $E/optimize-bfgs.yaml --out $E/results/search-bfgs --workers 2
 (cd $E && gnuplot incentive-design.gp && python3 paired.py)

@@ -14,7 +14,18 @@ import Stochastics
 /// simplex is smaller than the noise can resolve, more replicates are what moves it on (the
 /// replicate schedule of stochastic simplex methods, e.g. Chang 2012, "Stochastic Nelder–Mead
 /// simplex method"). `maxEvaluations` bounds the work in every case.
+///
+/// With ``Method/bfgs``, each stage runs GSL's BFGS (`vector_bfgs2`) instead, from the best point so far, with
+/// a central finite-difference gradient of step `gradientStep` in u (every probe is an evaluation on the
+/// path), until the gradient's norm falls below `growBelow`. Only for an objective that is smooth in the
+/// parameters at fixed n (a smoothed P(run) on common random numbers, not a count of runs).
 public struct NoisySimplexSearch: Sendable {
+    /// The minimiser each stage runs.
+    public enum Method: String, Sendable, Equatable, CaseIterable {
+        case nelderMead = "nelder_mead"
+        case bfgs
+    }
+
     /// The box and the schedule.
     public struct Settings: Sendable, Equatable {
         /// The lower bound of each parameter.
@@ -31,12 +42,18 @@ public struct NoisySimplexSearch: Sendable {
         public var growBelow: Double
         /// The most objective evaluations in all (cached ones count: a replay takes the same path).
         public var maxEvaluations: Int
+        /// The minimiser (Nelder–Mead unless said); with BFGS, `growBelow` bounds the gradient's norm.
+        public var method = Method.nelderMead
+        /// BFGS only: the finite-difference step of the gradient, in the logistic coordinates u.
+        public var gradientStep = 0.05
 
         /// Collects the settings.
         public init(
             lower: [Double], upper: [Double], start: [Double], startReplicates: Int, maxReplicates: Int,
-            growBelow: Double, maxEvaluations: Int
+            growBelow: Double, maxEvaluations: Int, method: Method = .nelderMead, gradientStep: Double = 0.05
         ) {
+            self.method = method
+            self.gradientStep = gradientStep
             self.lower = lower
             self.upper = upper
             self.start = start
@@ -59,7 +76,8 @@ public struct NoisySimplexSearch: Sendable {
 
     /// Why the search ended.
     public enum Stop: String, Sendable, Equatable {
-        /// The last stage (at `maxReplicates`) shrank below `growBelow`.
+        /// The last stage (at `maxReplicates`) shrank below `growBelow` (BFGS: its gradient, or it could make no
+        /// further progress).
         case converged
         /// `maxEvaluations` ran out first.
         case evaluationLimit = "evaluation_limit"
@@ -132,10 +150,28 @@ public struct NoisySimplexSearch: Sendable {
             }
             var exhausted = false
             do {
-                let solution = try Minimizer.nelderMead(
-                    start: u, steps: Array(repeating: step, count: u.count), sizeTolerance: s.growBelow,
-                    maxIterations: max(1, s.maxEvaluations), f)
-                u = solution.x
+                switch s.method {
+                case .nelderMead:
+                    let solution = try Minimizer.nelderMead(
+                        start: u, steps: Array(repeating: step, count: u.count), sizeTolerance: s.growBelow,
+                        maxIterations: max(1, s.maxEvaluations), f)
+                    u = solution.x
+                case .bfgs:
+                    let h = s.gradientStep
+                    let gradient: ([Double]) throws -> [Double] = { v in
+                        try v.indices.map { i in
+                            var up = v
+                            var down = v
+                            up[i] += h
+                            down[i] -= h
+                            return (try f(up) - f(down)) / (2 * h)
+                        }
+                    }
+                    let solution = try Minimizer.bfgs(
+                        start: u, initialStep: step, lineTolerance: 0.1, gradientTolerance: s.growBelow,
+                        maxIterations: max(1, s.maxEvaluations), gradient: gradient, f)
+                    u = solution.x
+                }
             } catch {
                 if let failure { throw failure }
                 guard path.count >= s.maxEvaluations else { throw error }
@@ -165,7 +201,8 @@ public struct NoisySimplexSearch: Sendable {
                 s.lower[i] < s.start[i], s.start[i] < s.upper[i]
             else { throw bad("bounds [\(s.lower[i]), \(s.upper[i])] and start \(s.start[i])") }
         }
-        guard s.startReplicates >= 1, s.maxReplicates >= s.startReplicates, s.growBelow > 0, s.maxEvaluations >= 1
+        guard s.startReplicates >= 1, s.maxReplicates >= s.startReplicates, s.growBelow > 0, s.maxEvaluations >= 1,
+            s.gradientStep > 0, s.gradientStep.isFinite
         else { throw bad("replicates \(s.startReplicates)…\(s.maxReplicates), evaluations \(s.maxEvaluations)") }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The optimisation's store: every evaluation (point, replicates, which replicates ran and, when the objective
-/// measures it, what each replicate's incentive programme cost) appended
+/// measures them, what each replicate's incentive programme cost and its final withdrawn fraction) appended
 /// to `evaluations.log` as it finishes, so a killed search re-run with the same study replays
 /// them without running anything and continues where it stopped.
 ///
@@ -19,12 +19,15 @@ public final class OptimizeJournal: @unchecked Sendable {
         /// Per replicate: the incentive programme's cost at market value (USD); empty when the study does
         /// not measure it.
         public var costs: [Double]
+        /// Per replicate: the final withdrawn fraction; empty unless the objective is smoothed.
+        public var withdrawn: [Double]
 
-        /// An evaluation at `point` with its replicates' run flags and measured costs.
-        public init(point: [Double], runs: [Bool], costs: [Double] = []) {
+        /// An evaluation at `point` with its replicates' run flags, measured costs and withdrawn fractions.
+        public init(point: [Double], runs: [Bool], costs: [Double] = [], withdrawn: [Double] = []) {
             self.point = point
             self.runs = runs
             self.costs = costs
+            self.withdrawn = withdrawn
         }
 
         /// The mean measured cost (0 without one).
@@ -87,7 +90,9 @@ public final class OptimizeJournal: @unchecked Sendable {
         let point: String = e.point.map { "\($0)" }.joined(separator: ",")
         let flags = String(e.runs.map { $0 ? "1" : "0" })
         let costs: String = e.costs.isEmpty ? "" : " " + e.costs.map { "\($0)" }.joined(separator: ",")
-        let line = "\(e.runs.count) \(point) \(flags)\(costs)\n"
+        // Withdrawn fractions carry a prefix, so a line with them and no costs reads unambiguously.
+        let withdrawn: String = e.withdrawn.isEmpty ? "" : " w=" + e.withdrawn.map { "\($0)" }.joined(separator: ",")
+        let line = "\(e.runs.count) \(point) \(flags)\(costs)\(withdrawn)\n"
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()
@@ -102,7 +107,7 @@ public final class OptimizeJournal: @unchecked Sendable {
 
     static func parse(_ line: String) -> Entry? {
         let f = line.split(separator: " ")
-        guard f.count == 3 || f.count == 4, let n = Int(f[0]), f[2].count == n,
+        guard (3...5).contains(f.count), let n = Int(f[0]), f[2].count == n,
             f[2].allSatisfy({ $0 == "0" || $0 == "1" })
         else {
             return nil
@@ -110,10 +115,14 @@ public final class OptimizeJournal: @unchecked Sendable {
         let point = f[1].split(separator: ",").compactMap { Double($0) }
         guard point.count == f[1].split(separator: ",").count, !point.isEmpty else { return nil }
         var costs: [Double] = []
-        if f.count == 4 {
-            costs = f[3].split(separator: ",").compactMap { Double($0) }
-            guard costs.count == n else { return nil }
+        var withdrawn: [Double] = []
+        for field in f.dropFirst(3) {
+            let isWithdrawn = field.hasPrefix("w=")
+            guard isWithdrawn ? withdrawn.isEmpty : (costs.isEmpty && withdrawn.isEmpty) else { return nil }
+            let values = field.dropFirst(isWithdrawn ? 2 : 0).split(separator: ",").compactMap { Double($0) }
+            guard values.count == n else { return nil }
+            if isWithdrawn { withdrawn = values } else { costs = values }
         }
-        return Entry(point: point, runs: f[2].map { $0 == "1" }, costs: costs)
+        return Entry(point: point, runs: f[2].map { $0 == "1" }, costs: costs, withdrawn: withdrawn)
     }
 }

@@ -18,15 +18,39 @@ extension OptimizeSpec {
         let o = try r.child("objective")
         let lambda = try o.double("lambda", default: 0, .nonNegative)
         let perUSD = try o.double("incentive_cost_per_usd", default: 0, .closed(0, 1))
+        let smoothing = o.has("smoothing") ? try o.double("smoothing", .closed(1e-6, 1)) : nil
         try o.finish()
+        let methods = NoisySimplexSearch.Method.allCases.map { $0.rawValue }
+        let method = NoisySimplexSearch.Method(
+            rawValue: try r.string("method", default: NoisySimplexSearch.Method.nelderMead.rawValue, oneOf: methods))
+        let bfgs = method == .bfgs
+        if bfgs, smoothing == nil {
+            throw r.error(
+                "method",
+                "expected objective.smoothing (the bandwidth h of the smoothed P(run)) with method bfgs: on common "
+                    + "random numbers the share of replicates that ran is a step function, which BFGS cannot differentiate"
+            )
+        }
         let rep = try r.child("replicates")
         let start = try rep.int("start", .integerAtLeast(1))
         let most = try rep.int("max", default: start, .integerAtLeast(start))
         guard most <= StudySpec.maxReplicatesPerPoint else {
             throw rep.error("max", "expected at most \(StudySpec.maxReplicatesPerPoint) replicates, got \(most)")
         }
-        let grow = try rep.double("grow_when_simplex_below", default: 0.05, .positive)
+        // Each minimiser has its own stage end: the simplex's size, or the gradient's norm.
+        let (growKey, otherKey) =
+            bfgs
+            ? ("grow_when_gradient_below", "grow_when_simplex_below")
+            : ("grow_when_simplex_below", "grow_when_gradient_below")
+        if rep.has(otherKey) {
+            throw rep.error(otherKey, "expected \(growKey) with method \(method?.rawValue ?? "nelder_mead")")
+        }
+        let grow = try rep.double(growKey, default: bfgs ? 0.01 : 0.05, .positive)
         try rep.finish()
+        if !bfgs, r.has("gradient_step") {
+            throw r.error("gradient_step", "expected no gradient_step with method nelder_mead (BFGS only)")
+        }
+        let gradientStep = try r.double("gradient_step", default: 0.05, .closed(1e-4, 1))
         let confidence = try r.double("confidence", default: 0.95, .unitOpen)
         var constraint: Constraint?
         if let c = try r.optionalChild("constraint") {
@@ -34,6 +58,10 @@ extension OptimizeSpec {
             let mode = ConstraintMode(rawValue: try c.string("mode", default: "penalty", oneOf: modes)) ?? .penalty
             let target = try c.double("at_most", .unitOpen)
             constraint = Constraint(atMost: target, mode: mode, weight: try c.double("weight", default: 10, .positive))
+            if bfgs, mode == .wilsonUpper {
+                throw c.error(
+                    "mode", "expected mode penalty with method bfgs (the Wilson limit counts runs, a step function)")
+            }
             try c.finish()
             // With no run at all in the most replicates, the Wilson upper limit is as low as it gets.
             let floor = try? ProportionInterval.wilson(successes: 0, trials: most, confidence: confidence).upper
@@ -57,8 +85,20 @@ extension OptimizeSpec {
             maxEvaluations: try r.int("max_evaluations", default: 200, .closed(1, 100_000)),
             confidence: confidence, hash: doc.contentHash(ignoringTopLevelKeys: ["description"]), sourcePath: path)
         spec.measuredCostPerUSD = perUSD
+        spec.method = method ?? .nelderMead
+        spec.smoothing = smoothing
+        spec.gradientStep = gradientStep
         try r.finish()
         try spec.checkBounds(nodes)
+        if let base = try? Scenario.load(path: scenarioPath, overrides: spec.overrides(at: parameters.map(\.start))) {
+            spec.runThreshold = base.runThreshold
+            if smoothing != nil, base.runDefinition != .withdrawnFraction {
+                throw o.error(
+                    "smoothing",
+                    "expected a scenario whose run_definition is withdrawn_fraction (the smoothed P(run) is "
+                        + "centred on run_threshold of the withdrawn fraction), got \(base.runDefinition.rawValue)")
+            }
+        }
         return spec
     }
 

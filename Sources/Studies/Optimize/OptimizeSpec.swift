@@ -65,6 +65,16 @@ public struct OptimizeSpec: Sendable, Equatable {
     public var growBelow: Double
     /// The most evaluations in all.
     public var maxEvaluations: Int
+    /// The minimiser: Nelder–Mead, or BFGS on a smoothed objective (`method`).
+    public var method = NoisySimplexSearch.Method.nelderMead
+    /// The bandwidth h of the smoothed P(run) (`objective.smoothing`): the mean over replicates of
+    /// Φ((w − run_threshold)/h), w the replicate's final withdrawn fraction, in place of the share that ran.
+    /// nil: the share that ran.
+    public var smoothing: Double?
+    /// The scenario's `run_threshold` (what the smoothed P(run) is centred on).
+    public var runThreshold = 0.5
+    /// BFGS only: the gradient's finite-difference step in the logistic coordinates (`gradient_step`).
+    public var gradientStep = 0.05
     /// The level of every interval.
     public var confidence: Double
     /// The study file's content hash: a store written for another file is refused.
@@ -88,12 +98,21 @@ public struct OptimizeSpec: Sendable, Equatable {
         NoisySimplexSearch.Settings(
             lower: parameters.map { $0.lower }, upper: parameters.map { $0.upper },
             start: parameters.map { $0.start }, startReplicates: startReplicates, maxReplicates: maxReplicates,
-            growBelow: growBelow, maxEvaluations: maxEvaluations)
+            growBelow: growBelow, maxEvaluations: maxEvaluations, method: method, gradientStep: gradientStep)
     }
 
-    /// The objective from runs out of n replicates at x, whose mean measured incentive cost is `measuredUSD`.
-    public func objective(runs: Int, replicates n: Int, at x: [Double], measuredUSD: Double = 0) throws -> Double {
-        let p = Double(runs) / Double(n)
+    /// The smoothed P(run) of replicates whose final withdrawn fractions are `withdrawn` (``smoothing``).
+    public func smoothedRunProbability(_ withdrawn: [Double], bandwidth h: Double) -> Double {
+        guard !withdrawn.isEmpty else { return 0 }
+        return withdrawn.reduce(0) { $0 + StandardNormal.cdf(($1 - runThreshold) / h) } / Double(withdrawn.count)
+    }
+
+    /// The objective from runs out of n replicates at x, whose mean measured incentive cost is `measuredUSD`;
+    /// with ``smoothing``, P(run) is the smoothed one of the replicates' final withdrawn fractions `withdrawn`.
+    public func objective(
+        runs: Int, replicates n: Int, at x: [Double], measuredUSD: Double = 0, withdrawn: [Double] = []
+    ) throws -> Double {
+        let p = smoothing.map { smoothedRunProbability(withdrawn, bandwidth: $0) } ?? Double(runs) / Double(n)
         var value = p + lambda * cost(at: x, measuredUSD: measuredUSD)
         if let c = constraint {
             let edge =

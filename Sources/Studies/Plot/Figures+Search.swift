@@ -37,7 +37,7 @@ extension Figures {
             FigureScript.keyBelowMargin(rows: 2),
             "set key below center horizontal maxcols 2 width 2",
             "set title \(GnuplotText.quoted(title))",
-            "set xlabel 'evaluation (in the order the simplex asked for it)'",
+            "set xlabel 'evaluation (in the order the search asked for it)'",
             "set ylabel 'objective: P(run) + lambda * cost + penalty'",
             "set y2label 'replicates per evaluation'",
             "set y2tics",

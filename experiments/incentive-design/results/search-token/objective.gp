@@ -17,7 +17,7 @@ set linetype 2 lc rgb '#D55E00' lw 2.0 pt 5 ps 1.1 dt 1
 set bmargin 6
 set key below center horizontal maxcols 2 width 2
 set title 'incentive-design-token: objective along the search'
-set xlabel 'evaluation (in the order the simplex asked for it)'
+set xlabel 'evaluation (in the order the search asked for it)'
 set ylabel 'objective: P(run) + lambda * cost + penalty'
 set y2label 'replicates per evaluation'
 set y2tics
