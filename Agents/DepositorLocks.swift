@@ -67,22 +67,16 @@ extension Depositors {
         return best
     }
 
-    /// The heuristic rule in a world with lock-up boosts, for an agent that looks this tick: its noisy signal of
-    /// θ (the draw of ``decideAttentive(_:_:_:_:)``), then ``move(_:signal:_:_:)``.
-    @inlinable
+    /// The heuristic rule in a world with lock-up boosts, for an agent that looks this tick: it draws its noisy
+    /// signal x of θ and withdraws when x is below its threshold (as ``decideAttentive(_:_:_:_:)``), and
+    /// otherwise may lock (``lockTerm(balance:comfort:noise:offer:cost:)``).
     public static func moveAttentive(_ a: Agent, _ v: TickView, _ c: Config, _ rng: inout RandomStream) -> Move {
         let noise = a.isWhale ? c.whaleNoiseSD : c.noiseSD
-        return move(a, signal: v.theta + noise * rng.standardNormal(), v, c)
-    }
-
-    /// The heuristic rule in a world with lock-up boosts, for an agent that looks this tick with signal `x`:
-    /// it withdraws when `x` is below its threshold (as ``decideAttentive(_:_:_:_:)``), and otherwise may lock.
-    public static func move(_ a: Agent, signal x: Double, _ v: TickView, _ c: Config) -> Move {
+        let x = v.theta + noise * rng.standardNormal()
         guard !v.locked else { return .stay }
         let comfort = x - (a.threshold + v.thresholdShift)
         if comfort < 0 { return .withdraw }
         guard let offer = v.lockOffer else { return .stay }
-        let noise = a.isWhale ? c.whaleNoiseSD : c.noiseSD
         let term = lockTerm(balance: a.balance, comfort: comfort, noise: noise, offer: offer, cost: c.lockCost)
         return term > 0 ? .lock(term) : .stay
     }

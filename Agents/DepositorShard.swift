@@ -86,12 +86,12 @@ public actor DepositorShard: Population {
         case let .lock(ticks):
             Proposal(
                 population: population, agent: Int32(i),
-                intent: Intent(account: first + i, action: .incentive(.lock(ticks: ticks))))
+                intent: Intent(account: first + i, action: .lock(ticks: ticks)))
         }
     }
 
     /// The heuristic rule in a world with lock-up boosts: an agent still in and not locked draws whether it
-    /// looks and its signal, as in ``proposeAll``, then withdraws, locks or stays (``Depositors/move(_:signal:_:_:)``).
+    /// looks and its signal, as in ``proposeAll``, then withdraws, locks or stays (``Depositors/moveAttentive(_:_:_:_:)``).
     private static func proposeWithLocks(
         _ agents: [Depositors.Agent], _ rng: inout RandomStream, _ view: Depositors.TickView,
         _ config: Depositors.Config, first: Int, market: Int, _ snapshot: Snapshot, _ population: Int32
@@ -166,7 +166,7 @@ public actor DepositorShard: Population {
         // and the agent keeps it. The stay ends once the whole claim was accepted. A lock-up or a closed
         // gate reverts the request: the agent simply asks again another tick.
         for r in receipts {
-            if case let .incentive(.lock(ticks)) = r.intent.action, r.succeeded {
+            if case let .lock(ticks) = r.intent.action, r.succeeded {
                 agents[r.intent.account - firstAccount].lockedUntil = Int32(clamping: r.tick + ticks)
                 continue
             }

@@ -37,7 +37,8 @@ public actor IncentivePopulation: Population {
         let lpDue = k * c.lpEmissionUSD * unit
         let spDue = k * c.spEmissionUSD * unit
         // Lockers are paid only while a lock runs: with no weight there is no one to share the stream.
-        let lockDue = state.locks.totalWeight > 0 ? k * c.lockEmissionUSD * unit : 0
+        let lockStream = k * c.lockEmissionUSD * unit
+        let lockDue = state.locks.totalWeight > 0 ? lockStream : 0
         let have = state.balances[account, token]
         let due = stayDue + lpDue + spDue + lockDue
         let payable = due > 0 ? min(1, have / due) : 0
@@ -55,8 +56,7 @@ public actor IncentivePopulation: Population {
         if c.lockEmissionUSD > 0 {
             // What a new lock would share: the stream at its value now, as far as the balance pays it, whether
             // or not a lock runs yet.
-            let stream = k * c.lockEmissionUSD * unit
-            let funded = lockDue > 0 ? payable : (stream > 0 ? min(1, have / (due + stream)) : 0)
+            let funded = lockDue > 0 ? payable : (lockStream > 0 ? min(1, have / (due + lockStream)) : 0)
             actions.append((account, .incentive(.offerLockEmission(k * c.lockEmissionUSD * funded * value))))
         }
         // The reward accounts and what each is owed this tick: stayers, LPs, and stability providers when paid.

@@ -14,7 +14,7 @@ struct LockBookTests {
     }
 
     static func lock(_ s: inout ProtocolState, _ ticks: Int, by account: Int = depositor) -> Receipt {
-        s.apply(Intent(account: account, action: .incentive(.lock(ticks: ticks))))
+        s.apply(Intent(account: account, action: .lock(ticks: ticks)))
     }
 
     static func withdraw(_ s: inout ProtocolState, _ amount: Double) -> Receipt {
@@ -85,7 +85,7 @@ struct LockBookTests {
         #expect(Self.lock(&s, 10).error == .locked(untilTick: 10) && s == before)
         var other = try Self.state()
         let fresh = other
-        let elsewhere = Intent(account: Self.depositor, action: .incentive(.lock(ticks: 10)), market: 1)
+        let elsewhere = Intent(account: Self.depositor, action: .lock(ticks: 10), market: 1)
         #expect(!other.apply(elsewhere).succeeded && other == fresh)
         var plain = try IncentiveLedgerTests.state()
         let untouched = plain

@@ -81,6 +81,9 @@ public enum IntentAction: Sendable, Equatable {
     case incentive(IncentiveOperation)
     /// Deposit into, withdraw from, or liquidate with the stability pool (``StabilityPool``).
     case stabilityPool(StabilityPoolOperation)
+    /// Lock the account's whole USD supply in the first market for `ticks` ticks (1 … ``LockBook/maxTicks``),
+    /// earning a lock-up boost (``LockBook``). Moves no tokens.
+    case lock(ticks: Int)
 }
 
 /// A set of token indices 0–63 in one word, so that an intent naming several tokens stays a trivially

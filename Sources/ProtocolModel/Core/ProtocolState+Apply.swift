@@ -74,9 +74,10 @@ extension ProtocolState {
             return try provideLiquidity(a, pool, value, g)
         case let .treasury(op): return try applyTreasury(a, op, g)
         case let .govern(op): return try applyGovernance(a, m, op)
-        case let .incentive(op):
-            if case .lock = op, m != 0 { throw .invalidAmount("a lock is of the first market's USD supply") }
-            return try applyIncentive(a, op, g)
+        case let .incentive(op): return try applyIncentive(a, op, g)
+        case let .lock(ticks):
+            guard m == 0 else { throw .invalidAmount("a lock is of the first market's USD supply") }
+            return try lock(a, ticks: ticks)
         case let .stabilityPool(op): return try applyStabilityPool(a, op, g)
         case let .borrow(token, amount):
             let r = try reserve(token, m)

@@ -9,9 +9,6 @@ public enum IncentiveOperation: Sendable, Equatable {
     /// Publish this tick's reward stream to lock-up boosts (``LockBook``): the USD value the programme pays
     /// lockers this tick, shared in proportion to lock weight. Moves no tokens.
     case offerLockEmission(Double)
-    /// Lock the sender's whole USD supply in the first market for `ticks` ticks (1 ... ``LockBook/maxTicks``).
-    /// Any account may send it; the only operation that is not the programme's own. Moves no tokens.
-    case lock(ticks: Int)
     /// Pay `amount` of `token` (the native token or USD) from the programme's account to account `to`.
     case pay(to: Int, token: Int, amount: Double)
     /// Mint native tokens and sell them in the native pool until `target` USD is raised (or `maxTokens` are

@@ -1,5 +1,5 @@
 /// Lock-up boosts (ve-style): depositors lock their whole supply in the first market's USD reserve for a
-/// term they choose, and share a reward stream in proportion to their lock weight, so a longer lock earns a
+/// term they choose (``IntentAction/lock(ticks:)``), and share a reward stream in proportion to their lock weight, so a longer lock earns a
 /// larger share.
 ///
 /// The weight of a lock is its amount times Frax's lock multiplier (`FraxUnifiedFarm.lockMultiplier`),
@@ -17,9 +17,9 @@
 /// programme (``IncentiveOperation/pay(to:token:amount:)``), so conservation is untouched.
 public struct LockBook: Sendable, Equatable {
     /// What leaves the totals at the end of a tick's locks.
-    public struct Expiry: Sendable, Equatable {
-        public var weight = 0.0
-        public var amount = 0.0
+    struct Expiry: Sendable, Equatable {
+        var weight = 0.0
+        var amount = 0.0
     }
 
     /// The term that earns the full multiplier, in ticks; also the longest lock accepted.

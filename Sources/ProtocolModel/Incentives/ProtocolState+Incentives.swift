@@ -29,7 +29,6 @@ extension ProtocolState {
     }
 
     mutating func applyIncentive(_ a: Int, _ op: IncentiveOperation, _ g: IntentGuards) throws(ProtocolError) -> Fill {
-        if case let .lock(ticks) = op { return try lock(a, ticks: ticks) }
         guard incentives.account == a else { throw .unknownIndex("account \(a) runs no incentive programme") }
         let native = incentives.token
         let pool = incentives.pool
@@ -44,7 +43,6 @@ extension ProtocolState {
             try _requireAmount("value", value, positive: false)
             incentives.offeredLockEmission = value
             return Fill()
-        case .lock: preconditionFailure("handled above")
         case let .offerStabilityBonus(bonus):
             try _requireAmount("bonus", bonus, positive: false)
             incentives.offeredStabilityBonus = bonus
@@ -73,7 +71,7 @@ extension ProtocolState {
     }
 
     /// Locks `a`'s whole USD supply in the first market for `ticks` ticks at Frax's multiplier.
-    private mutating func lock(_ a: Int, ticks: Int) throws(ProtocolError) -> Fill {
+    mutating func lock(_ a: Int, ticks: Int) throws(ProtocolError) -> Fill {
         guard locks.isInstalled else { throw .invalidAmount("no lock-up boosts are offered") }
         guard ticks >= 1, ticks <= locks.maxTicks else {
             throw .invalidAmount("lock of \(ticks) ticks, expected 1 ... \(locks.maxTicks)")

@@ -22,7 +22,7 @@ extension IntentAction {
         case let .arbitrage(_, _, maxBase, maxQuote, _): return max(maxBase * price, maxQuote)
         case let .repayWithCollateral(_, _, collateral, _): return collateral * price
         case let .provideLiquidity(_, v): return v
-        case .treasury, .govern, .incentive: return 0
+        case .treasury, .govern, .incentive, .lock: return 0
         case let .stabilityPool(op):
             switch op {
             case let .deposit(usd): return usd
